@@ -1,0 +1,203 @@
+"""The answers file: TOML on disk that never loses or corrupts an answer.
+
+Saving writes a temporary file in the same folder, fsyncs it and renames it
+over the old one, so the file on disk is always either the old or the new
+version; the old one is also kept as ``FILE.bak``. A session holds a lock
+(a sidecar ``.FILE.lock``) so that two sessions cannot overwrite each other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import os
+import tomllib
+from pathlib import Path
+from typing import IO, Any
+
+import tomli_w
+
+from wizard import __version__
+
+
+class AnswersError(Exception):
+    """An answers file that cannot be read, written or locked; the message is for the user."""
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def new_document(questionnaire_id: str, version: str) -> dict[str, Any]:
+    stamp = now()
+    return {
+        "meta": {
+            "questionnaire": questionnaire_id,
+            "questionnaire_version": version,
+            "tool_version": __version__,
+            "created": stamp,
+            "updated": stamp,
+        }
+    }
+
+
+def loads(text: str, source: str) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise AnswersError(
+            f"答案文件 {source} 格式有误，无法读取：{_locate(error)}。"
+            "文件没有被改动；请修正这一处（或用备份 .bak 文件）后再试。"
+        ) from None
+    meta = data.get("meta")
+    if not isinstance(meta, dict) or not isinstance(meta.get("questionnaire"), str):
+        raise AnswersError(f"{source} 不是 report-wizard 的答案文件（缺少 [meta] 中的 questionnaire）")
+    return data
+
+
+def _locate(error: tomllib.TOMLDecodeError) -> str:
+    # tomllib says "Invalid value (at line 3, column 9)"; lead with where, in Chinese.
+    message = str(error)
+    if "(at line " in message:
+        head, _, tail = message.rpartition(" (at line ")
+        line, _, column = tail.rstrip(")").partition(", column ")
+        return f"第 {line} 行第 {column} 列：{head}"
+    return message
+
+
+def load(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise AnswersError(f"找不到答案文件 {path}") from None
+    except OSError as error:
+        raise AnswersError(f"无法读取 {path}：{error.strerror}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise AnswersError(f"{path} 不是 UTF-8 编码的文本（第 {error.start} 字节）") from None
+    return loads(text, str(path))
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return tomli_w.dumps(document, multiline_strings=True)
+
+
+def _reason(error: OSError) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "磁盘空间已满"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "没有写入权限"
+    return error.strerror or str(error)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once; on any failure the old file stays as it was."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+        _sync_folder(path.parent)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename itself is durable only once the folder is synced (POSIX only).
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def _keep_backup(path: Path) -> None:
+    """Keep the current file as FILE.bak: a hard link is instant and the rename is atomic."""
+    if not path.exists():
+        return
+    link = path.with_name(f".{path.name}.{os.getpid()}.bak")
+    with contextlib.suppress(FileNotFoundError):
+        link.unlink()
+    try:
+        os.link(path, link)
+    except OSError:
+        link.write_bytes(path.read_bytes())
+    os.replace(link, backup_path(path))
+
+
+def save(path: Path, document: dict[str, Any]) -> None:
+    """Write the document atomically, stamping ``meta.updated``; keep the previous file as .bak."""
+    meta = document.setdefault("meta", {})
+    meta["updated"] = now()
+    meta["tool_version"] = __version__
+    data = dumps(document).encode("utf-8")
+    try:
+        _keep_backup(path)
+        write_atomic(path, data)
+    except OSError as error:
+        raise AnswersError(
+            f"保存到 {path} 失败：{_reason(error)}。上一次保存的内容仍完好无损；"
+            "请腾出空间或换一个文件夹后再试。"
+        ) from None
+
+
+class Lock:
+    """An exclusive lock on an answers file, held while a session has it open."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lock_path = path.with_name(f".{path.name}.lock")
+        self._stream: IO[bytes] | None = None
+
+    def acquire(self) -> None:
+        try:
+            stream = self.lock_path.open("a+b")
+        except OSError as error:
+            raise AnswersError(f"无法在 {self.path.parent} 中创建锁文件：{_reason(error)}") from None
+        try:
+            _lock(stream)
+        except OSError:
+            stream.close()
+            raise AnswersError(
+                f"答案文件 {self.path} 正在另一个窗口中编辑。"
+                "为了不互相覆盖，请先在那个窗口中保存并退出，再打开此文件。"
+            ) from None
+        self._stream = stream
+
+    def release(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
+
+    def __enter__(self) -> Lock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _lock(stream: IO[bytes]) -> None:
+        stream.seek(0)
+        msvcrt.locking(stream.fileno(), msvcrt.LK_NBLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(stream: IO[bytes]) -> None:
+        fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

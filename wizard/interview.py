@@ -1,0 +1,434 @@
+"""The interview as a pure state: what is answered, what comes next, what is valid.
+
+Built from a questionnaire and an answers document; no terminal, no files.
+Resume is nothing more than building this state from the saved document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from wizard import expr
+from wizard.questionnaire import (
+    CUSTOM_TOPIC_PREFIX,
+    RESERVED_IDS,
+    Question,
+    Questionnaire,
+    Section,
+    Topic,
+)
+from wizard.values import (
+    Invalid,
+    Item,
+    Number,
+    TopicChoice,
+    Value,
+    check_value,
+    display,
+    from_toml,
+    parse_text,
+    to_toml,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A question in its place: the section (and topic) it belongs to."""
+
+    question: Question
+    section: Section
+    topic: Topic | None = None
+    #: The heading of a topic the user added (custom topics have no catalogue entry).
+    topic_heading: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.question.id
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    required: int = 0
+    required_done: int = 0
+    recommended: int = 0
+    recommended_done: int = 0
+    skipped: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.required + self.recommended
+
+    @property
+    def done(self) -> int:
+        return self.required_done + self.recommended_done
+
+    @property
+    def percent(self) -> int:
+        """Answered or deliberately skipped, of the questions that count."""
+        return 100 if not self.total else (self.done + self.skipped) * 100 // self.total
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(
+            self.required + other.required,
+            self.required_done + other.required_done,
+            self.recommended + other.recommended,
+            self.recommended_done + other.recommended_done,
+            self.skipped + other.skipped,
+        )
+
+
+def topics_question(section: Section) -> Question:
+    """The question that picks, orders and renames a section's topics."""
+    return Question(
+        id=section.topics_id,
+        kind="topics",
+        label=f"“{section.heading or section.title}”写哪些工作专题",
+        help="勾选今年做了的工作方面，可以调整顺序、改写标题，也可以自拟专题。",
+        level="required",
+        choices=tuple(t.id for t in section.topics),
+        default=[{"id": t.id} for t in section.topics if t.selected],
+    )
+
+
+class Interview:
+    """Answers, computed values and the order of questions for one questionnaire."""
+
+    def __init__(self, questionnaire: Questionnaire, document: Mapping[str, Any] | None = None):
+        self.questionnaire = questionnaire
+        self.document: dict[str, Any] = dict(document or {})
+        self.values: dict[str, Value] = {}
+        #: Stored answers that no longer validate: id -> why. Asked again; kept on disk until then.
+        self.invalid: dict[str, str] = {}
+        #: Keys of the document that no question of this questionnaire knows: kept, reported.
+        self.unknown: list[str] = []
+        self._topic_questions = {s.topics_id: topics_question(s) for s in questionnaire.sections if s.topics}
+        state = self.document.get("state", {})
+        self.skipped: set[str] = set(state.get("skipped", [])) if isinstance(state, dict) else set()
+        self.review: set[str] = set(state.get("review", [])) if isinstance(state, dict) else set()
+        for key, raw in self.document.items():
+            if key in RESERVED_IDS:
+                continue
+            question = self.question(key)
+            if question is None:
+                self.unknown.append(key)
+                continue
+            try:
+                self.values[key] = from_toml(question, raw)
+            except Invalid as error:
+                self.invalid[key] = str(error)
+
+    # ------------------------------------------------------------ questions
+
+    def question(self, question_id: str) -> Question | None:
+        known = self.questionnaire.question(question_id) or self._topic_questions.get(question_id)
+        if known is not None:
+            return known
+        if question_id.startswith(CUSTOM_TOPIC_PREFIX) and question_id.endswith("_points"):
+            for section in self.questionnaire.sections:
+                if section.topics:
+                    return section.custom_points(question_id.removesuffix("_points"))
+        return None
+
+    def require(self, question_id: str) -> Question:
+        question = self.question(question_id)
+        if question is None:
+            raise Invalid(f"问卷中没有 {question_id!r} 这个问题")
+        return question
+
+    def section_active(self, section: Section) -> bool:
+        return section.when is None or expr.evaluate(section.when, self.env()) is True
+
+    def active(self, question: Question) -> bool:
+        return question.when is None or expr.evaluate(question.when, self.env()) is True
+
+    def chosen_topics(self, section: Section) -> tuple[TopicChoice, ...]:
+        value = self.value(section.topics_id)
+        if isinstance(value, tuple):
+            return tuple(v for v in value if isinstance(v, TopicChoice))
+        return ()
+
+    def topic_heading(self, section: Section, choice: TopicChoice) -> str:
+        topic = section.topic(choice.id)
+        return choice.heading or (topic.heading if topic else choice.id)
+
+    def steps(self) -> list[Step]:
+        """Every question that applies now, in interview order."""
+        result: list[Step] = []
+        for section in self.questionnaire.sections:
+            if not self.section_active(section):
+                continue
+            result.extend(Step(q, section) for q in section.questions if self.active(q))
+            if not section.topics:
+                continue
+            result.append(Step(self._topic_questions[section.topics_id], section))
+            for choice in self.chosen_topics(section):
+                topic = section.topic(choice.id)
+                heading = self.topic_heading(section, choice)
+                if topic is None:
+                    result.append(Step(section.custom_points(choice.id), section, None, heading))
+                    continue
+                result.extend(
+                    Step(q, section, topic, heading) for q in topic.questions if self.active(q)
+                )
+        return result
+
+    def step(self, question_id: str) -> Step | None:
+        return next((s for s in self.steps() if s.id == question_id), None)
+
+    # ------------------------------------------------------------ values
+
+    def env(self) -> dict[str, expr.Value]:
+        """Answer values as expressions see them: numbers, text, choices; computed included."""
+        env: dict[str, expr.Value] = {"current_year": dt.date.today().year}
+        for question in self.questionnaire.all_questions():
+            default = _default(question)
+            if default is not None:
+                env[question.id] = _plain(default)
+        for key, value in self.values.items():
+            env[key] = _plain(value)
+        # Computed values may read each other (the loader rejects cycles): settle in rounds.
+        computed = [q for q in self.questionnaire.all_questions() if q.compute is not None]
+        for _ in range(len(computed)):
+            changed = False
+            for question in computed:
+                if question.id in self.values or question.compute is None:
+                    continue
+                result = _round(question, expr.evaluate(question.compute, env))
+                if env.get(question.id) != result:
+                    env[question.id] = result
+                    changed = True
+            if not changed:
+                break
+        return env
+
+    def computed(self, question_id: str) -> Value | None:
+        """The computed default of a question, whether or not the user overrode it."""
+        question = self.question(question_id)
+        if question is None or question.compute is None:
+            return None
+        env = self.env()
+        env.pop(question_id, None)
+        result = _round(question, expr.evaluate(question.compute, env))
+        if isinstance(result, bool) or not isinstance(result, int | float):
+            return None
+        return Number(result)
+
+    def value(self, question_id: str) -> Value | None:
+        """The answer, else the computed value, else the questionnaire's default."""
+        if question_id in self.values:
+            return self.values[question_id]
+        question = self.question(question_id)
+        if question is None:
+            return None
+        if question.compute is not None:
+            return self.computed(question_id)
+        return _default(question)
+
+    def has_value(self, question_id: str) -> bool:
+        return self.value(question_id) is not None
+
+    def display(self, question_id: str) -> str:
+        value = self.value(question_id)
+        if value is None:
+            return ""
+        question = self.require(question_id)
+        if question.kind == "topics":
+            section = self.questionnaire.section_of(question_id)
+            if section is not None:
+                return "、".join(self.topic_heading(section, c) for c in self.chosen_topics(section))
+        return display(question, value)
+
+    # ------------------------------------------------------------ changes
+
+    def answer(self, question_id: str, text: str) -> Value:
+        """Accept what the user typed; raise Invalid with a message in Chinese."""
+        question = self.require(question_id)
+        return self.set(question_id, parse_text(question, text))
+
+    def set(self, question_id: str, value: Value) -> Value:
+        question = self.require(question_id)
+        value = check_value(question, value)
+        self._check_rules(question_id, value)
+        self.values[question_id] = value
+        self.document[question_id] = to_toml(value)
+        self.invalid.pop(question_id, None)
+        self.skipped.discard(question_id)
+        self.review.discard(question_id)
+        self._sync_state()
+        return value
+
+    def set_raw(self, question_id: str, raw: Any) -> Value:
+        """A value in answers-file form (from --data-file), validated like a typed one."""
+        return self.set(question_id, from_toml(self.require(question_id), raw))
+
+    def clear(self, question_id: str) -> None:
+        self.values.pop(question_id, None)
+        self.document.pop(question_id, None)
+        self.invalid.pop(question_id, None)
+        self.review.discard(question_id)
+        self._sync_state()
+
+    def skip(self, question_id: str) -> None:
+        """Leave a recommended or optional question empty on purpose: not asked again."""
+        question = self.require(question_id)
+        if question.level == "required":
+            raise Invalid("此项必须填写，不能跳过")
+        self.skipped.add(question_id)
+        self._sync_state()
+
+    def confirm(self, question_id: str) -> None:
+        """Keep a carried-over answer as it is."""
+        self.review.discard(question_id)
+        self._sync_state()
+
+    def _sync_state(self) -> None:
+        state = {
+            key: sorted(ids) for key, ids in (("skipped", self.skipped), ("review", self.review)) if ids
+        }
+        if state:
+            self.document["state"] = state
+        else:
+            self.document.pop("state", None)
+
+    def _check_rules(self, question_id: str, value: Value) -> None:
+        env = self.env()
+        env[question_id] = _plain(value)
+        for rule in self.questionnaire.rules:
+            if question_id in expr.names(rule.expr) and expr.evaluate(rule.expr, env) is False:
+                raise Invalid(rule.message)
+
+    def broken_rules(self) -> list[str]:
+        env = self.env()
+        return [r.message for r in self.questionnaire.rules if expr.evaluate(r.expr, env) is False]
+
+    # repeated items -------------------------------------------------------
+
+    def items(self, question_id: str) -> tuple[Item, ...]:
+        value = self.values.get(question_id)
+        return tuple(i for i in value if isinstance(i, dict)) if isinstance(value, tuple) else ()
+
+    def add_item(self, question_id: str, item: Item) -> None:
+        self.set(question_id, (*self.items(question_id), item))
+
+    def edit_item(self, question_id: str, index: int, item: Item) -> None:
+        items = list(self.items(question_id))
+        items[index] = item
+        self.set(question_id, tuple(items))
+
+    def delete_item(self, question_id: str, index: int) -> None:
+        items = list(self.items(question_id))
+        del items[index]
+        if items:
+            self.set(question_id, tuple(items))
+        else:
+            self.clear(question_id)
+
+    def move_item(self, question_id: str, index: int, offset: int) -> int:
+        items = list(self.items(question_id))
+        target = max(0, min(len(items) - 1, index + offset))
+        items.insert(target, items.pop(index))
+        self.set(question_id, tuple(items))
+        return target
+
+    # topics ---------------------------------------------------------------
+
+    def new_custom_topic_id(self, section: Section) -> str:
+        used = {c.id for c in self.chosen_topics(section)} | set(self.document)
+        n = 1
+        while f"{CUSTOM_TOPIC_PREFIX}{n}" in used or f"{CUSTOM_TOPIC_PREFIX}{n}_points" in used:
+            n += 1
+        return f"{CUSTOM_TOPIC_PREFIX}{n}"
+
+    # ------------------------------------------------------------ order
+
+    def is_open(self, step: Step) -> bool:
+        """Still to ask: no answer of the user's own, and not skipped on purpose."""
+        return step.id not in self.values and step.id not in self.skipped
+
+    def next_step(self, after: str | None = None) -> Step | None:
+        """After a question: the next open one in order. Otherwise: the first open required
+        question, then the first open recommended one; None when nothing is left to ask."""
+        steps = self.steps()
+        if after is not None:
+            ids = [s.id for s in steps]
+            if after in ids:
+                for step in steps[ids.index(after) + 1 :]:
+                    if self.is_open(step):
+                        return step
+        for level in ("required", "recommended", "optional"):
+            for step in steps:
+                if step.question.level == level and self.is_open(step) and not self._computed(step):
+                    return step
+        return None
+
+    def _computed(self, step: Step) -> bool:
+        return step.question.compute is not None and self.has_value(step.id)
+
+    def previous_step(self, question_id: str) -> Step | None:
+        steps = self.steps()
+        ids = [s.id for s in steps]
+        if question_id not in ids:
+            return None
+        index = ids.index(question_id)
+        return steps[index - 1] if index > 0 else None
+
+    def first_step_of(self, section_id: str) -> Step | None:
+        return next((s for s in self.steps() if s.section.id == section_id), None)
+
+    # ------------------------------------------------------------ progress
+
+    def tally(self, steps: list[Step] | None = None) -> Tally:
+        total = Tally()
+        for step in self.steps() if steps is None else steps:
+            level = step.question.level
+            done = self.has_value(step.id)
+            if level == "required":
+                total += Tally(required=1, required_done=int(done))
+            elif level == "recommended":
+                skipped = int(not done and step.id in self.skipped)
+                total += Tally(recommended=1, recommended_done=int(done), skipped=skipped)
+        return total
+
+    def section_tallies(self) -> Iterator[tuple[Section, Tally]]:
+        steps = self.steps()
+        for section in self.questionnaire.sections:
+            own = [s for s in steps if s.section.id == section.id]
+            if own:
+                yield section, self.tally(own)
+
+    def position(self, question_id: str) -> tuple[int, int]:
+        """(i, n): the question's place among the applicable ones."""
+        ids = [s.id for s in self.steps()]
+        return (ids.index(question_id) + 1 if question_id in ids else 0, len(ids))
+
+
+def _default(question: Question) -> Value | None:
+    if question.default is None:
+        return None
+    try:
+        return from_toml(question, question.default)
+    except Invalid:
+        return None
+
+
+def _plain(value: Value) -> expr.Value:
+    if isinstance(value, Number):
+        return value.value
+    if isinstance(value, str | bool):
+        return value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return tuple(v if isinstance(v, str) else getattr(v, "id", "") for v in value)
+    return None
+
+
+def _round(question: Question, result: expr.Value) -> expr.Value:
+    if isinstance(result, float) and not isinstance(result, bool):
+        rounded = round(result, 1 if question.kind != "count" else 0)
+        return int(rounded) if float(rounded).is_integer() else rounded
+    return result
+

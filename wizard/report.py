@@ -1,0 +1,285 @@
+"""Answers + outline → a Report: paragraphs of spans, numbered in the Chinese official style.
+
+Pure: renderers (text, Markdown, terminal, Word) take the Report and know
+nothing of questionnaires. Text a user typed is copied into spans as it is;
+only the questionnaire's own templates have placeholders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from wizard import expr
+from wizard.interview import Interview
+from wizard.questionnaire import Numbering, Placeholder, Question, Section, Sentence, Template
+from wizard.values import Number, TopicChoice, display, format_number, from_toml, Invalid
+
+Role = Literal["text", "heading", "missing"]
+Kind = Literal["title", "addressee", "heading", "body", "signature"]
+
+_DIGITS = "零一二三四五六七八九"
+_CLOSERS = ("。", "！", "？", "；", "：", "…", "”", "’", "）", ".", "!", "?", ";", ":")
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (enough for any outline)."""
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    if n >= 100:
+        return str(n)
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+def number_label(style: Numbering, n: int) -> str:
+    labels = {
+        "一、": f"{chinese_number(n)}、",
+        "（一）": f"（{chinese_number(n)}）",
+        "一是": f"{chinese_number(n)}是",
+        "1.": f"{n}.",
+        "（1）": f"（{n}）",
+    }
+    return labels[style]
+
+
+def missing_mark(label: str) -> str:
+    return f"【待填写：{label}】"
+
+
+def end_sentence(text: str) -> str:
+    """Close a sentence with 。 unless the writer already closed it."""
+    text = text.strip()
+    return text if not text or text.endswith(_CLOSERS) else text + "。"
+
+
+def one_line(text: str) -> str:
+    """Text that runs into a paragraph: the writer's line breaks are joined."""
+    return "".join(line.strip() for line in text.splitlines())
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    text: str
+    #: "heading": a run-in level-2 heading (（一）…。); "missing": a 【待填写：…】 mark.
+    role: Role = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    kind: Kind
+    spans: tuple[Span, ...]
+    #: For headings: 1 for 一、, 2 for （一） standing alone.
+    level: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def title(self) -> str:
+        return next((p.text for p in self.paragraphs if p.kind == "title"), "")
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Every 【待填写：…】 mark left in the draft, in order."""
+        return tuple(s.text for p in self.paragraphs for s in p.spans if s.role == "missing")
+
+    @property
+    def characters(self) -> int:
+        """Length as offices count it: characters of text, no spaces or line breaks."""
+        return sum(len("".join(p.text.split())) for p in self.paragraphs)
+
+
+class _Builder:
+    def __init__(self, interview: Interview) -> None:
+        self.interview = interview
+        self.questionnaire = interview.questionnaire
+        self.env = interview.env()
+        previous = interview.document.get("previous")
+        self.previous = previous if isinstance(previous, dict) else {}
+
+    # ------------------------------------------------------------ templates
+
+    def placeholder(self, placeholder: Placeholder) -> Span | None:
+        """The text for one placeholder; None when its answer is missing."""
+        name = placeholder.name
+        if name == "current_year":
+            return Span(str(self.env["current_year"]))
+        question = self.interview.require(name)
+        value = self.interview.value(name)
+        if placeholder.modifier == "yoy":
+            return Span(self.year_on_year(question, value))
+        if value is None:
+            return None
+        if isinstance(value, Number):
+            return Span(format_number(question, value, with_unit=placeholder.modifier != "number"))
+        text = display(question, value)
+        return Span(one_line(text) if isinstance(text, str) else str(text))
+
+    def year_on_year(self, question: Question, value: object) -> str:
+        """同比增长12% / 同比下降3件 / 与上年持平; empty without both years' figures."""
+        if not isinstance(value, Number) or question.id not in self.previous:
+            return ""
+        try:
+            before = from_toml(question, self.previous[question.id])
+        except Invalid:
+            return ""
+        if not isinstance(before, Number):
+            return ""
+        change = value.value - before.value
+        if change == 0:
+            return "，与上年持平"
+        word = "增长" if change > 0 else "下降"
+        if question.kind == "percent":
+            return f"，同比{word}{format_number(question, Number(round(abs(change), 1)), False)}个百分点"
+        if before.value:
+            percent = round(abs(change) * 100 / before.value)
+            return f"，同比{word}{percent}%"
+        return f"，同比{word}{format_number(question, Number(abs(change)))}"
+
+    def fill(self, template: Template, mode: Literal["omit", "mark"]) -> list[Span] | None:
+        spans: list[Span] = []
+        for part in template.parts:
+            if isinstance(part, str):
+                spans.append(Span(part))
+                continue
+            span = self.placeholder(part)
+            if span is None:
+                if mode == "omit":
+                    return None
+                question = self.interview.require(part.name)
+                # An optional answer left empty simply leaves its words out.
+                optional = question.level == "optional"
+                span = Span("" if optional else missing_mark(question.label), "missing")
+            spans.append(span)
+        return [s for s in spans if s.text]
+
+    def sentences(self, sentences: Iterable[Sentence]) -> list[Span]:
+        spans: list[Span] = []
+        for sentence in sentences:
+            if sentence.when is not None and expr.evaluate(sentence.when, self.env) is not True:
+                continue
+            filled = self.fill(sentence.template, sentence.missing)
+            if filled:
+                spans.extend(filled)
+        return spans
+
+    # ------------------------------------------------------------ blocks
+
+    def items(self, question: Question) -> list[tuple[str, str]]:
+        """(title, rest) of each repeated item: the first field, then the others joined."""
+        result = []
+        first, *others = question.fields
+        for item in self.interview.items(question.id):
+            title = one_line(item.get(first.id, ""))
+            rest = "".join(end_sentence(one_line(item.get(f.id, ""))) for f in others)
+            result.append((title, rest))
+        return result
+
+    def inline_items(self, question: Question) -> list[Span]:
+        spans = []
+        for n, (title, rest) in enumerate(self.items(question), 1):
+            spans.append(Span(number_label(question.numbering, n) + end_sentence(title) + rest))
+        return spans
+
+    def absent(self, question: Question) -> list[Span]:
+        """A required answer that is missing shows as a mark; others are simply left out."""
+        if self.interview.has_value(question.id) or question.level != "required":
+            return []
+        return [Span(missing_mark(question.label), "missing")]
+
+    def topic_paragraphs(self, section: Section, n: int, choice: TopicChoice) -> list[Paragraph]:
+        topic = section.topic(choice.id)
+        heading = self.interview.topic_heading(section, choice)
+        label = number_label(section.topic_numbering, n) + end_sentence(heading)
+        points = topic.points if topic else section.custom_points(choice.id)
+        intro: list[Span] = []
+        if topic and topic.intro and self.interview.has_value(topic.intro.id):
+            intro = [Span(end_sentence(one_line(self.interview.display(topic.intro.id))))]
+        body = [*intro, *self.inline_items(points), *self.absent(points)]
+        figures = self.sentences(topic.sentences) if topic else []
+        if section.points_inline:
+            return [Paragraph("body", (Span(label, "heading"), *body, *figures))]
+        paragraphs = [Paragraph("heading", (Span(label.rstrip("。")),), 2)]
+        paragraphs += [Paragraph("body", (span,)) for span in [*body, *figures]]
+        return paragraphs
+
+    def section_paragraphs(self, section: Section) -> list[Paragraph]:
+        paragraphs: list[Paragraph] = []
+        current: list[Span] = []
+
+        def flush() -> None:
+            if current:
+                paragraphs.append(Paragraph("body", tuple(current)))
+                current.clear()
+
+        for question in section.questions:
+            if not self.interview.active(question) or question.render == "none":
+                continue
+            value = self.interview.display(question.id) if self.interview.has_value(question.id) else ""
+            if question.render == "lead":
+                current.extend([Span(end_sentence(one_line(value)))] if value else self.absent(question))
+            elif question.render == "paragraph":
+                flush()
+                lines = [line.strip() for line in value.splitlines() if line.strip()]
+                paragraphs.extend(Paragraph("body", (Span(end_sentence(line)),)) for line in lines)
+                if not lines and self.absent(question):
+                    paragraphs.append(Paragraph("body", tuple(self.absent(question))))
+            elif question.render == "inline":
+                current.extend(self.inline_items(question) or self.absent(question))
+            elif question.render == "paragraphs":
+                flush()
+                for n, (title, rest) in enumerate(self.items(question), 1):
+                    label = number_label(question.numbering, n) + end_sentence(title)
+                    spans = (Span(label, "heading"), *([Span(rest)] if rest else []))
+                    paragraphs.append(Paragraph("body", spans))
+                if not self.interview.items(question.id) and self.absent(question):
+                    paragraphs.append(Paragraph("body", tuple(self.absent(question))))
+        current.extend(self.sentences(section.sentences))
+        flush()
+        if section.topics:
+            choices = self.interview.chosen_topics(section)
+            for n, choice in enumerate(choices, 1):
+                paragraphs.extend(self.topic_paragraphs(section, n, choice))
+            if not choices:
+                label = missing_mark(f"{section.heading}的工作专题")
+                paragraphs.append(Paragraph("body", (Span(label, "missing"),)))
+        return paragraphs
+
+    # ------------------------------------------------------------ report
+
+    def build(self) -> Report:
+        spec = self.questionnaire.report
+        paragraphs = [Paragraph("title", tuple(self.fill(spec.title, "mark") or ()))]
+        if spec.addressee is not None:
+            addressee = self.fill(spec.addressee, "omit")
+            if addressee:
+                paragraphs.append(Paragraph("addressee", tuple(addressee)))
+        paragraphs.append(Paragraph("body", tuple(self.fill(spec.preamble, "mark") or ())))
+        number = 0
+        for section in self.questionnaire.sections:
+            if not section.heading or not self.interview.section_active(section):
+                continue
+            body = self.section_paragraphs(section)
+            if not any(s.text for p in body for s in p.spans):
+                continue
+            number += 1
+            heading = Span(number_label("一、", number) + section.heading)
+            paragraphs.append(Paragraph("heading", (heading,), 1))
+            paragraphs.extend(body)
+        for line in spec.signature:
+            spans = self.fill(line, "mark")
+            if spans:
+                paragraphs.append(Paragraph("signature", tuple(spans)))
+        return Report(tuple(p for p in paragraphs if p.spans))
+
+
+def build_report(interview: Interview) -> Report:
+    return _Builder(interview).build()
