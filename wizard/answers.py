@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import errno
 import os
+import sys
 import tomllib
 from pathlib import Path
 from typing import IO, Any
@@ -42,17 +43,24 @@ def new_document(questionnaire_id: str, version: str) -> dict[str, Any]:
     }
 
 
-def loads(text: str, source: str) -> dict[str, Any]:
+def parse(text: str, source: str) -> dict[str, Any]:
+    """TOML text → a table; a syntax error names its line and column."""
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise AnswersError(
-            f"答案文件 {source} 格式有误，无法读取：{_locate(error)}。"
-            "文件没有被改动；请修正这一处（或用备份 .bak 文件）后再试。"
+            f"{source} 格式有误，无法读取：{_locate(error)}。"
+            "文件没有被改动；请修正这一处（或改用备份 .bak 文件）后再试。"
         ) from None
+
+
+def loads(text: str, source: str) -> dict[str, Any]:
+    data = parse(text, source)
     meta = data.get("meta")
     if not isinstance(meta, dict) or not isinstance(meta.get("questionnaire"), str):
-        raise AnswersError(f"{source} 不是 report-wizard 的答案文件（缺少 [meta] 中的 questionnaire）")
+        raise AnswersError(
+            f"{source} 不是 report-wizard 的答案文件（缺少 [meta] 中的 questionnaire）"
+        )
     return data
 
 
@@ -66,25 +74,28 @@ def _locate(error: tomllib.TOMLDecodeError) -> str:
     return message
 
 
-def load(path: Path) -> dict[str, Any]:
+def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise AnswersError(f"找不到答案文件 {path}") from None
+        raise AnswersError(f"找不到文件 {path}") from None
     except OSError as error:
         raise AnswersError(f"无法读取 {path}：{error.strerror}") from None
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise AnswersError(f"{path} 不是 UTF-8 编码的文本（第 {error.start} 字节）") from None
-    return loads(text, str(path))
+
+
+def load(path: Path) -> dict[str, Any]:
+    return loads(read_text(path), str(path))
 
 
 def dumps(document: dict[str, Any]) -> str:
     return tomli_w.dumps(document, multiline_strings=True)
 
 
-def _reason(error: OSError) -> str:
+def describe_os_error(error: OSError) -> str:
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return "磁盘空间已满"
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -100,7 +111,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        temporary.replace(path)
         _sync_folder(path.parent)
     except OSError:
         with contextlib.suppress(OSError):
@@ -134,7 +145,7 @@ def _keep_backup(path: Path) -> None:
         os.link(path, link)
     except OSError:
         link.write_bytes(path.read_bytes())
-    os.replace(link, backup_path(path))
+    link.replace(backup_path(path))
 
 
 def save(path: Path, document: dict[str, Any]) -> None:
@@ -148,7 +159,7 @@ def save(path: Path, document: dict[str, Any]) -> None:
         write_atomic(path, data)
     except OSError as error:
         raise AnswersError(
-            f"保存到 {path} 失败：{_reason(error)}。上一次保存的内容仍完好无损；"
+            f"保存到 {path} 失败：{describe_os_error(error)}。上一次保存的内容仍完好无损；"
             "请腾出空间或换一个文件夹后再试。"
         ) from None
 
@@ -165,7 +176,9 @@ class Lock:
         try:
             stream = self.lock_path.open("a+b")
         except OSError as error:
-            raise AnswersError(f"无法在 {self.path.parent} 中创建锁文件：{_reason(error)}") from None
+            raise AnswersError(
+                f"无法在 {self.path.parent} 中创建锁文件：{describe_os_error(error)}"
+            ) from None
         try:
             _lock(stream)
         except OSError:
@@ -189,7 +202,7 @@ class Lock:
         self.release()
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _lock(stream: IO[bytes]) -> None:

@@ -191,7 +191,9 @@ class _Parser:
             node = self.or_()
             self.expect(")")
             return node
-        raise ExprError(f"此处应为数值、名称或括号，实为 {value or '结尾'!r}（第 {pos + 1} 个字符）")
+        raise ExprError(
+            f"此处应为数值、名称或括号，实为 {value or '结尾'!r}（第 {pos + 1} 个字符）"
+        )
 
 
 def parse(source: str) -> Node:

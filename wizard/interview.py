@@ -104,7 +104,9 @@ class Interview:
         self.invalid: dict[str, str] = {}
         #: Keys of the document that no question of this questionnaire knows: kept, reported.
         self.unknown: list[str] = []
-        self._topic_questions = {s.topics_id: topics_question(s) for s in questionnaire.sections if s.topics}
+        self._topic_questions = {
+            s.topics_id: topics_question(s) for s in questionnaire.sections if s.topics
+        }
         state = self.document.get("state", {})
         self.skipped: set[str] = set(state.get("skipped", [])) if isinstance(state, dict) else set()
         self.review: set[str] = set(state.get("review", [])) if isinstance(state, dict) else set()
@@ -238,15 +240,23 @@ class Interview:
         if question.kind == "topics":
             section = self.questionnaire.section_of(question_id)
             if section is not None:
-                return "、".join(self.topic_heading(section, c) for c in self.chosen_topics(section))
+                return "、".join(
+                    self.topic_heading(section, c) for c in self.chosen_topics(section)
+                )
         return display(question, value)
 
     # ------------------------------------------------------------ changes
 
     def answer(self, question_id: str, text: str) -> Value:
         """Accept what the user typed; raise Invalid with a message in Chinese."""
+        return self.set(question_id, self.trial(question_id, text))
+
+    def trial(self, question_id: str, text: str) -> Value:
+        """What ``answer`` would store, or Invalid; changes nothing (validation in place)."""
         question = self.require(question_id)
-        return self.set(question_id, parse_text(question, text))
+        value = check_value(question, parse_text(question, text))
+        self._check_rules(question_id, value)
+        return value
 
     def set(self, question_id: str, value: Value) -> Value:
         question = self.require(question_id)
@@ -286,7 +296,9 @@ class Interview:
 
     def _sync_state(self) -> None:
         state = {
-            key: sorted(ids) for key, ids in (("skipped", self.skipped), ("review", self.review)) if ids
+            key: sorted(ids)
+            for key, ids in (("skipped", self.skipped), ("review", self.review))
+            if ids
         }
         if state:
             self.document["state"] = state
@@ -431,4 +443,3 @@ def _round(question: Question, result: expr.Value) -> expr.Value:
         rounded = round(result, 1 if question.kind != "count" else 0)
         return int(rounded) if float(rounded).is_integer() else rounded
     return result
-

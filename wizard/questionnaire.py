@@ -406,7 +406,9 @@ class _Loader:
             label=table.need_text("label"),
             help=table.text("help"),
             example=table.text("example"),
-            kind=cast(Literal["text", "longtext"], table.choice("kind", ("text", "longtext"), "text")),
+            kind=cast(
+                Literal["text", "longtext"], table.choice("kind", ("text", "longtext"), "text")
+            ),
             level=cast(Level, table.choice("level", get_args(Level), "required")),
         )
         table.finish()
@@ -421,7 +423,9 @@ class _Loader:
         numeric = kind in NUMERIC_KINDS
         unit = table.text("unit")
         if unit and not numeric:
-            raise table.fail("unit", f"只有数值题（count、decimal、percent）可以有单位，此题为 {kind}")
+            raise table.fail(
+                "unit", f"只有数值题（count、decimal、percent）可以有单位，此题为 {kind}"
+            )
         minimum = table.get("min", (int, float), "数值")
         maximum = table.get("max", (int, float), "数值")
         if (minimum is not None or maximum is not None) and not numeric:
@@ -580,7 +584,9 @@ class _Loader:
             preamble=cast(Template, self.template(table, "preamble")),
             addressee=self.template(table, "addressee", required=False),
             signature=tuple(
-                self.template(_Table({"line": line}, table.path(f"signature[{i}]"), self.source), "line")
+                self.template(
+                    _Table({"line": line}, table.path(f"signature[{i}]"), self.source), "line"
+                )
                 or parse_template("")
                 for i, line in enumerate(table.strings("signature"))
             ),

@@ -14,7 +14,7 @@ from typing import Literal
 from wizard import expr
 from wizard.interview import Interview
 from wizard.questionnaire import Numbering, Placeholder, Question, Section, Sentence, Template
-from wizard.values import Number, TopicChoice, display, format_number, from_toml, Invalid
+from wizard.values import Invalid, Number, TopicChoice, display, format_number, from_toml
 
 Role = Literal["text", "heading", "missing"]
 Kind = Literal["title", "addressee", "heading", "body", "signature"]
@@ -223,9 +223,13 @@ class _Builder:
         for question in section.questions:
             if not self.interview.active(question) or question.render == "none":
                 continue
-            value = self.interview.display(question.id) if self.interview.has_value(question.id) else ""
+            value = (
+                self.interview.display(question.id) if self.interview.has_value(question.id) else ""
+            )
             if question.render == "lead":
-                current.extend([Span(end_sentence(one_line(value)))] if value else self.absent(question))
+                current.extend(
+                    [Span(end_sentence(one_line(value)))] if value else self.absent(question)
+                )
             elif question.render == "paragraph":
                 flush()
                 lines = [line.strip() for line in value.splitlines() if line.strip()]

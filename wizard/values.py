@@ -168,7 +168,9 @@ def check_value(question: Question, value: Value) -> Value:
             raise Invalid("应为选项的列表")
         unknown = [v for v in value if v not in question.choices]
         if unknown and not question.allow_other:
-            raise Invalid(f"{'、'.join(map(str, unknown))} 不是可选项：{'、'.join(question.choices)}")
+            raise Invalid(
+                f"{'、'.join(map(str, unknown))} 不是可选项：{'、'.join(question.choices)}"
+            )
         if len(set(value)) != len(value):
             raise Invalid("选项重复")
     elif kind == "list":

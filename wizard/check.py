@@ -1,0 +1,171 @@
+"""What is missing or inconsistent before a report goes up: completeness, regulation, figures.
+
+The JSON form (``report-wizard check --json``) is a stable interface::
+
+    {
+      "file": str, "questionnaire": {"id": str, "version": str},
+      "complete": bool,            # no finding of severity "error"
+      "contents": [{"label": str, "present": bool}],   # the regulation's required contents
+      "findings": [{"code": str, "severity": "error"|"warning"|"info",
+                    "question": str|null, "message": str}],
+      "characters": int,           # length of the draft
+      "deadline": "YYYY-MM-DD",    # publication deadline: 1 April after the report year
+      "days_left": int|null        # negative once it has passed; null without a year
+    }
+
+Codes: content_missing, required_missing, invalid_answer, field_missing, rule_broken,
+placeholder, review_pending, recommended_missing, recommended_skipped, deadline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from wizard.interview import Interview
+from wizard.report import Report, build_report
+from wizard.values import Number
+
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    severity: Severity
+    message: str
+    question: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContentStatus:
+    label: str
+    present: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    contents: tuple[ContentStatus, ...]
+    findings: tuple[Finding, ...]
+    characters: int
+    deadline: dt.date | None
+    days_left: int | None
+
+    @property
+    def complete(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+    def to_json(self, file: str, questionnaire_id: str, version: str) -> dict[str, Any]:
+        return {
+            "file": file,
+            "questionnaire": {"id": questionnaire_id, "version": version},
+            "complete": self.complete,
+            "contents": [{"label": c.label, "present": c.present} for c in self.contents],
+            "findings": [
+                {
+                    "code": f.code,
+                    "severity": f.severity,
+                    "question": f.question,
+                    "message": f.message,
+                }
+                for f in self.findings
+            ],
+            "characters": self.characters,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "days_left": self.days_left,
+        }
+
+
+def _section_has_content(interview: Interview, section_id: str) -> bool:
+    section = next((s for s in interview.questionnaire.sections if s.id == section_id), None)
+    if section is None or not interview.section_active(section):
+        return False
+    return any(
+        step.section.id == section_id
+        and step.question.kind != "topics"
+        and step.id in interview.values
+        for step in interview.steps()
+    )
+
+
+def publication_deadline(interview: Interview) -> dt.date | None:
+    year = interview.value("year")
+    if not isinstance(year, Number):
+        return None
+    return dt.date(int(year.value) + 1, 4, 1)
+
+
+def check(
+    interview: Interview, report: Report | None = None, today: dt.date | None = None
+) -> CheckResult:
+    report = report or build_report(interview)
+    today = today or dt.date.today()
+    findings: list[Finding] = []
+
+    contents = tuple(
+        ContentStatus(c.label, any(_section_has_content(interview, s) for s in c.sections))
+        for c in interview.questionnaire.report.contents
+    )
+    for content in contents:
+        if not content.present:
+            findings.append(Finding("content_missing", "error", f"缺少规定的内容：{content.label}"))
+
+    for question_id, why in interview.invalid.items():
+        label = interview.require(question_id).label
+        findings.append(
+            Finding("invalid_answer", "error", f"“{label}”的答案无效：{why}", question_id)
+        )
+
+    steps = interview.steps()
+    for step in steps:
+        question = step.question
+        where = f"{step.topic_heading}：" if step.topic_heading else ""
+        if not interview.has_value(step.id):
+            if step.id in interview.invalid:
+                continue
+            if question.level == "required":
+                message = f"必填项未填写：{where}{question.label}"
+                findings.append(Finding("required_missing", "error", message, step.id))
+            elif question.level == "recommended":
+                skipped = step.id in interview.skipped
+                code = "recommended_skipped" if skipped else "recommended_missing"
+                verb = "已跳过" if skipped else "未填写"
+                findings.append(
+                    Finding(
+                        code, "warning", f"建议填写的项{verb}：{where}{question.label}", step.id
+                    )
+                )
+            continue
+        if question.kind != "list":
+            continue
+        for n, item in enumerate(interview.items(step.id), 1):
+            for f in question.fields[1:]:
+                if f.level == "optional" or item.get(f.id, "").strip():
+                    continue
+                severity: Severity = "error" if f.level == "required" else "warning"
+                message = f"{where}{question.label}第 {n} 条缺少“{f.label}”"
+                findings.append(Finding("field_missing", severity, message, step.id))
+
+    for message in interview.broken_rules():
+        findings.append(Finding("rule_broken", "error", f"数字前后矛盾：{message}"))
+
+    if report.missing:
+        marks = "、".join(dict.fromkeys(report.missing))
+        message = f"草稿中还有 {len(report.missing)} 处待填写：{marks}"
+        findings.append(Finding("placeholder", "error", message))
+
+    for question_id in sorted(interview.review):
+        reviewed = interview.question(question_id)
+        if reviewed is not None and question_id in interview.values:
+            message = f"沿用上一年度的内容尚未确认或改写：{reviewed.label}"
+            findings.append(Finding("review_pending", "warning", message, question_id))
+
+    deadline = publication_deadline(interview)
+    days_left = (deadline - today).days if deadline else None
+    if deadline is not None and days_left is not None:
+        when = f"还有 {days_left} 天" if days_left >= 0 else f"已过去 {-days_left} 天"
+        message = f"应在 {deadline.year}年4月1日前向社会公开，{when}"
+        findings.append(Finding("deadline", "warning" if days_left < 0 else "info", message))
+
+    return CheckResult(contents, tuple(findings), report.characters, deadline, days_left)

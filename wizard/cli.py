@@ -1,0 +1,320 @@
+"""The report-wizard command: parse, call the engine, map errors to exit codes.
+
+This is the only module that decides exit codes: 0 ok, 1 incomplete (check),
+2 bad input or usage, 130 interrupted (answers saved). questionary and
+python-docx are imported only by the commands that use them, so ``--help``,
+``check`` and text export start fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from enum import IntEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec, TypeVar
+
+import typer
+
+from wizard import __version__, answers
+from wizard.questionnaire import QuestionnaireError, available, load, load_by_id, prompts_dir
+from wizard.session import Interrupted, SessionError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from wizard.session import Session
+
+app = typer.Typer(
+    name="report-wizard",
+    help="法治政府建设年度报告填写向导：逐项提问、随时保存、生成报告草稿、检查并导出。",
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Exit(IntEnum):
+    OK = 0
+    INCOMPLETE = 1
+    BAD_INPUT = 2
+    INTERRUPTED = 130
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """User errors become a message in Chinese and exit code 2, Ctrl-C exit 130: no traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except (QuestionnaireError, answers.AnswersError, SessionError) as error:
+            fail(str(error))
+        except (KeyboardInterrupt, EOFError):
+            _console(stderr=True).print("\n已取消。")
+            raise typer.Exit(Exit.INTERRUPTED) from None
+
+    return wrapper
+
+
+def terminal_available() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _console(stderr: bool = False) -> Console:
+    from wizard.render.terminal import make_console
+
+    return make_console(stderr)
+
+
+def fail(message: str, code: Exit = Exit.BAD_INPUT) -> NoReturn:
+    from wizard.render.terminal import error
+
+    error(_console(stderr=True), message)
+    raise typer.Exit(code)
+
+
+def _no_terminal() -> NoReturn:
+    fail(
+        "没有可交互的终端（标准输入或输出不是终端），无法逐项提问。\n"
+        "可以用 --data 问题id=值（可重复）或 --data-file 答案.toml 直接提供答案，"
+        "并加上 --no-input 表示不再提问。例如：\n"
+        "  report-wizard new 报告.toml --data unit_name=杉岭乡 --data unit_kind=乡 --no-input"
+    )
+
+
+def _resume_hint(path: Path) -> str:
+    return f"答案已保存到 {path}\n继续填写请运行：report-wizard resume {_quoted(path)}"
+
+
+def _quoted(path: Path) -> str:
+    text = str(path)
+    return f'"{text}"' if any(c.isspace() for c in text) else text
+
+
+DataOption = Annotated[
+    list[str] | None,
+    typer.Option("--data", help="直接给出答案：问题id=值，可重复。", metavar="KEY=VALUE"),
+]
+DataFileOption = Annotated[
+    list[Path] | None,
+    typer.Option("--data-file", help="从 TOML 文件读入答案（键为问题 id）。", metavar="FILE"),
+]
+NoInputOption = Annotated[
+    bool, typer.Option("--no-input", help="不提问：只保存 --data/--data-file 给出的答案。")
+]
+NoPagerOption = Annotated[bool, typer.Option("--no-pager", help="不分页，直接输出全文。")]
+
+
+def _run_session(
+    session: Session,
+    data: list[str] | None,
+    data_files: list[Path] | None,
+    no_input: bool,
+    created: bool,
+) -> None:
+    from wizard.session import apply_data
+
+    console = _console()
+    try:
+        for message in session.notes:
+            from wizard.render.terminal import note
+
+            note(console, message)
+        if data or data_files:
+            keys = apply_data(session.interview, data or [], data_files or [])
+            session.save()
+            console.print(f"已保存 {len(keys)} 项答案到 {session.path}")
+        elif created:
+            session.save()
+        if no_input:
+            if not (data or data_files):
+                console.print(f"答案文件：{session.path}")
+            return
+        from wizard.flow import run
+
+        run(session, console, fresh=created)
+    except Interrupted as interrupted:
+        from wizard.render.terminal import note
+
+        note(_console(stderr=True), "\n已中断。" + _resume_hint(interrupted.path))
+        raise typer.Exit(Exit.INTERRUPTED) from None
+    finally:
+        session.close()
+
+
+@app.command()
+@handles_errors
+def new(
+    file: Annotated[Path | None, typer.Argument(help="答案文件（默认：模板名-年度.toml）")] = None,
+    template: Annotated[str, typer.Option("--template", "-t", help="问卷模板 id")] = "township",
+    last_year: Annotated[
+        Path | None, typer.Option("--from", help="上一年度的答案文件：沿用文字，对比数字")
+    ] = None,
+    data: DataOption = None,
+    data_file: DataFileOption = None,
+    no_input: NoInputOption = False,
+) -> None:
+    """开始填写一份新报告。"""
+    from wizard.session import create, default_file_name
+
+    if not no_input and not terminal_available():
+        _no_terminal()
+    questionnaire = load_by_id(template)
+    path = file or Path(default_file_name(questionnaire))
+    session = create(path, questionnaire, last_year)
+    _console().print(f"答案会随时保存到：{path.resolve()}")
+    _run_session(session, data, data_file, no_input, created=True)
+
+
+@app.command()
+@handles_errors
+def resume(
+    file: Annotated[Path, typer.Argument(help="答案文件")],
+    data: DataOption = None,
+    data_file: DataFileOption = None,
+    no_input: NoInputOption = False,
+) -> None:
+    """接着上次的地方继续填写。"""
+    from wizard.session import resume as open_session
+
+    if not no_input and not terminal_available():
+        _no_terminal()
+    _run_session(open_session(file), data, data_file, no_input, created=False)
+
+
+def _preview(path: Path, no_pager: bool, title: str = "") -> None:
+    from wizard.check import check
+    from wizard.render.terminal import check_renderable, report_renderable, show
+    from wizard.report import build_report
+    from wizard.session import open_readonly
+
+    interview = open_readonly(path)
+    report = build_report(interview)
+    result = check(interview, report)
+    from rich.console import Group
+    from rich.rule import Rule
+
+    parts = [report_renderable(report), Rule(), check_renderable(result, limit=5)]
+    if title:
+        parts.insert(0, Rule(title))
+    show(_console(), Group(*parts), pager=not no_pager)
+
+
+@app.command()
+@handles_errors
+def preview(
+    file: Annotated[Path, typer.Argument(help="答案文件")], no_pager: NoPagerOption = False
+) -> None:
+    """在终端中预览报告草稿（待填写处高亮）。"""
+    _preview(file, no_pager)
+
+
+@app.command()
+@handles_errors
+def demo(no_pager: NoPagerOption = False) -> None:
+    """不用输入，直接预览一份示例报告草稿。"""
+    example = prompts_dir() / "examples" / "township-2022.toml"
+    _preview(example, no_pager, title="示例：由 prompts/examples/township-2022.toml 生成的草稿")
+
+
+@app.command()
+@handles_errors
+def export(
+    file: Annotated[Path, typer.Argument(help="答案文件")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="输出文件：.txt、.md 或 .docx")],
+    force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它")] = False,
+) -> None:
+    """导出报告草稿为文本、Markdown 或 Word 文件。"""
+    from wizard.export import ExportError, export_report
+    from wizard.report import build_report
+    from wizard.session import open_readonly
+
+    report = build_report(open_readonly(file))
+    try:
+        export_report(report, output, force=force)
+    except ExportError as error:
+        fail(str(error))
+    message = f"已导出：{output}（{report.characters} 字"
+    message += f"，其中 {len(report.missing)} 处待填写）" if report.missing else "）"
+    _console().print(message)
+
+
+@app.command("check")
+@handles_errors
+def check_command(
+    file: Annotated[Path, typer.Argument(help="答案文件")],
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出检查结果")] = False,
+) -> None:
+    """检查缺什么、哪里前后矛盾；完整时退出码为 0，不完整为 1。"""
+    from wizard.check import check
+    from wizard.session import open_readonly
+
+    interview = open_readonly(file)
+    result = check(interview)
+    if as_json:
+        q = interview.questionnaire
+        data = result.to_json(str(file), q.id, q.version)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from wizard.render.terminal import check_renderable
+
+        _console().print(check_renderable(result))
+    if not result.complete:
+        raise typer.Exit(Exit.INCOMPLETE)
+
+
+@app.command()
+@handles_errors
+def compare(
+    last: Annotated[Path, typer.Argument(help="上一年度的答案文件")],
+    this: Annotated[Path, typer.Argument(help="本年度的答案文件")],
+) -> None:
+    """对比两个年度的各项数字。"""
+    from wizard.compare import compare_figures
+    from wizard.render.terminal import compare_table
+    from wizard.session import open_readonly
+
+    before, after = open_readonly(last), open_readonly(this)
+    if before.questionnaire.id != after.questionnaire.id:
+        fail("两个文件使用的问卷不同，无法对比")
+    rows, years = compare_figures(before, after)
+    _console().print(compare_table(rows, years))
+
+
+@app.command()
+@handles_errors
+def templates() -> None:
+    """列出可用的问卷模板。"""
+    from wizard.render.terminal import templates_table
+
+    rows = []
+    for path in available():
+        q = load(path, f"prompts/{path.name}")
+        rows.append((q.id, q.title, q.version, q.question_count))
+    _console().print(templates_table(rows))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"report-wizard {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本号")
+    ] = False,
+) -> None:
+    """法治政府建设年度报告填写向导。"""
+
+
+def main() -> None:
+    app()

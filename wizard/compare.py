@@ -1,0 +1,44 @@
+"""Last year's figures beside this year's: change and percentage."""
+
+from __future__ import annotations
+
+from wizard.interview import Interview
+from wizard.values import Number, format_number
+
+Row = tuple[str, str, str, str, str]
+
+
+def compare_figures(before: Interview, after: Interview) -> tuple[list[Row], tuple[str, str]]:
+    """One row per figure either year answered: label, last, this, change, change in %."""
+    rows: list[Row] = []
+    for question in after.questionnaire.all_questions():
+        if not question.is_numeric or question.id == "year":
+            continue
+        old, new = before.value(question.id), after.value(question.id)
+        if not isinstance(old, Number) and not isinstance(new, Number):
+            continue
+        change = percent = ""
+        if isinstance(old, Number) and isinstance(new, Number):
+            delta = new.value - old.value
+            sign = "+" if delta > 0 else ""
+            if question.kind == "percent":
+                change = f"{sign}{format_number(question, Number(round(delta, 1)), False)}个百分点"
+            else:
+                change = f"{sign}{format_number(question, Number(delta))}"
+            if old.value and question.kind != "percent":
+                percent = f"{sign}{round(delta * 100 / old.value, 1):g}%"
+        rows.append(
+            (
+                question.label,
+                format_number(question, old) if isinstance(old, Number) else "—",
+                format_number(question, new) if isinstance(new, Number) else "—",
+                change or "—",
+                percent or "—",
+            )
+        )
+    return rows, (_year(before), _year(after))
+
+
+def _year(interview: Interview) -> str:
+    year = interview.value("year")
+    return f"{year.value}年" if isinstance(year, Number) else "（年度未填）"

@@ -1,0 +1,167 @@
+"""The only questionary adapter: build a prompt, add the wizard's keys, ask it.
+
+Prompts are asked with ``unsafe_ask`` so that Ctrl-C arrives as KeyboardInterrupt
+(``ask`` would turn it into None, indistinguishable from an empty answer). The
+wizard's own keys leave a prompt by raising an exception the flow understands:
+
+- Ctrl-B: back to the previous question (``GoBack``)
+- Ctrl-O: help and example for this question (``ShowHelp``, with what was typed so far)
+- Ctrl-G: the main menu (``OpenMenu``)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import questionary
+from prompt_toolkit.application import Application
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+from questionary import Choice, Separator, Style
+
+STYLE = Style(
+    [
+        ("qmark", "fg:ansicyan bold"),
+        ("question", "bold"),
+        ("answer", "fg:ansigreen"),
+        ("instruction", "fg:ansibrightblack"),
+        ("pointer", "fg:ansicyan bold"),
+        ("highlighted", "fg:ansicyan bold"),
+        ("selected", "fg:ansigreen"),
+    ]
+)
+
+KEYS_HELP = "Ctrl+B 上一题 · Ctrl+O 说明和示例 · Ctrl+G 菜单 · Ctrl+C 保存并退出"
+LONG_TEXT_HELP = "按 Enter 完成；Ctrl+J 换行；Ctrl+X 再按 Ctrl+E 用编辑器打开"
+
+
+class GoBack(Exception):
+    """The user asked for the previous question."""
+
+
+class OpenMenu(Exception):
+    """The user asked for the main menu."""
+
+
+class ShowHelp(Exception):
+    """The user asked for help; ``typed`` is what the prompt held at that moment."""
+
+    def __init__(self, typed: str = "") -> None:
+        super().__init__(typed)
+        self.typed = typed
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One entry of a menu or a list: what it shows, what it returns."""
+
+    title: str
+    value: Any = None
+    checked: bool = False
+    #: A heading between entries, not selectable.
+    separator: bool = False
+
+
+def _navigation(app: Application[Any], buffer_text: Callable[[], str]) -> None:
+    """Add the wizard's keys to a built prompt."""
+    keys = KeyBindings()
+
+    @keys.add("c-b", eager=True)
+    def _back(event: KeyPressEvent) -> None:
+        event.app.exit(exception=GoBack())
+
+    @keys.add("c-o", eager=True)
+    def _help(event: KeyPressEvent) -> None:
+        event.app.exit(exception=ShowHelp(buffer_text()))
+
+    @keys.add("c-g", eager=True)
+    def _menu(event: KeyPressEvent) -> None:
+        event.app.exit(exception=OpenMenu())
+
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), keys])
+
+
+def _ask(
+    question: questionary.Question, buffer_text: Callable[[], str] = str, nav: bool = True
+) -> Any:
+    if nav:
+        _navigation(question.application, buffer_text)
+    return question.unsafe_ask()
+
+
+def text(
+    message: str,
+    default: str = "",
+    validate: Callable[[str], str | None] | None = None,
+    instruction: str = "",
+    multiline: bool = False,
+    nav: bool = True,
+) -> str:
+    """Free text; ``validate`` returns an error message or None, shown in place."""
+
+    def check(value: str) -> bool | str:
+        if validate is None:
+            return True
+        problem = validate(value)
+        return True if problem is None else problem
+
+    extra: dict[str, Any] = {}
+    if multiline:
+        keys = KeyBindings()
+
+        @keys.add("enter", eager=True)
+        def _accept(event: KeyPressEvent) -> None:
+            event.current_buffer.validate_and_handle()
+
+        @keys.add("c-j", eager=True)
+        def _newline(event: KeyPressEvent) -> None:
+            event.current_buffer.insert_text("\n")
+
+        extra = {"key_bindings": keys, "enable_open_in_editor": True}
+    question = questionary.text(
+        message,
+        default=default,
+        validate=check,
+        instruction=instruction or (LONG_TEXT_HELP if multiline else None),
+        multiline=multiline,
+        style=STYLE,
+        qmark="?",
+        **extra,
+    )
+    buffer = question.application.current_buffer
+    result = _ask(question, lambda: buffer.text, nav)
+    return str(result)
+
+
+def select(message: str, options: Sequence[Option], default: Any = None, nav: bool = True) -> Any:
+    choices: list[Choice | Separator] = [
+        Separator(o.title) if o.separator else Choice(title=o.title, value=o.value) for o in options
+    ]
+    initial = next((c for c in choices if isinstance(c, Choice) and c.value == default), None)
+    question = questionary.select(
+        message,
+        choices=choices,
+        default=initial,
+        style=STYLE,
+        qmark="?",
+        instruction="（↑↓ 选择，Enter 确定）",
+    )
+    return _ask(question, nav=nav)
+
+
+def checkbox(message: str, options: Sequence[Option], nav: bool = True) -> list[Any]:
+    choices = [Choice(title=o.title, value=o.value, checked=o.checked) for o in options]
+    question = questionary.checkbox(
+        message,
+        choices=choices,
+        style=STYLE,
+        qmark="?",
+        instruction="（↑↓ 移动，空格 勾选/取消，Enter 确定）",
+    )
+    return list(_ask(question, nav=nav))
+
+
+def confirm(message: str, default: bool = True) -> bool:
+    question = questionary.confirm(message, default=default, style=STYLE, qmark="?")
+    return bool(_ask(question, nav=False))

@@ -1,0 +1,199 @@
+"""The terminal face: the draft, check findings, headers and messages, drawn with rich.
+
+Everything a user typed is put on screen as ``Text`` (never as markup), so
+``[重要]`` stays ``[重要]``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+from rich.console import Console, Group, RenderableType
+from rich.markup import escape
+from rich.panel import Panel
+from rich.progress_bar import ProgressBar
+from rich.table import Table
+from rich.text import Text
+
+from wizard.check import CheckResult
+from wizard.report import Paragraph, Report
+
+# Console is re-exported: the interactive flow names it without importing rich.
+__all__ = ["Console"]
+
+MISSING_STYLE = "bold black on yellow"
+HEADING_STYLE = "bold"
+INDENT = "\u3000\u3000"
+
+
+def make_console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def _paragraph(paragraph: Paragraph) -> Text:
+    text = Text()
+    for span in paragraph.spans:
+        style = {"heading": HEADING_STYLE, "missing": MISSING_STYLE}.get(span.role, "")
+        text.append(span.text, style=style)
+    if paragraph.kind == "title":
+        text.stylize("bold")
+        text.justify = "center"
+    elif paragraph.kind == "heading":
+        text.stylize(HEADING_STYLE)
+        text = Text(INDENT) + text
+    elif paragraph.kind == "signature":
+        text.justify = "right"
+    elif paragraph.kind == "body":
+        text = Text(INDENT) + text
+    return text
+
+
+def report_renderable(report: Report) -> RenderableType:
+    parts: list[RenderableType] = []
+    for paragraph in report.paragraphs:
+        parts.append(_paragraph(paragraph))
+        if paragraph.kind in ("title",):
+            parts.append(Text(""))
+    missing = len(report.missing)
+    footer = Text(f"\n全文 {report.characters} 字", style="dim")
+    if missing:
+        footer.append("，其中 ")
+        footer.append(f"{missing} 处待填写", style=MISSING_STYLE)
+        footer.append("（已用黄色标出）")
+    parts.append(footer)
+    return Group(*parts)
+
+
+_SEVERITY = {"error": ("✗", "red"), "warning": ("!", "yellow"), "info": ("·", "cyan")}
+
+
+def check_renderable(result: CheckResult, limit: int | None = None) -> RenderableType:
+    """Findings grouped by severity; ``limit`` shortens the warnings list (the menu's summary)."""
+    lines: list[RenderableType] = []
+    table = Table.grid(padding=(0, 1))
+    table.add_column()
+    table.add_column()
+    for content in result.contents:
+        mark = Text("✓", style="green") if content.present else Text("✗", style="red")
+        table.add_row(mark, Text(content.label))
+    lines.append(Text("规定的五项内容", style="bold"))
+    lines.append(table)
+    shown_warnings = 0
+    findings = Table.grid(padding=(0, 1))
+    findings.add_column()
+    findings.add_column()
+    hidden = 0
+    for finding in result.findings:
+        if finding.code in ("content_missing",):
+            continue
+        if finding.severity == "warning" and limit is not None:
+            shown_warnings += 1
+            if shown_warnings > limit:
+                hidden += 1
+                continue
+        symbol, style = _SEVERITY[finding.severity]
+        findings.add_row(Text(symbol, style=style), Text(finding.message))
+    lines.append(Text(""))
+    lines.append(Text("检查结果", style="bold"))
+    lines.append(findings)
+    if hidden:
+        lines.append(
+            Text(f"……另有 {hidden} 条提醒，运行 report-wizard check 查看全部", style="dim")
+        )
+    verdict = (
+        Text("✓ 报告内容完整，可以提交。", style="bold green")
+        if result.complete
+        else Text("✗ 报告还不完整：请先处理上面标 ✗ 的各项。", style="bold red")
+    )
+    lines.append(Text(""))
+    lines.append(verdict)
+    return Group(*lines)
+
+
+def show(console: Console, renderable: RenderableType, pager: bool) -> None:
+    """Print, through ``less -R`` when asked and the output is longer than the screen."""
+    if pager and console.is_terminal and shutil.which("less"):
+        with console.capture() as capture:
+            console.print(renderable)
+        output = capture.get()
+        if output.count("\n") > console.size.height:
+            env = dict(os.environ, LESSCHARSET="utf-8")
+            subprocess.run(
+                ["less", "-R", "-F", "-X"], input=output.encode("utf-8"), env=env, check=False
+            )
+            return
+        sys.stdout.write(output)
+        sys.stdout.flush()
+        return
+    console.print(renderable)
+
+
+def error(console: Console, message: str) -> None:
+    console.print(Text("错误：", style="bold red") + Text(message))
+
+
+def note(console: Console, message: str, style: str = "yellow") -> None:
+    console.print(Text(message, style=style))
+
+
+def templates_table(rows: list[tuple[str, str, str, int]]) -> Table:
+    table = Table(title="可用的问卷模板", title_justify="left")
+    table.add_column("模板 id")
+    table.add_column("名称")
+    table.add_column("版本")
+    table.add_column("问题数", justify="right")
+    for ident, title, version, count in rows:
+        table.add_row(ident, escape(title), version, str(count))
+    return table
+
+
+def compare_table(rows: list[tuple[str, str, str, str, str]], years: tuple[str, str]) -> Table:
+    table = Table(title="两个年度的数字对比", title_justify="left")
+    table.add_column("项目")
+    table.add_column(years[0], justify="right")
+    table.add_column(years[1], justify="right")
+    table.add_column("变化", justify="right")
+    table.add_column("变化率", justify="right")
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    return table
+
+
+def header(
+    console: Console,
+    title: str,
+    section: str,
+    position: tuple[int, int],
+    percent: int,
+    topic: str = "",
+) -> None:
+    """Where the user is and how far: unit and year, section, question i of n, a bar and %."""
+    bar = ProgressBar(total=100, completed=percent, width=24)
+    line = Table.grid(padding=(0, 1))
+    line.add_column()
+    line.add_column()
+    line.add_column()
+    where = Text(section, style="bold cyan")
+    if topic:
+        where.append(" › ")
+        where.append(topic, style="cyan")
+    line.add_row(where, Text(f"第 {position[0]}/{position[1]} 题"), Text(""))
+    progress = Table.grid(padding=(0, 1))
+    progress.add_column()
+    progress.add_column()
+    progress.add_row(bar, Text(f"已完成 {percent}%"))
+    console.print(
+        Panel(
+            Group(line, progress),
+            title=Text(title),
+            title_align="left",
+            width=min(console.width, 80),
+        )
+    )
+
+
+def plain(console: Console, message: str, style: str = "") -> None:
+    console.print(Text(message, style=style))

@@ -1,0 +1,199 @@
+"""Opening answers files: read-only for preview/check/export, locked and saving for a session.
+
+A Session owns the lock and writes the file after every accepted change, so an
+interrupted interview loses at most the answer being typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wizard import answers
+from wizard.interview import Interview
+from wizard.questionnaire import RESERVED_IDS, Questionnaire, load_by_id
+from wizard.values import Invalid, Number
+
+
+class SessionError(Exception):
+    """Bad input for a session (a --data value, a wrong questionnaire); for the user."""
+
+
+class Interrupted(Exception):
+    """Ctrl-C or end of input during an interview; every accepted answer is already saved."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+def default_file_name(questionnaire: Questionnaire, today: dt.date | None = None) -> str:
+    year = (today or dt.date.today()).year - 1
+    return f"{questionnaire.id}-{year}.toml"
+
+
+def questionnaire_of(document: Mapping[str, Any], source: str) -> Questionnaire:
+    meta = document.get("meta", {})
+    questionnaire_id = meta.get("questionnaire") if isinstance(meta, dict) else None
+    if not isinstance(questionnaire_id, str):
+        raise answers.AnswersError(f"{source} 缺少 [meta] 中的 questionnaire")
+    return load_by_id(questionnaire_id)
+
+
+def notes(interview: Interview, source: str) -> list[str]:
+    """What the user should know about a file: old version, answers no longer valid, extra keys."""
+    result = []
+    meta = interview.document.get("meta", {})
+    version = meta.get("questionnaire_version") if isinstance(meta, dict) else None
+    if version and version != interview.questionnaire.version:
+        result.append(
+            f"{source} 是按问卷 {version} 版填写的，当前为 {interview.questionnaire.version} 版；"
+            "仍然有效的答案都已保留。"
+        )
+    for question_id, why in interview.invalid.items():
+        question = interview.require(question_id)
+        result.append(
+            f"“{question.label}”（{question_id}）保存的答案已不符合要求：{why}；需要重新回答。"
+        )
+    if interview.unknown:
+        result.append(
+            f"{source} 中有当前问卷没有的项目，已原样保留：{'、'.join(interview.unknown)}"
+        )
+    return result
+
+
+def open_readonly(path: Path) -> Interview:
+    document = answers.load(path)
+    return Interview(questionnaire_of(document, str(path)), document)
+
+
+@dataclass
+class Session:
+    path: Path
+    interview: Interview
+    lock: answers.Lock
+    notes: list[str] = field(default_factory=list)
+
+    def save(self) -> None:
+        answers.save(self.path, self.interview.document)
+
+    def close(self) -> None:
+        self.lock.release()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _locked(path: Path) -> answers.Lock:
+    lock = answers.Lock(path)
+    lock.acquire()
+    return lock
+
+
+def create(path: Path, questionnaire: Questionnaire, last_year: Path | None = None) -> Session:
+    """A new answers file; never replaces an existing one."""
+    if path.exists():
+        raise SessionError(
+            f"{path} 已经存在，为了不覆盖已填写的内容，没有新建。"
+            f"要继续填写它，请运行：report-wizard resume {path}"
+        )
+    document = answers.new_document(questionnaire.id, questionnaire.version)
+    if last_year is not None:
+        document = carry_over(questionnaire, answers.load(last_year), document, str(last_year))
+    lock = _locked(path)
+    try:
+        if path.exists():  # created by another session between the check and the lock
+            raise SessionError(f"{path} 刚刚被另一个会话创建；请运行 report-wizard resume {path}")
+        return Session(path, Interview(questionnaire, document), lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def resume(path: Path) -> Session:
+    lock = _locked(path)
+    try:
+        interview = open_readonly(path)
+        return Session(path, interview, lock, notes(interview, str(path)))
+    except BaseException:
+        lock.release()
+        raise
+
+
+def carry_over(
+    questionnaire: Questionnaire, last: Mapping[str, Any], document: dict[str, Any], source: str
+) -> dict[str, Any]:
+    """Start from last year's answers: texts kept for review, figures kept aside as ``previous``."""
+    if questionnaire_of(last, source).id != questionnaire.id:
+        raise SessionError(f"{source} 是另一种问卷的答案，不能作为本问卷的上一年度")
+    old = Interview(questionnaire, last)
+    previous: dict[str, Any] = {}
+    review: list[str] = []
+    for key, raw in last.items():
+        if key in RESERVED_IDS or key in old.invalid:
+            continue
+        question = old.question(key)
+        if question is None:
+            continue
+        value = old.values.get(key)
+        if isinstance(value, Number) or key == "sign_date":
+            if isinstance(value, Number):
+                previous[key] = raw
+            continue
+        if key == "year":
+            continue
+        document[key] = raw
+        if question.kind in ("text", "longtext", "list"):
+            review.append(key)
+    year = old.value("year")
+    if isinstance(year, Number):
+        document["year"] = int(year.value) + 1
+        previous["year"] = int(year.value)
+    if previous:
+        document["previous"] = previous
+    if review:
+        document["state"] = {"review": sorted(review)}
+    return document
+
+
+def apply_data(interview: Interview, pairs: Iterable[str], data_files: Iterable[Path]) -> list[str]:
+    """Answers given on the command line, validated exactly like typed ones.
+
+    Everything is checked before anything is kept: one bad value changes nothing.
+    Returns the ids that were set.
+    """
+    staged: list[tuple[str, Any, bool]] = []
+    for path in data_files:
+        document = answers.parse(answers.read_text(path), str(path))
+        staged.extend((key, raw, True) for key, raw in document.items() if key not in RESERVED_IDS)
+    for pair in pairs:
+        key, sep, text = pair.partition("=")
+        if not sep:
+            raise SessionError(
+                f"--data 的格式应为 问题id=值，例如 --data unit_name=杉岭乡；收到：{pair}"
+            )
+        staged.append((key.strip(), text, False))
+    trial = Interview(interview.questionnaire, dict(interview.document))
+    for key, raw, from_file in staged:
+        if trial.question(key) is None:
+            raise SessionError(f"没有 {key!r} 这个问题；可用 report-wizard templates 查看问卷")
+        try:
+            if from_file:
+                trial.set_raw(key, raw)
+            else:
+                trial.answer(key, raw)
+        except Invalid as error:
+            label = trial.require(key).label
+            raise SessionError(f"{key}（{label}）的值无效：{error}") from None
+    for key, raw, from_file in staged:
+        if from_file:
+            interview.set_raw(key, raw)
+        else:
+            interview.answer(key, raw)
+    return [key for key, _, _ in staged]
