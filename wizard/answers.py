@@ -19,7 +19,7 @@ from typing import IO, Any
 
 import tomli_w
 
-from wizard import __version__
+from wizard import __version__, tomlerror
 
 
 class AnswersError(Exception):
@@ -49,7 +49,7 @@ def parse(text: str, source: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise AnswersError(
-            f"{source} 格式有误，无法读取：{_locate(error)}。"
+            f"{source} 格式有误，无法读取：{tomlerror.describe(error)}。"
             "文件没有被改动；请修正这一处（或改用备份 .bak 文件）后再试。"
         ) from None
 
@@ -62,16 +62,6 @@ def loads(text: str, source: str) -> dict[str, Any]:
             f"{source} 不是 report-wizard 的答案文件（缺少 [meta] 中的 questionnaire）"
         )
     return data
-
-
-def _locate(error: tomllib.TOMLDecodeError) -> str:
-    # tomllib says "Invalid value (at line 3, column 9)"; lead with where, in Chinese.
-    message = str(error)
-    if "(at line " in message:
-        head, _, tail = message.rpartition(" (at line ")
-        line, _, column = tail.rstrip(")").partition(", column ")
-        return f"第 {line} 行第 {column} 列：{head}"
-    return message
 
 
 def read_text(path: Path) -> str:

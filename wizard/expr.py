@@ -72,7 +72,9 @@ def _tokenize(source: str) -> list[tuple[str, str, int]]:
     while pos < len(source):
         match = _TOKEN.match(source, pos)
         if match is None or match.end() == pos:
-            raise ExprError(f"无法识别的字符 {source[pos:].strip()[:1]!r}（第 {pos + 1} 个字符）")
+            while source[pos].isspace():
+                pos += 1
+            raise ExprError(f"无法识别的字符 {source[pos]!r}（第 {pos + 1} 个字符）")
         kind = match.lastgroup or ""
         text, start = match.group(kind), match.start(kind)
         if kind == "name" and text in _KEYWORDS:

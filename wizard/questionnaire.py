@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
-from wizard import expr
+from wizard import expr, tomlerror
 
 Kind = Literal[
     "text", "longtext", "count", "decimal", "percent", "bool",
@@ -370,13 +370,14 @@ class _Loader:
             raise table.fail(key, f"id 只能由小写字母、数字和下划线组成，且以字母开头：{value!r}")
         return value
 
-    def claim(self, ident: str, where: str) -> None:
+    def claim(self, ident: str, table: _Table) -> None:
+        where = table.path("id")
         if ident in RESERVED_IDS:
             raise self.fail(where, f"id {ident!r} 是保留字，请换一个")
         if ident in self.id_where or ident in BUILTINS:
-            first = self.id_where.get(ident, "内置名称")
+            first = f"{self.id_where[ident]}.id" if ident in self.id_where else "内置名称"
             raise self.fail(where, f"id {ident!r} 重复（已用于 {first}）")
-        self.id_where[ident] = where
+        self.id_where[ident] = table.where
 
     def expression(self, table: _Table, key: str) -> expr.Node | None:
         source = table.text(key)
@@ -416,7 +417,7 @@ class _Loader:
 
     def question(self, table: _Table) -> Question:
         ident = self.ident(table)
-        self.claim(ident, table.path("id"))
+        self.claim(ident, table)
         kind = table.need_text("kind")
         if kind not in KINDS:
             raise table.fail("kind", f"未知的题型 {kind!r}，可用：{'、'.join(KINDS)}")
@@ -526,7 +527,7 @@ class _Loader:
 
     def topic(self, table: _Table) -> Topic:
         ident = self.ident(table)
-        self.claim(ident, table.path("id"))
+        self.claim(ident, table)
         points_table = table.table("points")
         if points_table is None:
             raise table.fail("points", "缺少此项")
@@ -551,10 +552,10 @@ class _Loader:
 
     def section(self, table: _Table) -> Section:
         ident = self.ident(table)
-        self.claim(ident, table.path("id"))
+        self.claim(ident, table)
         topics = tuple(self.topic(t) for t in table.tables("topics"))
         if topics:
-            self.claim(ident + TOPICS_SUFFIX, table.path("id"))
+            self.claim(ident + TOPICS_SUFFIX, table)
         result = Section(
             id=ident,
             title=table.need_text("title"),
@@ -631,7 +632,7 @@ def loads(text: str, source: str = "<string>") -> Questionnaire:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise QuestionnaireError(source, "", f"TOML 语法错误：{error}") from None
+        raise QuestionnaireError(source, "", f"TOML 语法错误，{tomlerror.describe(error)}") from None
     loader = _Loader(source)
     root = _Table(data, "", source)
     meta = root.table("meta")
