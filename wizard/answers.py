@@ -81,8 +81,20 @@ def load(path: Path) -> dict[str, Any]:
     return loads(read_text(path), str(path))
 
 
+def _has_crlf(value: object) -> bool:
+    if isinstance(value, str):
+        return "\r\n" in value
+    if isinstance(value, dict):
+        return any(_has_crlf(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_has_crlf(v) for v in value)
+    return False
+
+
 def dumps(document: dict[str, Any]) -> str:
-    return tomli_w.dumps(document, multiline_strings=True)
+    # Long text reads best as multi-line strings, but tomli-w turns "\r\n" into "\n"
+    # in those; a document holding one is written with escapes, so it still round-trips.
+    return tomli_w.dumps(document, multiline_strings=not _has_crlf(document))
 
 
 def describe_os_error(error: OSError) -> str:

@@ -63,17 +63,15 @@ def _check_range(question: Question, value: int | float) -> None:
 def parse_number(question: Question, text: str) -> Number:
     """``43``, ``10000余``, ``约600``, ``１２５``, ``98.5%`` → Number, range-checked."""
     cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
+    if question.unit:
+        cleaned = cleaned.removesuffix(question.unit)
+    if question.kind == "percent":
+        cleaned = cleaned.removesuffix("%")
     approx = False
     for mark in _APPROX_MARKS:
         if cleaned.startswith(mark) or cleaned.endswith(mark):
             approx = True
             cleaned = cleaned.removeprefix(mark).removesuffix(mark)
-    if question.unit:
-        cleaned = cleaned.removesuffix(question.unit)
-    if question.kind == "percent":
-        cleaned = cleaned.removesuffix("%")
-    for mark in _APPROX_MARKS:
-        cleaned = cleaned.removesuffix(mark)
     if not _NUMBER.match(cleaned):
         want = "整数" if question.kind == "count" else "数字"
         raise Invalid(f"请输入{want}，例如 {'125' if question.kind == 'count' else '98.5'}")
@@ -122,7 +120,8 @@ def parse_text(question: Question, text: str) -> Value:
     if kind in ("text", "longtext"):
         if not text.strip():
             raise Invalid("不能为空")
-        return text if kind == "longtext" else text.strip()
+        # Line endings are not content: text pasted from Windows keeps readable files.
+        return text.replace("\r\n", "\n") if kind == "longtext" else text.strip()
     if kind in ("count", "decimal", "percent"):
         return parse_number(question, text)
     if kind == "bool":

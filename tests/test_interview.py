@@ -1,0 +1,195 @@
+"""The interview state, without a terminal: order, answers, rules, progress, lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wizard.interview import Interview
+from wizard.questionnaire import Questionnaire
+from wizard.values import Invalid, Number, TopicChoice
+
+
+def ids(interview: Interview) -> list[str]:
+    return [s.id for s in interview.steps()]
+
+
+def test_order_follows_sections_topics_and_conditions(mini: Questionnaire) -> None:
+    interview = Interview(mini)
+    assert ids(interview) == [
+        "org", "year", "served", "has_volunteers", "budget", "kind", "channels", "signed",
+        "work_topics", "care_points", "visits", "visits_done", "visit_rate",
+        "issue_list", "outlook",
+    ]  # fmt: skip
+    interview.answer("has_volunteers", "是")
+    assert "volunteers" in ids(interview)
+    interview.answer("has_volunteers", "否")
+    assert "volunteers" not in ids(interview)
+
+
+def test_every_kind_is_answered_and_normalized(mini: Questionnaire) -> None:
+    interview = Interview(mini)
+    assert interview.answer("org", " 南街社区 ") == "南街社区"
+    assert interview.answer("year", "2024") == Number(2024)
+    assert interview.answer("served", "3000余") == Number(3000, True)
+    assert interview.answer("budget", "2.5") == Number(2.5)
+    assert interview.answer("kind", "社区") == "社区"
+    assert interview.answer("channels", "窗口、微信群") == ("窗口", "微信群")
+    assert interview.answer("signed", "2025年1月8日") == dt.date(2025, 1, 8)
+    assert interview.answer("outlook", "第一段\r\n第二段") == "第一段\n第二段"
+    interview.set("issue_list", ({"problem": "人手少"},))
+    assert interview.document["served"] == {"value": 3000, "approx": True}
+    assert interview.document["signed"] == dt.date(2025, 1, 8)
+    assert interview.document["issue_list"] == [{"problem": "人手少"}]
+
+
+def test_invalid_answers_change_nothing(mini: Questionnaire) -> None:
+    interview = Interview(mini)
+    interview.answer("year", "2024")
+    with pytest.raises(Invalid, match="应在 2000 到 2100 之间"):
+        interview.answer("year", "1999")
+    assert interview.value("year") == Number(2024)
+
+
+def test_computed_value_and_override(mini: Questionnaire) -> None:
+    interview = Interview(mini)
+    assert interview.value("visit_rate") is None
+    interview.answer("visits", "8")
+    interview.answer("visits_done", "6")
+    assert interview.value("visit_rate") == Number(75)
+    interview.answer("visit_rate", "80")
+    assert interview.value("visit_rate") == Number(80)
+    assert interview.computed("visit_rate") == Number(75)
+
+
+def test_cross_field_rule(mini: Questionnaire) -> None:
+    interview = Interview(mini)
+    interview.answer("visits", "8")
+    with pytest.raises(Invalid) as caught:
+        interview.answer("visits_done", "9")
+    assert str(caught.value) == "完成探访不能多于探访"
+    assert "visits_done" not in interview.values
+    interview.answer("visits_done", "8")
+    with pytest.raises(Invalid):
+        interview.answer("visits", "7")
+
+
+def test_next_back_and_jump(mini: Questionnaire) -> None:
+    interview = Interview(mini)
+    first = interview.next_step()
+    assert first is not None and first.id == "org"
+    interview.answer("org", "南街社区")
+    after = interview.next_step(after="org")
+    assert after is not None and after.id == "year"
+    # Without a position: required first (the topic choice is confirmed even with a
+    # default), then recommended.
+    interview.answer("year", "2024")
+    step = interview.next_step()
+    assert step is not None and step.id == "work_topics"
+    interview.set("work_topics", (TopicChoice("care"),))
+    step = interview.next_step()
+    assert step is not None and step.id == "care_points"
+    previous = interview.previous_step("year")
+    assert previous is not None and previous.id == "org"
+    assert interview.previous_step("org") is None
+    jump = interview.first_step_of("issues")
+    assert jump is not None and jump.id == "issue_list"
+
+
+def test_back_and_change_keeps_later_answers(mini: Questionnaire) -> None:
+    interview = Interview(mini)
+    interview.answer("org", "南街社区")
+    interview.answer("year", "2024")
+    interview.answer("org", "北街社区")
+    assert interview.value("year") == Number(2024)
+
+
+def test_skipping_recommended_is_recorded(mini: Questionnaire) -> None:
+    interview = Interview(mini)
+    interview.skip("served")
+    assert interview.document["state"] == {"skipped": ["served"]}
+    assert interview.next_step(after="year") is not None
+    next_after = interview.next_step(after="year")
+    assert next_after is not None and next_after.id != "served"
+    with pytest.raises(Invalid, match="必须填写"):
+        interview.skip("org")
+    interview.answer("served", "10")
+    assert "state" not in interview.document
+
+
+def test_progress_counts_required_and_recommended_apart(mini: Questionnaire) -> None:
+    interview = Interview(mini)
+    before = interview.tally()
+    assert (before.required, before.required_done) == (5, 1)  # work_topics has a default
+    interview.answer("org", "南街社区")
+    interview.skip("served")
+    after = interview.tally()
+    assert after.required_done == 2
+    assert after.skipped == 1
+    assert after.percent == (after.done + 1) * 100 // after.total
+    sections = {s.id: t for s, t in interview.section_tallies()}
+    assert sections["facts"].required_done == 1
+
+
+def test_repeated_items(mini: Questionnaire) -> None:
+    interview = Interview(mini)
+    interview.add_item("care_points", {"title": "甲"})
+    interview.add_item("care_points", {"title": "乙", "text": "内容"})
+    interview.add_item("care_points", {"title": "丙"})
+    assert interview.move_item("care_points", 2, -1) == 1
+    assert [i["title"] for i in interview.items("care_points")] == ["甲", "丙", "乙"]
+    interview.edit_item("care_points", 0, {"title": "甲甲"})
+    interview.delete_item("care_points", 1)
+    assert [i["title"] for i in interview.items("care_points")] == ["甲甲", "乙"]
+    with pytest.raises(Invalid, match="缺少“要点”"):
+        interview.add_item("care_points", {"text": "没有标题"})
+    interview.delete_item("care_points", 0)
+    interview.delete_item("care_points", 0)
+    assert "care_points" not in interview.document
+
+
+def test_topics_pick_order_rename_and_custom(mini: Questionnaire) -> None:
+    interview = Interview(mini)
+    work = mini.sections[1]
+    assert interview.chosen_topics(work) == (TopicChoice("care"),)
+    custom = interview.new_custom_topic_id(work)
+    assert custom == "custom_1"
+    interview.set(
+        "work_topics", (TopicChoice(custom, "助残服务"), TopicChoice("youth", "青少年托管"), TopicChoice("care"))
+    )
+    assert ids(interview)[8:12] == ["work_topics", "custom_1_points", "youth_points", "care_points"]
+    interview.add_item("custom_1_points", {"title": "上门助残"})
+    assert interview.document["custom_1_points"] == [{"title": "上门助残"}]
+    with pytest.raises(Invalid, match="没有专题 'nope'"):
+        interview.set("work_topics", (TopicChoice("nope"),))
+
+
+def test_resume_is_building_the_state_from_the_document(mini: Questionnaire) -> None:
+    first = Interview(mini)
+    first.answer("org", "南街社区")
+    first.skip("served")
+    again = Interview(mini, first.document)
+    assert again.values == first.values
+    assert again.skipped == {"served"}
+    step = again.next_step()
+    assert step is not None and step.id == "year"
+
+
+def test_stored_answers_that_no_longer_validate_are_reported_and_asked(mini: Questionnaire) -> None:
+    document = {"meta": {"questionnaire": "mini"}, "year": 1800, "served": "很多", "org": "南街"}
+    interview = Interview(mini, document)
+    assert interview.invalid == {"year": "应在 2000 到 2100 之间", "served": "应为数字"}
+    step = interview.next_step()
+    assert step is not None and step.id == "year"
+    assert interview.document["year"] == 1800  # kept on disk until answered again
+    interview.answer("year", "2024")
+    assert "year" not in interview.invalid
+
+
+def test_township_wording_by_unit_kind(township: Questionnaire) -> None:
+    interview = Interview(township)
+    assert interview.value("year") == Number(dt.date.today().year - 1)
+    assert interview.value("results_separate") is True
+    interview.answer("results_separate", "否")
+    assert "results" not in {s.section.id for s in interview.steps()}

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wizard.questionnaire import Question
+from wizard.values import Invalid, Number, TopicChoice, display, from_toml, parse_text, to_toml
+
+COUNT = Question("n", "count", "件数", unit="件", min=0, approx=True)
+EXACT = Question("e", "count", "人数", unit="人", min=0)
+PERCENT = Question("p", "percent", "比例", min=0, max=100)
+DECIMAL = Question("d", "decimal", "经费", unit="万元", min=0)
+
+
+@pytest.mark.parametrize(
+    ("question", "typed", "expected"),
+    [
+        (COUNT, "43", Number(43)),
+        (COUNT, "43余", Number(43, True)),
+        (COUNT, "约600", Number(600, True)),
+        (COUNT, "１２５", Number(125)),
+        (COUNT, "10,000余件", Number(10000, True)),
+        (PERCENT, "98.5%", Number(98.5)),
+        (PERCENT, "100％", Number(100)),
+        (DECIMAL, "3.5", Number(3.5)),
+    ],
+)
+def test_numbers(question: Question, typed: str, expected: Number) -> None:
+    assert parse_text(question, typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "typed", "message"),
+    [
+        (COUNT, "-1", "不能是负数"),
+        (COUNT, "1.5", "请输入整数，不要带小数点"),
+        (COUNT, "很多", "请输入整数，例如 125"),
+        (EXACT, "2余", "此项需要准确数字，不能填约数"),
+        (PERCENT, "120", "应在 0 到 100 之间"),
+    ],
+)
+def test_numbers_out_of_rule(question: Question, typed: str, message: str) -> None:
+    with pytest.raises(Invalid) as caught:
+        parse_text(question, typed)
+    assert str(caught.value) == message
+
+
+def test_dates_and_booleans() -> None:
+    date = Question("d", "date", "日期")
+    assert parse_text(date, "2023年1月10日") == dt.date(2023, 1, 10)
+    assert parse_text(date, "2023-01-10") == dt.date(2023, 1, 10)
+    with pytest.raises(Invalid, match="没有这一天"):
+        parse_text(date, "2023-02-30")
+    yes_no = Question("b", "bool", "是否")
+    assert parse_text(yes_no, "是") is True and parse_text(yes_no, "否") is False
+    with pytest.raises(Invalid, match="请回答 是 或 否"):
+        parse_text(yes_no, "也许")
+
+
+def test_choices() -> None:
+    multi = Question("m", "multichoice", "渠道", choices=("窗口", "电话"), allow_other=False)
+    assert parse_text(multi, "窗口、电话") == ("窗口", "电话")
+    with pytest.raises(Invalid, match="上门 不是可选项"):
+        parse_text(multi, "上门")
+    single = Question("c", "choice", "类型", choices=("乡", "镇"))
+    with pytest.raises(Invalid, match="应为以下之一：乡、镇"):
+        parse_text(single, "村")
+
+
+def test_toml_form_round_trips() -> None:
+    assert to_toml(Number(43, True)) == {"value": 43, "approx": True}
+    assert from_toml(COUNT, {"value": 43, "approx": True}) == Number(43, True)
+    assert from_toml(COUNT, 43) == Number(43)
+    with pytest.raises(Invalid, match="应为数字"):
+        from_toml(COUNT, "43")
+    topics = Question("work_topics", "topics", "专题", choices=("a",))
+    value = (TopicChoice("a"), TopicChoice("custom_1", "自拟"))
+    assert from_toml(topics, to_toml(value)) == value
+
+
+def test_display() -> None:
+    assert display(COUNT, Number(10000, True)) == "10000余件"
+    assert display(PERCENT, Number(100)) == "100%"
+    assert display(DECIMAL, Number(3.5)) == "3.5万元"
