@@ -20,7 +20,17 @@ from wizard import answers
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
 
-TRICKY = ["引号\"'、反斜杠\\、制表\t、换行\n\r\n", "{{ x }}", "${x}", "[bold]粗[/bold]", "👍🏽 表情", '"""', "'''", "a\\", "\u3000全角空格"]
+TRICKY = [
+    "引号\"'、反斜杠\\、制表\t、换行\n\r\n",
+    "{{ x }}",
+    "${x}",
+    "[bold]粗[/bold]",
+    "👍🏽 表情",
+    '"""',
+    "'''",
+    "a\\",
+    "\u3000全角空格",
+]
 
 
 def _doc(**values: Any) -> dict[str, Any]:
@@ -87,7 +97,7 @@ def test_a_failed_save_leaves_the_previous_file_intact(
         def failing_open(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
             stream = real_open(self, mode, *args, **kwargs)
             if "w" in mode and self.name.endswith(".tmp"):
-                stream.write = disk_full  # type: ignore[method-assign]
+                stream.write = disk_full  # type: ignore[method-assign, assignment]
             return stream
 
         monkeypatch.setattr(Path, "open", failing_open)

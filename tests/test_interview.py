@@ -156,7 +156,8 @@ def test_topics_pick_order_rename_and_custom(mini: Questionnaire) -> None:
     custom = interview.new_custom_topic_id(work)
     assert custom == "custom_1"
     interview.set(
-        "work_topics", (TopicChoice(custom, "助残服务"), TopicChoice("youth", "青少年托管"), TopicChoice("care"))
+        "work_topics",
+        (TopicChoice(custom, "助残服务"), TopicChoice("youth", "青少年托管"), TopicChoice("care")),
     )
     assert ids(interview)[8:12] == ["work_topics", "custom_1_points", "youth_points", "care_points"]
     interview.add_item("custom_1_points", {"title": "上门助残"})

@@ -632,7 +632,9 @@ def loads(text: str, source: str = "<string>") -> Questionnaire:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise QuestionnaireError(source, "", f"TOML 语法错误，{tomlerror.describe(error)}") from None
+        raise QuestionnaireError(
+            source, "", f"TOML 语法错误，{tomlerror.describe(error)}"
+        ) from None
     loader = _Loader(source)
     root = _Table(data, "", source)
     meta = root.table("meta")

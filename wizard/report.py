@@ -203,13 +203,14 @@ class _Builder:
         intro: list[Span] = []
         if topic and topic.intro and self.interview.has_value(topic.intro.id):
             intro = [Span(end_sentence(one_line(self.interview.display(topic.intro.id))))]
-        body = [*intro, *self.inline_items(points), *self.absent(points)]
+        items = self.inline_items(points) or self.absent(points)
         figures = self.sentences(topic.sentences) if topic else []
         if section.points_inline:
-            return [Paragraph("body", (Span(label, "heading"), *body, *figures))]
+            return [Paragraph("body", (Span(label, "heading"), *intro, *items, *figures))]
+        # Standing alone: the heading, then the intro, each point and the figures as paragraphs.
+        groups = [intro, *([item] for item in items), figures]
         paragraphs = [Paragraph("heading", (Span(label.rstrip("。")),), 2)]
-        paragraphs += [Paragraph("body", (span,)) for span in [*body, *figures]]
-        return paragraphs
+        return paragraphs + [Paragraph("body", tuple(group)) for group in groups if group]
 
     def section_paragraphs(self, section: Section) -> list[Paragraph]:
         paragraphs: list[Paragraph] = []

@@ -1,0 +1,116 @@
+"""check: each rule with a case that passes and one that fails; the example's exact findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from wizard.check import check
+from wizard.interview import Interview
+from wizard.questionnaire import Questionnaire
+
+
+def codes(interview: Interview, severity: str = "error") -> list[tuple[str, str | None]]:
+    result = check(interview, today=dt.date(2023, 1, 20))
+    return [(f.code, f.question) for f in result.findings if f.severity == severity]
+
+
+def test_the_example_misses_exactly_the_duty_part_other_matters_and_causes(
+    example: Interview,
+) -> None:
+    result = check(example, today=dt.date(2023, 1, 20))
+    assert [c.present for c in result.contents] == [True, True, False, True, False]
+    errors = [(f.code, f.message) for f in result.findings if f.severity == "error"]
+    assert errors == [
+        (
+            "content_missing",
+            "缺少规定的内容：上一年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况",
+        ),
+        ("content_missing", "缺少规定的内容：其他需要报告的情况"),
+        ("field_missing", "存在的问题第 1 条缺少“原因”"),
+        ("field_missing", "存在的问题第 2 条缺少“原因”"),
+        ("field_missing", "存在的问题第 3 条缺少“原因”"),
+    ]
+    assert not result.complete
+    assert result.deadline == dt.date(2023, 4, 1)
+    assert result.days_left == 71
+    assert result.characters == 2098
+
+
+def complete(example: Interview) -> Interview:
+    items = example.items("shortcomings")
+    example.set("shortcomings", tuple(dict(i, cause="原因是人手不足。") for i in items))
+    example.answer("leaders_intro", "乡党委书记、乡长带头履行第一责任人职责。")
+    example.answer("other_matters", "无")
+    return example
+
+
+def test_a_complete_report_passes(example: Interview) -> None:
+    result = check(complete(example), today=dt.date(2023, 1, 20))
+    assert [f for f in result.findings if f.severity == "error"] == []
+    assert result.complete
+
+
+def test_required_missing(township: Questionnaire) -> None:
+    interview = Interview(township)
+    assert ("required_missing", "unit_name") in codes(interview)
+    interview.answer("unit_name", "杉岭乡")
+    assert ("required_missing", "unit_name") not in codes(interview)
+
+
+def test_recommended_missing_and_skipped_are_warnings(example: Interview) -> None:
+    assert ("recommended_missing", "party_meetings") in codes(example, "warning")
+    example.skip("party_meetings")
+    assert ("recommended_skipped", "party_meetings") in codes(example, "warning")
+    example.answer("party_meetings", "4")
+    warnings = codes(example, "warning")
+    assert ("recommended_skipped", "party_meetings") not in warnings
+    assert ("recommended_missing", "party_meetings") not in warnings
+
+
+def test_broken_rule(example: Interview) -> None:
+    assert ("rule_broken", None) not in codes(example)
+    # A hand-edited file can hold figures that contradict each other.
+    example.document["disputes_resolved"] = 130
+    edited = Interview(example.questionnaire, example.document)
+    result = check(edited, today=dt.date(2023, 1, 20))
+    messages = [f.message for f in result.findings if f.code == "rule_broken"]
+    assert messages == ["数字前后矛盾：成功化解的纠纷件数不能多于排查调处的件数"]
+
+
+def test_placeholders_left_in_the_draft(example: Interview) -> None:
+    assert ("placeholder", None) not in codes(example)
+    example.clear("guide_office")
+    result = check(example, today=dt.date(2023, 1, 20))
+    placeholder = [f.message for f in result.findings if f.code == "placeholder"]
+    assert placeholder == ["草稿中还有 1 处待填写：【待填写：指导机关】"]
+
+
+def test_invalid_stored_answer(example: Interview) -> None:
+    example.document["year"] = "二〇二二"
+    edited = Interview(example.questionnaire, example.document)
+    assert ("invalid_answer", "year") in codes(edited)
+
+
+def test_review_pending(example: Interview) -> None:
+    example.review.add("plans_intro")
+    assert ("review_pending", "plans_intro") in codes(example, "warning")
+    example.confirm("plans_intro")
+    assert ("review_pending", "plans_intro") not in codes(example, "warning")
+
+
+def test_deadline_counts_down_and_then_past(example: Interview) -> None:
+    before = check(example, today=dt.date(2023, 3, 31))
+    after = check(example, today=dt.date(2023, 4, 3))
+    assert before.days_left == 1 and after.days_left == -2
+    deadline = next(f for f in after.findings if f.code == "deadline")
+    assert deadline.severity == "warning"
+    assert deadline.message == "应在 2023年4月1日前向社会公开，已过去 2 天"
+
+
+def test_json_shape(example: Interview) -> None:
+    data = check(example, today=dt.date(2023, 1, 20)).to_json("a.toml", "township", "1.0.0")
+    assert set(data) == {
+        "file", "questionnaire", "complete", "contents", "findings", "characters", "deadline", "days_left",
+    }  # fmt: skip
+    assert data["deadline"] == "2023-04-01"
+    assert set(data["findings"][0]) == {"code", "severity", "question", "message"}

@@ -1,0 +1,204 @@
+"""The command line without a terminal: exit codes, messages, files written or not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from wizard import answers
+from wizard.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str | Path) -> tuple[int, str]:
+    result = runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200"})
+    return result.exit_code, result.output
+
+
+def test_help_lists_the_commands() -> None:
+    code, output = run("--help")
+    assert code == 0
+    for command in ("new", "resume", "preview", "export", "check", "compare", "templates", "demo"):
+        assert command in output
+
+
+def test_templates() -> None:
+    code, output = run("templates")
+    assert code == 0
+    assert "township" in output and "1.0.0" in output and "92" in output
+
+
+def test_demo_previews_the_example() -> None:
+    code, output = run("demo", "--no-pager")
+    assert code == 0
+    assert "杉岭乡2022年法治政府建设年度报告" in output
+    assert "全年共排查调处矛盾纠纷125件，化解率100%。" in output.replace("\n", "")
+    assert "规定的五项内容" in output
+
+
+def test_preview_of_a_half_filled_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    assert run("new", path, "--data", "unit_name=青石镇", "--no-input")[0] == 0
+    code, output = run("preview", path, "--no-pager")
+    assert code == 0
+    assert "青石镇" in output and "【待填写：" in output and "处待填写" in output
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".docx"])
+def test_export_each_format(example_path: Path, tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"报告{suffix}"
+    code, output = run("export", example_path, "-o", out)
+    assert code == 0, output
+    assert "已导出" in output
+    if suffix == ".docx":
+        assert docx.Document(str(out)).paragraphs[0].text == "杉岭乡2022年法治政府建设年度报告"
+    else:
+        assert "杉岭乡2022年法治政府建设年度报告" in out.read_text(encoding="utf-8")
+
+
+def test_export_never_overwrites_without_force(example_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "报告.txt"
+    out.write_text("别人的文件", encoding="utf-8")
+    code, output = run("export", example_path, "-o", out)
+    assert code == 2
+    assert "已经存在，没有覆盖" in output
+    assert out.read_text(encoding="utf-8") == "别人的文件"
+    assert run("export", example_path, "-o", out, "--force")[0] == 0
+    assert out.read_text(encoding="utf-8").startswith("杉岭乡")
+
+
+def test_export_bad_extension_and_missing_folder(example_path: Path, tmp_path: Path) -> None:
+    code, output = run("export", example_path, "-o", tmp_path / "a.pdf")
+    assert code == 2 and "请以 .txt、.md 或 .docx 结尾" in output
+    code, output = run("export", example_path, "-o", tmp_path / "无" / "a.txt")
+    assert code == 2 and "不存在" in output
+
+
+def test_check_exit_codes_and_json(example_path: Path) -> None:
+    code, output = run("check", example_path)
+    assert code == 1
+    assert "缺少“原因”" in output
+    code, output = run("check", example_path, "--json")
+    assert code == 1
+    data = json.loads(output)
+    assert data["complete"] is False
+    assert data["questionnaire"] == {"id": "township", "version": "1.0.0"}
+
+
+def test_check_of_a_complete_file_exits_0(example_path: Path) -> None:
+    items = answers.load(example_path)["shortcomings"]
+    fixes = tmp = example_path.with_name("fix.toml")
+    tmp.write_text(
+        "leaders_intro = '书记、乡长带头履职。'\nother_matters = '无'\n"
+        + "".join(
+            f"[[shortcomings]]\nproblem = '{i['problem']}'\ncause = '原因是人手不足。'\n"
+            for i in items
+        ),
+        encoding="utf-8",
+    )
+    assert run("resume", example_path, "--data-file", fixes, "--no-input")[0] == 0
+    code, output = run("check", example_path)
+    assert code == 0, output
+    assert "报告内容完整" in output
+
+
+def test_corrupt_file_exits_2_and_is_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    path.write_bytes('[meta]\nquestionnaire = "township"\nunit_name = "杉岭乡\n'.encode())
+    before = path.read_bytes()
+    for command in (
+        ("check", path),
+        ("preview", path, "--no-pager"),
+        ("resume", path, "--no-input"),
+    ):
+        code, output = run(*command)
+        assert code == 2
+        assert "第 3 行第 " in output
+    assert path.read_bytes() == before
+
+
+def test_new_with_data_writes_validated_answers(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    code, output = run(
+        "new", path, "--data", "unit_name=杉岭乡", "--data", "unit_kind=乡",
+        "--data", "materials=10000余", "--data", "sign_date=2023年1月10日", "--no-input",
+    )  # fmt: skip
+    assert code == 0, output
+    document = answers.load(path)
+    assert document["unit_name"] == "杉岭乡"
+    assert document["materials"] == {"value": 10000, "approx": True}
+    assert str(document["sign_date"]) == "2023-01-10"
+
+
+@pytest.mark.parametrize(
+    ("pair", "message"),
+    [
+        ("disputes_found=-3", "disputes_found（排查调处矛盾纠纷）的值无效：不能是负数"),
+        ("resolve_rate=120", "resolve_rate（化解率）的值无效：应在 0 到 100 之间"),
+        ("unit_kind=村", "unit_kind（单位类型）的值无效：应为以下之一：乡、镇、街道"),
+        ("nonsense=1", "没有 'nonsense' 这个问题"),
+        ("unit_name", "--data 的格式应为 问题id=值"),
+    ],
+)
+def test_invalid_data_names_the_key_and_writes_nothing(
+    tmp_path: Path, pair: str, message: str
+) -> None:
+    path = tmp_path / "a.toml"
+    run("new", path, "--data", "unit_name=杉岭乡", "--no-input")
+    before = path.read_bytes()
+    code, output = run("resume", path, "--data", "leaders=区委", "--data", pair, "--no-input")
+    assert code == 2
+    assert message in output.replace("\n", "")
+    assert path.read_bytes() == before
+
+
+def test_cross_field_rule_on_data(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    code, output = run(
+        "new", path, "--data", "disputes_found=10", "--data", "disputes_resolved=12", "--no-input"
+    )
+    assert code == 2
+    assert "成功化解的纠纷件数不能多于排查调处的件数" in output.replace("\n", "")
+    assert not path.exists() or "disputes_resolved" not in answers.load(path)
+
+
+def test_new_refuses_to_overwrite(example_path: Path) -> None:
+    before = example_path.read_bytes()
+    code, output = run("new", example_path, "--no-input")
+    assert code == 2
+    assert f"report-wizard resume {example_path}" in output.replace("\n", "")
+    assert example_path.read_bytes() == before
+
+
+def test_no_terminal_names_the_non_interactive_options(tmp_path: Path) -> None:
+    code, output = run("new", tmp_path / "a.toml")
+    assert code == 2
+    for option in ("--data", "--data-file", "--no-input"):
+        assert option in output
+    assert not (tmp_path / "a.toml").exists()
+
+
+def test_another_questionnaire_cannot_read_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    path.write_text('[meta]\nquestionnaire = "county"\n', encoding="utf-8")
+    code, output = run("check", path)
+    assert code == 2 and "没有这个问卷模板" in output
+
+
+def test_compare(example_path: Path, tmp_path: Path) -> None:
+    this_year = tmp_path / "2023.toml"
+    assert (
+        run("new", this_year, "--from", example_path, "--data", "disputes_found=150", "--no-input")[
+            0
+        ]
+        == 0
+    )
+    code, output = run("compare", example_path, this_year)
+    assert code == 0
+    row = next(line for line in output.splitlines() if "排查调处矛盾纠纷" in line)
+    assert "125件" in row and "150件" in row and "+25件" in row and "+20%" in row

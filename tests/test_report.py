@@ -1,0 +1,163 @@
+"""The draft: exact text and Markdown, the reference outline, placeholders, literal user text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from markdown_it import MarkdownIt
+
+from tests.conftest import DATA
+from wizard.interview import Interview
+from wizard.questionnaire import Questionnaire
+from wizard.render.markdown import render_markdown, strong
+from wizard.render.text import render_text
+from wizard.report import build_report, chinese_number, number_label
+
+GOLDEN = DATA / "golden"
+
+
+def test_text_of_the_example_is_exact(example: Interview) -> None:
+    expected = (GOLDEN / "example.txt").read_text(encoding="utf-8")
+    assert render_text(build_report(example)) == expected
+
+
+def test_markdown_of_the_example_is_exact(example: Interview) -> None:
+    expected = (GOLDEN / "example.md").read_text(encoding="utf-8")
+    assert render_markdown(build_report(example)) == expected
+
+
+def test_the_example_has_the_outline_of_the_reference(example: Interview) -> None:
+    report = build_report(example)
+    headings = [p.text for p in report.paragraphs if p.kind == "heading"]
+    assert headings == [
+        "一、工作开展情况",
+        "二、工作主要成效",
+        "三、存在的问题和原因",
+        "四、下步工作打算",
+    ]
+    topics = [
+        p for p in report.paragraphs if p.spans and p.spans[0].role == "heading" and "是" in p.text
+    ]
+    topic_paragraphs = topics[:6]
+    assert [p.spans[0].text[:3] for p in topic_paragraphs] == [
+        f"（{chinese_number(n)}）" for n in range(1, 7)
+    ]
+    points = [len(re.findall(r"[一二三四五六七八九十]是", p.text)) for p in topic_paragraphs]
+    assert points == [2, 2, 3, 3, 4, 2]
+    body: dict[str, list[str]] = {h: [] for h in headings}
+    current = ""
+    for paragraph in report.paragraphs:
+        if paragraph.kind == "heading":
+            current = paragraph.text
+        elif current:
+            body[current].append(paragraph.text)
+    assert len(re.findall(r"[一二三四五六七八九十]是", body["二、工作主要成效"][0])) == 5
+    assert len(re.findall(r"[一二三四五六七八九十]是", body["三、存在的问题和原因"][0])) == 3
+    plans = [t for t in body["四、下步工作打算"] if t.startswith("（")]
+    assert len(plans) == 2
+    assert report.title == "杉岭乡2022年法治政府建设年度报告"
+    assert [p.text for p in report.paragraphs if p.kind == "signature"] == [
+        "杉岭乡",
+        "2023年1月10日",
+    ]
+    assert report.missing == ()
+
+
+def test_wording_follows_the_unit_kind(example: Interview) -> None:
+    example.set("mediation_committees", example.trial("mediation_committees", "9"))
+    assert "全乡建有人民调解委员会9个。" in render_text(build_report(example))
+    example.answer("unit_kind", "街道")
+    assert "全街道建有人民调解委员会9个。" in render_text(build_report(example))
+
+
+def test_a_sentence_with_a_missing_figure_is_left_out(example: Interview) -> None:
+    example.answer("petitions", "18")
+    text = render_text(build_report(example))
+    assert "受理信访事项" not in text  # its rate is still missing
+    example.answer("petitions_closed_rate", "100")
+    assert "受理信访事项18件，办结率100%。" in render_text(build_report(example))
+
+
+def test_an_empty_file_previews_with_placeholders(township: Questionnaire) -> None:
+    report = build_report(Interview(township, {"meta": {"questionnaire": "township"}}))
+    text = render_text(report)
+    assert text.startswith("【待填写：单位名称】")
+    assert "【待填写：组织领导方面的主要做法】" in text
+    assert "【待填写：存在的问题】" in text
+    assert "【待填写：成文日期】" in text
+    assert len(report.missing) >= 10
+
+
+def test_a_half_filled_file(township: Questionnaire) -> None:
+    interview = Interview(township)
+    interview.answer("unit_name", "青石镇")
+    interview.answer("unit_kind", "镇")
+    interview.answer("year", "2024")
+    interview.add_item("leadership_points", {"title": "健全领导机制"})
+    text = render_text(build_report(interview))
+    assert text.startswith("青石镇2024年法治政府建设年度报告\n")
+    assert "（一）加强组织领导，压实法治政府建设责任。一是健全领导机制。" in text
+    assert "【待填写：学法用法方面的主要做法】" in text
+
+
+INJECTIONS = "{{ 1+1 }} ${x} [red]x[/red] <b>粗</b> *星* _下_ #井 `码`"
+
+
+def test_what_the_user_typed_comes_out_literally(example: Interview) -> None:
+    example.edit_item("leadership_points", 0, {"title": INJECTIONS, "text": INJECTIONS})
+    report = build_report(example)
+    assert INJECTIONS in render_text(report)
+    markdown = render_markdown(report)
+    html = MarkdownIt().render(markdown)
+    assert "{{ 1+1 }} ${x} [red]x[/red] &lt;b&gt;粗&lt;/b&gt; *星* _下_ #井 `码`" in html
+    assert "<b>" not in html and "<em>" not in html and "<code>" not in html
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("", "一", "**（一）标题**。"),
+        ("在", "的", "【**待填写：机关**】"),
+        ("在", "，", "【**待填写：机关】**"),
+    ],
+)
+def test_bold_between_chinese_characters_parses(before: str, after: str, expected: str) -> None:
+    text = "（一）标题。" if not before else "【待填写：机关】"
+    marked = strong(text, before, after)
+    assert marked == expected
+    assert "<strong>" in MarkdownIt().render(before + marked + after)
+
+
+def test_numbering() -> None:
+    assert [chinese_number(n) for n in (1, 10, 11, 20, 23)] == [
+        "一",
+        "十",
+        "十一",
+        "二十",
+        "二十三",
+    ]
+    assert [number_label(s, 12) for s in ("一、", "（一）", "一是", "1.", "（1）")] == [
+        "十二、", "（十二）", "十二是", "12.", "（12）",
+    ]  # fmt: skip
+
+
+def test_points_as_paragraphs_when_not_inline(mini: Questionnaire) -> None:
+    interview = Interview(mini)
+    interview.add_item("care_points", {"title": "上门探访", "text": "每周一次"})
+    interview.add_item("care_points", {"title": "电话问候"})
+    report = build_report(interview)
+    texts = [(p.kind, p.text) for p in report.paragraphs]
+    assert ("heading", "（一）关爱老人") in texts
+    start = texts.index(("heading", "（一）关爱老人"))
+    assert texts[start + 1 : start + 3] == [
+        ("body", "1.上门探访。每周一次。"),
+        ("body", "2.电话问候。"),
+    ]
+
+
+def test_year_on_year_comparison(mini: Questionnaire) -> None:
+    interview = Interview(mini, {"meta": {"questionnaire": "mini"}, "previous": {"visits": 8}})
+    interview.answer("visits", "10")
+    interview.answer("visits_done", "9")
+    assert "全年探访10次，完成率90%，同比增长25%。" in render_text(build_report(interview))
