@@ -19,15 +19,15 @@ from wizard.interview import Step
 from wizard.prompter import GoBack, OpenMenu, Option, ShowHelp
 from wizard.questionnaire import Field, Question, Section
 from wizard.render import terminal
-from wizard.report import build_report
+from wizard.report import build_report, report_title
 from wizard.session import Interrupted, Session
 from wizard.values import Invalid, Number, TopicChoice, Value, display, from_toml
 
 _SKIP = "__skip__"
 _LEVEL_NOTE = {
-    "required": "（必填）",
-    "recommended": "（建议填写；不掌握可直接按 Enter 跳过）",
-    "optional": "（选填；可直接按 Enter 跳过）",
+    "required": "必填",
+    "recommended": "建议填写；不掌握可直接按 Enter 跳过",
+    "optional": "选填；可直接按 Enter 跳过",
 }
 
 
@@ -99,9 +99,7 @@ class Flow:
     # ------------------------------------------------------------ screens
 
     def header(self, step: Step) -> None:
-        unit = self.interview.display("unit_name") or "（单位未填）"
-        year = self.interview.display("year")
-        title = f"{unit} {year}年度法治政府建设报告" if year else unit
+        title = report_title(self.interview)
         self.console.print()
         terminal.header(
             self.console,
@@ -129,20 +127,25 @@ class Flow:
             terminal.plain(self.console, f"示例：{example}", "cyan")
 
     def message(self, question: Question) -> str:
+        """The prompt line: the label, its unit and last year's figure; short enough to fit."""
         parts = [question.label]
         if question.unit:
-            parts.append(f"（单位：{question.unit}）")
+            parts.append(f"（{question.unit}）")
         elif question.kind == "percent":
             parts.append("（%）")
-        parts.append(_LEVEL_NOTE[question.level])
         previous = self.interview.document.get("previous", {})
         if isinstance(previous, dict) and question.id in previous:
             try:
                 before = from_toml(question, previous[question.id])
-                parts.append(f" 上年：{display(question, before)}")
+                parts.append(f"　上年：{display(question, before)}")
             except Invalid:
                 pass
         return "".join(parts)
+
+    def hint(self, question: Question, *extra: str) -> None:
+        """The line above a prompt: required or not, and how to answer."""
+        notes = [_LEVEL_NOTE[question.level], *(e for e in extra if e)]
+        terminal.plain(self.console, "；".join(notes), "dim")
 
     # ------------------------------------------------------------ questions
 
@@ -178,17 +181,20 @@ class Flow:
                 return str(error)
             return None
 
-        instruction = ""
+        multiline = question.kind == "longtext"
+        extra = ""
         if question.approx:
-            instruction = "只有大概数时可写成“10000余”"
+            extra = "只有大概数时可写成“10000余”"
         elif question.kind == "date":
-            instruction = "如 2023-01-10 或 2023年1月10日"
+            extra = "如 2023-01-10 或 2023年1月10日"
+        elif multiline:
+            extra = prompter.LONG_TEXT_HELP
+        self.hint(question, extra)
         answer = prompter.text(
             self.message(question),
             default=self.current_text(question),
             validate=validate,
-            instruction=instruction,
-            multiline=question.kind == "longtext",
+            multiline=multiline,
         )
         if answer.strip():
             self.interview.answer(question.id, answer)
@@ -205,6 +211,7 @@ class Flow:
         if question.level != "required":
             options.append(Option("（跳过）", _SKIP))
         current = self.interview.value(question.id)
+        self.hint(question)
         answer = prompter.select(self.message(question), options, default=current)
         if answer == _SKIP:
             self.interview.clear(question.id)
@@ -216,6 +223,7 @@ class Flow:
     def ask_multichoice(self, question: Question) -> None:
         current = self.interview.value(question.id)
         chosen = [str(c) for c in current] if isinstance(current, tuple) else []
+        self.hint(question, "可多选" + ("，也可以补充选项以外的" if question.allow_other else ""))
         while True:
             options = [Option(c, c, checked=c in chosen) for c in question.choices]
             picked = [str(p) for p in prompter.checkbox(self.message(question), options)]
@@ -246,12 +254,17 @@ class Flow:
             if picked != _SKIP:
                 return str(picked)
         while True:
+            multiline = field.kind == "longtext"
+            note = "必填" if required else "可不填，直接按 Enter"
+            terminal.plain(
+                self.console, note + ("；" + prompter.LONG_TEXT_HELP if multiline else ""), "dim"
+            )
             try:
                 return prompter.text(
-                    f"{field.label}{'（必填）' if required else '（可不填，直接按 Enter）'}",
+                    field.label,
                     default=default,
                     validate=lambda t: "此项必须填写" if required and not t.strip() else None,
-                    multiline=field.kind == "longtext",
+                    multiline=multiline,
                 )
             except ShowHelp as request:
                 default = request.typed
@@ -275,6 +288,7 @@ class Flow:
         return result
 
     def edit_list(self, question: Question) -> None:
+        just_added = False
         while True:
             items = self.interview.items(question.id)
             first = question.fields[0].id
@@ -282,7 +296,9 @@ class Flow:
                 Option(f"{n}. {i.get(first, '')}", ("item", n - 1)) for n, i in enumerate(items, 1)
             ]
             options += [Option("＋ 添加一条", ("add",)), Option("✓ 完成，下一题", ("done",))]
-            default = ("done",) if items else ("add",)
+            # Building a list, the next step is usually another item; revisiting one, moving on.
+            default = ("add",) if just_added or not items else ("done",)
+            just_added = False
             action = prompter.select(
                 f"{self.message(question)}　已有 {len(items)} 条", options, default=default
             )
@@ -290,6 +306,7 @@ class Flow:
                 item = self.item_form(question)
                 if item:
                     self.change(self.interview.add_item, question.id, item)
+                    just_added = True
             elif action == ("done",):
                 if items:
                     return

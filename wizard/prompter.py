@@ -94,7 +94,7 @@ def text(
     message: str,
     default: str = "",
     validate: Callable[[str], str | None] | None = None,
-    instruction: str = "",
+    instruction: str | None = None,
     multiline: bool = False,
     nav: bool = True,
 ) -> str:
@@ -119,11 +119,13 @@ def text(
             event.current_buffer.insert_text("\n")
 
         extra = {"key_bindings": keys, "enable_open_in_editor": True}
+    # prompt_toolkit draws a multi-line prompt blank when its first line wraps, so long
+    # text gets its question on a line of its own and its help printed by the caller.
     question = questionary.text(
-        message,
+        message + "\n" if multiline else message,
         default=default,
         validate=check,
-        instruction=instruction or (LONG_TEXT_HELP if multiline else None),
+        instruction=instruction or "",  # "" also keeps questionary's English hint away
         multiline=multiline,
         style=STYLE,
         qmark="?",

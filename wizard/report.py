@@ -288,3 +288,9 @@ class _Builder:
 
 def build_report(interview: Interview) -> Report:
     return _Builder(interview).build()
+
+
+def report_title(interview: Interview) -> str:
+    """Just the title, with 【待填写：…】 where it lacks an answer."""
+    spans = _Builder(interview).fill(interview.questionnaire.report.title, "mark") or []
+    return "".join(s.text for s in spans)

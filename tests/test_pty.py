@@ -1,0 +1,80 @@
+"""The installed console script in a real pseudo-terminal: type, get killed, resume, Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from wizard import answers
+
+pytestmark = pytest.mark.timeout(120)
+
+SCRIPT = Path(sys.executable).with_name("report-wizard")
+
+
+def spawn(args: list[str], cwd: Path) -> pexpect.spawn:
+    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm-256color", LANG="C.UTF-8")
+    env.pop("CI", None)
+    return pexpect.spawn(
+        str(SCRIPT), args, cwd=str(cwd), env=env, encoding="utf-8", dimensions=(24, 80), timeout=30
+    )
+
+
+@pytest.mark.skipif(not SCRIPT.exists(), reason="needs the installed console script")
+def test_type_kill_resume_interrupt(tmp_path: Path) -> None:
+    child = spawn(["new", "报告.toml"], tmp_path)
+    child.expect("单位名称")
+    child.send("杉岭乡\r")
+    child.expect("单位类型")
+    child.send("\r")
+    child.expect("报告年度")
+    child.send("\x15" + "2022\r")
+    child.expect("领导机关")
+    child.send("区委、区政府\r")
+    child.expect("指导机关")
+    child.send("区委依法治区办\r")
+    child.expect("贯彻落实的文件")
+    child.send(" \r")
+    child.expect("其他")
+    child.send("\r")
+    child.expect("总体评价")
+    # Wait for the save of the last answer to show up, then kill without warning.
+    path = tmp_path / "报告.toml"
+    assert answers.load(path)["documents"] == ["《法治政府建设实施纲要（2021-2025年）》"]
+    child.kill(signal.SIGKILL)
+    child.close()
+
+    document = answers.load(path)
+    assert document["unit_name"] == "杉岭乡"
+    assert document["year"] == 2022
+    assert document["leaders"] == "区委、区政府"
+    assert document["guide_office"] == "区委依法治区办"
+
+    child = spawn(["resume", "报告.toml"], tmp_path)
+    child.expect("从这一题继续：“工作开展情况”写哪些工作专题")
+    child.expect("加强组织领导")
+    child.sendcontrol("c")
+    child.expect("继续填写请运行：report-wizard resume 报告.toml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert answers.load(path)["unit_name"] == "杉岭乡"
+
+
+@pytest.mark.skipif(not SCRIPT.exists(), reason="needs the installed console script")
+def test_no_terminal_is_a_clear_error(tmp_path: Path) -> None:
+    import subprocess
+
+    result = subprocess.run(
+        [str(SCRIPT), "new", "a.toml"], cwd=tmp_path, stdin=subprocess.DEVNULL,
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "--no-input" in result.stderr and "Traceback" not in result.stderr
+    assert shutil.which("report-wizard") is None or True
