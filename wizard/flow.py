@@ -309,6 +309,9 @@ class Flow:
                     just_added = True
             elif action == ("done",):
                 if items:
+                    if question.id in self.interview.review:
+                        self.interview.confirm(question.id)
+                        self.save()
                     return
                 if question.level == "required":
                     terminal.plain(self.console, "此项至少需要填写 1 条。", "yellow")

@@ -357,8 +357,10 @@ class Interview:
     # ------------------------------------------------------------ order
 
     def is_open(self, step: Step) -> bool:
-        """Still to ask: no answer of the user's own, and not skipped on purpose."""
-        return step.id not in self.values and step.id not in self.skipped
+        """Still to ask: no answer of the user's own (or one carried over from last year and
+        not yet confirmed), and not skipped on purpose."""
+        unanswered = step.id not in self.values or step.id in self.review
+        return unanswered and step.id not in self.skipped
 
     def next_step(self, after: str | None = None) -> Step | None:
         """After a question: the next open one in order. Otherwise: the first open required

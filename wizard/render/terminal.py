@@ -75,7 +75,7 @@ def check_renderable(result: CheckResult, limit: int | None = None) -> Renderabl
     lines: list[RenderableType] = []
     table = Table.grid(padding=(0, 1))
     table.add_column()
-    table.add_column()
+    table.add_column(overflow="fold")
     for content in result.contents:
         mark = Text("✓", style="green") if content.present else Text("✗", style="red")
         table.add_row(mark, Text(content.label))
@@ -84,10 +84,11 @@ def check_renderable(result: CheckResult, limit: int | None = None) -> Renderabl
     shown_warnings = 0
     findings = Table.grid(padding=(0, 1))
     findings.add_column()
-    findings.add_column()
+    findings.add_column(overflow="fold")
     hidden = 0
-    for finding in result.findings:
-        if finding.code in ("content_missing",):
+    order = {"error": 0, "warning": 1, "info": 2}
+    for finding in sorted(result.findings, key=lambda f: order[f.severity]):
+        if finding.code == "content_missing":  # already marked ✗ in the list above
             continue
         if finding.severity == "warning" and limit is not None:
             shown_warnings += 1

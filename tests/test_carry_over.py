@@ -1,0 +1,79 @@
+"""Starting from last year's answers: texts carried over for review, figures kept aside."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.interactive import CTRL_C, ENTER, interact
+from wizard import answers
+from wizard.cli import app
+from wizard.flow import Flow
+from wizard.interview import Interview
+from wizard.questionnaire import Questionnaire
+from wizard.render.terminal import make_console
+from wizard.session import Session
+
+
+@pytest.fixture
+def next_year(example_path: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "2023.toml"
+    result = CliRunner().invoke(app, ["new", str(path), "--from", str(example_path), "--no-input"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_the_year_moves_on_and_figures_start_empty(
+    next_year: Path, township: Questionnaire
+) -> None:
+    document = answers.load(next_year)
+    assert document["year"] == 2023
+    assert "sign_date" not in document
+    for question in township.all_questions():
+        if question.is_numeric and question.id != "year":
+            assert question.id not in document, question.id
+    assert document["previous"]["disputes_found"] == 125
+    assert document["previous"]["materials"] == {"value": 10000, "approx": True}
+    assert document["previous"]["year"] == 2022
+
+
+def test_texts_are_carried_over_and_marked_for_review(
+    next_year: Path, township: Questionnaire
+) -> None:
+    document = answers.load(next_year)
+    assert document["unit_name"] == "杉岭乡"
+    assert document["leadership_points"][0]["title"] == "健全领导机制"
+    review = set(document["state"]["review"])
+    assert {"unit_name", "leadership_points", "plans_intro", "shortcomings"} <= review
+    assert "unit_kind" not in review  # a choice is a choice: nothing to rewrite
+    interview = Interview(township, document)
+    assert interview.next_step() is not None
+    interview.confirm("plans_intro")
+    assert "plans_intro" not in interview.review
+    interview.answer("unit_name", "杉岭乡")
+    assert "unit_name" not in interview.review
+
+
+def test_the_wizard_asks_to_confirm_each_carried_text(
+    monkeypatch: pytest.MonkeyPatch, next_year: Path
+) -> None:
+    code, output = interact(monkeypatch, ["resume", next_year], ENTER + ENTER + CTRL_C)
+    assert code == 130
+    assert "从这一题继续：单位名称" in output
+    assert "这是沿用上一年度的内容：请确认，或改写成今年的情况。" in output
+    review = set(answers.load(next_year)["state"]["review"])
+    assert "unit_name" not in review  # confirmed by accepting it
+    assert "leaders" not in review
+    assert "guide_office" in review
+
+
+def test_a_figure_prompt_names_last_years_value(next_year: Path, township: Questionnaire) -> None:
+    interview = Interview(township, answers.load(next_year))
+    flow = Flow(Session(next_year, interview, answers.Lock(next_year)), make_console())
+    disputes = township.question("disputes_found")
+    materials = township.question("materials")
+    assert disputes is not None and materials is not None
+    assert flow.message(disputes) == "排查调处矛盾纠纷（件）　上年：125件"
+    assert flow.message(materials) == "发放宣传资料（份）　上年：10000余份"
