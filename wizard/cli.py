@@ -18,9 +18,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec, TypeVar
 
 import typer
 
-from wizard import __version__, answers
-from wizard.questionnaire import QuestionnaireError, available, load, load_by_id, prompts_dir
-from wizard.session import Interrupted, SessionError
+from wizard import __version__
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -52,9 +50,14 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        # Imported here, not at the top: `--help` needs none of the engine.
+        from wizard.answers import AnswersError
+        from wizard.questionnaire import QuestionnaireError
+        from wizard.session import SessionError
+
         try:
             return command(*args, **kwargs)
-        except (QuestionnaireError, answers.AnswersError, SessionError) as error:
+        except (QuestionnaireError, AnswersError, SessionError) as error:
             fail(str(error))
         except (KeyboardInterrupt, EOFError):
             _console(stderr=True).print("\n已取消。")
@@ -119,7 +122,7 @@ def _run_session(
     no_input: bool,
     created: bool,
 ) -> None:
-    from wizard.session import apply_data
+    from wizard.session import Interrupted, apply_data
 
     console = _console()
     try:
@@ -162,6 +165,7 @@ def new(
     no_input: NoInputOption = False,
 ) -> None:
     """开始填写一份新报告。"""
+    from wizard.questionnaire import load_by_id
     from wizard.session import create, default_file_name
 
     if not no_input and not terminal_available():
@@ -220,6 +224,8 @@ def preview(
 @handles_errors
 def demo(no_pager: NoPagerOption = False) -> None:
     """不用输入，直接预览一份示例报告草稿。"""
+    from wizard.questionnaire import prompts_dir
+
     example = prompts_dir() / "examples" / "township-2022.toml"
     _preview(example, no_pager, title="示例：由 prompts/examples/township-2022.toml 生成的草稿")
 
@@ -292,6 +298,7 @@ def compare(
 @handles_errors
 def templates() -> None:
     """列出可用的问卷模板。"""
+    from wizard.questionnaire import available, load
     from wizard.render.terminal import templates_table
 
     rows = []

@@ -10,7 +10,6 @@ line and column.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.resources
 import re
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -695,6 +694,8 @@ def load(path: Path, source: str | None = None) -> Questionnaire:
 
 def prompts_dir() -> Path:
     """The shipped prompts/ folder: packaged in the wheel, or the source tree's."""
+    import importlib.resources  # only here: it is slow to import and --help needs none
+
     packaged = Path(str(importlib.resources.files("wizard"))) / "prompts"
     if packaged.is_dir():
         return packaged
