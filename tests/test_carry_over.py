@@ -14,6 +14,8 @@ from wizard.flow import Flow
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
 from wizard.render.terminal import make_console
+from wizard.render.text import render_text
+from wizard.report import build_report
 from wizard.session import Session
 
 
@@ -77,3 +79,14 @@ def test_a_figure_prompt_names_last_years_value(next_year: Path, township: Quest
     assert disputes is not None and materials is not None
     assert flow.message(disputes) == "排查调处矛盾纠纷（件）　上年：125件"
     assert flow.message(materials) == "发放宣传资料（份）　上年：10000余份"
+
+
+def test_the_draft_compares_with_last_year(next_year: Path, township: Questionnaire) -> None:
+    interview = Interview(township, answers.load(next_year))
+    interview.answer("disputes_found", "150")
+    interview.answer("disputes_resolved", "147")
+    interview.answer("materials", "8000余")
+    interview.answer("consultations", "600余")
+    text = render_text(build_report(interview))
+    assert "全年共排查调处矛盾纠纷150件，同比增长20%，化解率98%。" in text
+    assert "发放宣传资料8000余份，同比下降20%，接受群众咨询600余人次。" in text

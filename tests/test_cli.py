@@ -202,3 +202,28 @@ def test_compare(example_path: Path, tmp_path: Path) -> None:
     assert code == 0
     row = next(line for line in output.splitlines() if "排查调处矛盾纠纷" in line)
     assert "125件" in row and "150件" in row and "+25件" in row and "+20%" in row
+
+
+def test_a_second_session_on_the_same_file_is_refused(example_path: Path) -> None:
+    before = example_path.read_bytes()
+    with answers.Lock(example_path):
+        code, output = run("resume", example_path, "--data", "unit_name=别的乡", "--no-input")
+    assert code == 2
+    assert "正在另一个窗口中编辑" in output
+    assert example_path.read_bytes() == before
+
+
+def test_an_older_version_keeps_what_fits_and_reports_the_rest(example_path: Path) -> None:
+    document = answers.load(example_path)
+    document["meta"]["questionnaire_version"] = "0.9.0"
+    document["disputes_found"] = -5
+    document["retired_question"] = "去年的问题"
+    answers.save(example_path, document)
+    code, output = run("resume", example_path, "--no-input")
+    assert code == 0
+    assert "是按问卷 0.9.0 版填写的，当前为 1.0.0 版" in output
+    assert "“排查调处矛盾纠纷”（disputes_found）保存的答案已不符合要求：不能是负数" in output
+    assert "已原样保留：retired_question" in output
+    kept = answers.load(example_path)
+    assert kept["retired_question"] == "去年的问题"
+    assert kept["disputes_found"] == -5  # kept until answered again

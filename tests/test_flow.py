@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,12 @@ from tests.interactive import (
     BACKSPACE,
     CTRL_B,
     CTRL_C,
+    CTRL_E,
     CTRL_G,
     CTRL_J,
     CTRL_O,
     CTRL_U,
+    CTRL_X,
     DOWN,
     ENTER,
     SPACE,
@@ -214,3 +217,33 @@ def test_typed_markup_is_shown_literally(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert code == 130
     assert "[重要]乡2025年法治政府建设年度报告" in output  # the header, not eaten as markup
     assert answers.load(path)["unit_name"] == "[重要]乡"
+
+
+def test_long_text_in_an_editor(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    editor = tmp_path / "editor.py"
+    editor.write_text(
+        "import sys\nfrom pathlib import Path\n"
+        "Path(sys.argv[1]).write_text('编辑器里写的\\n第二行', encoding='utf-8')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {editor}")
+    path = tmp_path / "a.toml"
+    keys = "".join(
+        [
+            "杉岭乡" + ENTER,
+            ENTER,  # 乡
+            ENTER,  # the year
+            "区委" + ENTER,
+            "依法治区办" + ENTER,
+            ENTER,  # no documents ticked: skipped
+            ENTER,  # nothing of our own
+            CTRL_X + CTRL_E,  # 总体评价, written in the editor
+        ]
+    )
+
+    def saved() -> bool:
+        return path.exists() and "preamble_summary" in answers.load(path)
+
+    code, output = interact(monkeypatch, ["new", path], keys, later=CTRL_C, until=saved)
+    assert code == 130, output
+    assert answers.load(path)["preamble_summary"] == "编辑器里写的\n第二行"

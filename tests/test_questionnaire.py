@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import DATA
 from wizard.questionnaire import (
@@ -111,3 +113,24 @@ def test_loads_names_the_source() -> None:
     with pytest.raises(QuestionnaireError) as caught:
         loads("[meta]\nid = 'x'\n", "x.toml")
     assert str(caught.value) == "x.toml: meta.title: 缺少此项"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_damaged_questionnaire_never_raises_anything_else(data: st.DataObject) -> None:
+    """Lines deleted or values swapped in the real questionnaire: a message, never a traceback."""
+    lines = (prompts_dir() / "township.toml").read_text(encoding="utf-8").splitlines()
+    for _ in range(data.draw(st.integers(1, 3))):
+        index = data.draw(st.integers(0, len(lines) - 1))
+        if data.draw(st.booleans()):
+            del lines[index]
+        elif " = " in lines[index]:
+            key = lines[index].split(" = ")[0]
+            value = data.draw(
+                st.sampled_from(['"x"', "1", "true", "[]", "{}", '"{nope}"', '"a +"'])
+            )
+            lines[index] = f"{key} = {value}"
+    try:
+        loads("\n".join(lines), "township.toml")
+    except QuestionnaireError as error:
+        assert str(error).startswith("township.toml: ")

@@ -9,7 +9,7 @@ from markdown_it import MarkdownIt
 
 from tests.conftest import DATA
 from wizard.interview import Interview
-from wizard.questionnaire import Questionnaire
+from wizard.questionnaire import Questionnaire, loads
 from wizard.render.markdown import render_markdown, strong
 from wizard.render.text import render_text
 from wizard.report import build_report, chinese_number, number_label
@@ -161,3 +161,18 @@ def test_year_on_year_comparison(mini: Questionnaire) -> None:
     interview.answer("visits", "10")
     interview.answer("visits_done", "9")
     assert "全年探访10次，完成率90%，同比增长25%。" in render_text(build_report(interview))
+
+
+def test_a_sentence_may_mark_its_missing_figure(mini: Questionnaire) -> None:
+    source = (DATA / "mini.toml").read_text(encoding="utf-8")
+    marked = source.replace(
+        'template = "全年探访{visits}，完成率{visit_rate}{visits|yoy}。"',
+        'template = "全年探访{visits}，完成率{visit_rate}{visits|yoy}。"\nmissing = "mark"',
+    )
+    assert marked != source
+    interview = Interview(loads(marked, "mini.toml"))
+    interview.answer("visits", "10")
+    assert "全年探访10次，完成率【待填写：完成率】。" in render_text(build_report(interview))
+    omitted = Interview(mini)
+    omitted.answer("visits", "10")
+    assert "全年探访" not in render_text(build_report(omitted))
