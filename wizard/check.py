@@ -9,7 +9,7 @@ The JSON form (``report-wizard check --json``) is a stable interface::
       "findings": [{"code": str, "severity": "error"|"warning"|"info",
                     "question": str|null, "message": str}],
       "characters": int,           # length of the draft
-      "deadline": "YYYY-MM-DD",    # publication deadline: 1 April after the report year
+      "deadline": "YYYY-MM-DD"|null, # publication deadline (township: 1 April after the year)
       "days_left": int|null        # negative once it has passed; null without a year
     }
 
@@ -90,10 +90,12 @@ def _section_has_content(interview: Interview, section_id: str) -> bool:
 
 
 def publication_deadline(interview: Interview) -> dt.date | None:
-    year = interview.value("year")
-    if not isinstance(year, Number):
+    spec = interview.questionnaire.report
+    year = interview.value(spec.year) if spec.year else None
+    if spec.publish_by is None or not isinstance(year, Number):
         return None
-    return dt.date(int(year.value) + 1, 4, 1)
+    month, day = spec.publish_by
+    return dt.date(int(year.value) + 1, month, day)
 
 
 def check(
@@ -165,7 +167,7 @@ def check(
     days_left = (deadline - today).days if deadline else None
     if deadline is not None and days_left is not None:
         when = f"还有 {days_left} 天" if days_left >= 0 else f"已过去 {-days_left} 天"
-        message = f"应在 {deadline.year}年4月1日前向社会公开，{when}"
+        message = f"应在 {deadline.year}年{deadline.month}月{deadline.day}日前向社会公开，{when}"
         findings.append(Finding("deadline", "warning" if days_left < 0 else "info", message))
 
     return CheckResult(contents, tuple(findings), report.characters, deadline, days_left)

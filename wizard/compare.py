@@ -11,8 +11,9 @@ Row = tuple[str, str, str, str, str]
 def compare_figures(before: Interview, after: Interview) -> tuple[list[Row], tuple[str, str]]:
     """One row per figure either year answered: label, last, this, change, change in %."""
     rows: list[Row] = []
+    year_id = after.questionnaire.report.year
     for question in after.questionnaire.all_questions():
-        if not question.is_numeric or question.id == "year":
+        if not question.is_numeric or question.id == year_id:
             continue
         old, new = before.value(question.id), after.value(question.id)
         if not isinstance(old, Number) and not isinstance(new, Number):
@@ -40,5 +41,6 @@ def compare_figures(before: Interview, after: Interview) -> tuple[list[Row], tup
 
 
 def _year(interview: Interview) -> str:
-    year = interview.value("year")
+    year_id = interview.questionnaire.report.year
+    year = interview.value(year_id) if year_id else None
     return f"{year.value}年" if isinstance(year, Number) else "（年度未填）"

@@ -204,6 +204,10 @@ class ReportSpec:
     addressee: Template | None = None
     signature: tuple[Template, ...] = ()
     contents: tuple[Content, ...] = ()
+    #: The question holding the report year: it moves on by one when starting from last year.
+    year: str = ""
+    #: (month, day) of the year after the report year by which the report must be public.
+    publish_by: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -591,9 +595,26 @@ class _Loader:
                 for i, line in enumerate(table.strings("signature"))
             ),
             contents=tuple(contents),
+            year=table.text("year"),
+            publish_by=self.month_day(table, "publish_by"),
         )
+        if result.year:
+            self.references.append((table.path("year"), frozenset({result.year})))
         table.finish()
         return result
+
+    def month_day(self, table: _Table, key: str) -> tuple[int, int] | None:
+        text = table.text(key)
+        if not text:
+            return None
+        match = re.fullmatch(r"(\d{2})-(\d{2})", text)
+        try:
+            if match is None:
+                raise ValueError
+            dt.date(2000, int(match[1]), int(match[2]))
+        except ValueError:
+            raise table.fail(key, f"应为“月-日”，如 04-01，实为 {text!r}") from None
+        return int(match[1]), int(match[2])
 
     def check_references(self, sections: tuple[Section, ...], report: _Table) -> None:
         known = set(self.index) | BUILTINS

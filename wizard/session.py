@@ -133,28 +133,23 @@ def carry_over(
     if questionnaire_of(last, source).id != questionnaire.id:
         raise SessionError(f"{source} 是另一种问卷的答案，不能作为本问卷的上一年度")
     old = Interview(questionnaire, last)
+    year_id = questionnaire.report.year
     previous: dict[str, Any] = {}
     review: list[str] = []
     for key, raw in last.items():
-        if key in RESERVED_IDS or key in old.invalid:
-            continue
         question = old.question(key)
-        if question is None:
+        if key in RESERVED_IDS or key in old.invalid or question is None or key == year_id:
             continue
-        value = old.values.get(key)
-        if isinstance(value, Number) or key == "sign_date":
-            if isinstance(value, Number):
-                previous[key] = raw
-            continue
-        if key == "year":
-            continue
-        document[key] = raw
-        if question.kind in ("text", "longtext", "list"):
-            review.append(key)
-    year = old.value("year")
+        if question.is_numeric:
+            previous[key] = raw
+        elif question.kind != "date":  # dates belong to their year
+            document[key] = raw
+            if question.kind in ("text", "longtext", "list"):
+                review.append(key)
+    year = old.value(year_id) if year_id else None
     if isinstance(year, Number):
-        document["year"] = int(year.value) + 1
-        previous["year"] = int(year.value)
+        document[year_id] = int(year.value) + 1
+        previous[year_id] = int(year.value)
     if previous:
         document["previous"] = previous
     if review:

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from wizard.questionnaire import TOPICS_SUFFIX, Question
+from wizard.questionnaire import Question
 
 
 class Invalid(ValueError):
@@ -295,7 +295,7 @@ def display(question: Question, value: Value) -> str:
         if question.kind == "list":
             first = question.fields[0].id
             return "；".join(i.get(first, "") for i in value if isinstance(i, dict))
-        if question.id.endswith(TOPICS_SUFFIX):
+        if question.kind == "topics":
             return "、".join(t.heading or t.id for t in value if isinstance(t, TopicChoice))
         return "、".join(str(v) for v in value)
     return value
