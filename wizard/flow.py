@@ -21,7 +21,14 @@ from wizard.questionnaire import Field, Question, Section
 from wizard.render import terminal
 from wizard.report import build_report, report_title
 from wizard.session import Interrupted, Session
-from wizard.values import Invalid, Number, TopicChoice, Value, display, from_toml
+from wizard.values import (
+    Invalid,
+    Number,
+    TopicChoice,
+    Value,
+    display,
+    format_number,
+)
 
 _SKIP = "__skip__"
 _LEVEL_NOTE = {
@@ -35,10 +42,10 @@ class _Quit(Exception):
     """Save and quit, chosen from the menu."""
 
 
-def edit_form(value: Value) -> str:
-    """A stored value as the user would type it again."""
+def edit_form(question: Question, value: Value) -> str:
+    """A stored value as the user would type it again (10000余, 2023-01-10, 是)."""
     if isinstance(value, Number):
-        return f"{display_number(value)}{'余' if value.approx else ''}"
+        return format_number(question, value, with_unit=False)
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, dt.date):
@@ -46,11 +53,6 @@ def edit_form(value: Value) -> str:
     if isinstance(value, str):
         return value
     return ""
-
-
-def display_number(number: Number) -> str:
-    value = number.value
-    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 class Flow:
@@ -133,13 +135,9 @@ class Flow:
             parts.append(f"（{question.unit}）")
         elif question.kind == "percent":
             parts.append("（%）")
-        previous = self.interview.document.get("previous", {})
-        if isinstance(previous, dict) and question.id in previous:
-            try:
-                before = from_toml(question, previous[question.id])
-                parts.append(f"　上年：{display(question, before)}")
-            except Invalid:
-                pass
+        before = self.interview.previous_value(question.id)
+        if before is not None:
+            parts.append(f"　上年：{display(question, before)}")
         return "".join(parts)
 
     def hint(self, question: Question, *extra: str) -> None:
@@ -167,7 +165,7 @@ class Flow:
         if question.id in self.typed:
             return self.typed.pop(question.id)
         value = self.interview.value(question.id)
-        return edit_form(value) if value is not None else ""
+        return edit_form(question, value) if value is not None else ""
 
     def ask_text(self, question: Question) -> None:
         required = question.level == "required"

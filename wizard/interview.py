@@ -229,6 +229,17 @@ class Interview:
             return self.computed(question_id)
         return _default(question)
 
+    def previous_value(self, question_id: str) -> Value | None:
+        """Last year's answer, kept when the file was started from last year's (``--from``)."""
+        previous = self.document.get("previous")
+        question = self.question(question_id)
+        if not isinstance(previous, dict) or question_id not in previous or question is None:
+            return None
+        try:
+            return from_toml(question, previous[question_id])
+        except Invalid:
+            return None
+
     def has_value(self, question_id: str) -> bool:
         return self.value(question_id) is not None
 

@@ -14,7 +14,7 @@ from typing import Literal
 from wizard import expr
 from wizard.interview import Interview
 from wizard.questionnaire import Numbering, Placeholder, Question, Section, Sentence, Template
-from wizard.values import Invalid, Number, TopicChoice, display, format_number, from_toml
+from wizard.values import Number, TopicChoice, display, format_number
 
 Role = Literal["text", "heading", "missing"]
 Kind = Literal["title", "addressee", "heading", "body", "signature"]
@@ -102,8 +102,6 @@ class _Builder:
         self.interview = interview
         self.questionnaire = interview.questionnaire
         self.env = interview.env()
-        previous = interview.document.get("previous")
-        self.previous = previous if isinstance(previous, dict) else {}
 
     # ------------------------------------------------------------ templates
 
@@ -125,13 +123,8 @@ class _Builder:
 
     def year_on_year(self, question: Question, value: object) -> str:
         """同比增长12% / 同比下降3件 / 与上年持平; empty without both years' figures."""
-        if not isinstance(value, Number) or question.id not in self.previous:
-            return ""
-        try:
-            before = from_toml(question, self.previous[question.id])
-        except Invalid:
-            return ""
-        if not isinstance(before, Number):
+        before = self.interview.previous_value(question.id)
+        if not isinstance(value, Number) or not isinstance(before, Number):
             return ""
         change = value.value - before.value
         if change == 0:
