@@ -7,6 +7,7 @@ It speaks to the user only through ``prompter`` (questionary) and
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -214,9 +215,9 @@ class Flow:
         if answer == _SKIP:
             self.interview.clear(question.id)
             self.interview.skip(question.id)
+            self.save()
         else:
-            self.interview.set(question.id, answer)
-        self.save()
+            self.change(self.interview.set, question.id, answer)
 
     def ask_multichoice(self, question: Question) -> None:
         current = self.interview.value(question.id)
@@ -235,11 +236,11 @@ class Flow:
                 break
             terminal.plain(self.console, "此项至少要选一项。", "yellow")
         if picked:
-            self.interview.set(question.id, tuple(dict.fromkeys(picked)))
+            self.change(self.interview.set, question.id, tuple(dict.fromkeys(picked)))
         else:
             self.interview.clear(question.id)
             self.interview.skip(question.id)
-        self.save()
+            self.save()
 
     # ------------------------------------------------------------ lists
 
@@ -502,7 +503,9 @@ class Flow:
         ]
         suffix = prompter.select("导出为", options, nav=False)
         report = build_report(self.interview)
-        default = self.session.path.with_name((report.title or "报告") + str(suffix))
+        # The title may hold a user's slash or colon; a file name may not.
+        stem = re.sub(r'[\\/:*?"<>|]', "_", report.title) or "报告"
+        default = self.session.path.with_name(stem + str(suffix))
         name = prompter.text("保存为", default=str(default), nav=False)
         path = Path(name.strip())
         force = False
