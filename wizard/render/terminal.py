@@ -11,7 +11,8 @@ import shutil
 import subprocess
 import sys
 
-from rich.console import Console, Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markup import escape
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
@@ -33,7 +34,40 @@ def make_console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
-def _paragraph(paragraph: Paragraph) -> Text:
+# Chinese line-breaking rules (禁则): no closing punctuation at the start of a line,
+# no opening punctuation at its end.
+_NO_LINE_START = frozenset("，。、；：？！）」』”’》〉】…%,.;:?!)")
+_NO_LINE_END = frozenset("（「『“‘《〈【(")
+
+
+class ChineseText:
+    """Text wrapped by cell width the way Chinese is typeset: a closing mark never starts a
+    line; the character before it goes down with it instead."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        plain = self.text.plain
+        width = max(options.max_width, 4)
+        breaks: list[int] = []
+        start, used = 0, 0
+        for index, char in enumerate(plain):
+            cells = cell_len(char)
+            if used + cells > width and index > start:
+                cut = index
+                while cut - 1 > start and (
+                    plain[cut] in _NO_LINE_START or plain[cut - 1] in _NO_LINE_END
+                ):
+                    cut -= 1
+                breaks.append(cut)
+                start = cut
+                used = cell_len(plain[cut:index])
+            used += cells
+        yield from self.text.divide(breaks)
+
+
+def _paragraph(paragraph: Paragraph) -> RenderableType:
     text = Text()
     for span in paragraph.spans:
         style = {"heading": HEADING_STYLE, "missing": MISSING_STYLE}.get(span.role, "")
@@ -41,13 +75,12 @@ def _paragraph(paragraph: Paragraph) -> Text:
     if paragraph.kind == "title":
         text.stylize("bold")
         text.justify = "center"
-    elif paragraph.kind == "heading":
-        text.stylize(HEADING_STYLE)
-        text = Text(INDENT) + text
     elif paragraph.kind == "signature":
         text.justify = "right"
-    elif paragraph.kind == "body":
-        text = Text(INDENT) + text
+    else:
+        if paragraph.kind == "heading":
+            text.stylize(HEADING_STYLE)
+        return ChineseText(Text(INDENT) + text)
     return text
 
 
