@@ -11,7 +11,7 @@ from rich.text import Text
 from wizard.check import check
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
-from wizard.render.terminal import ChineseText, check_renderable, report_renderable
+from wizard.render.terminal import ChineseText, check_renderable, clip, report_renderable
 from wizard.report import build_report
 
 CLOSERS = tuple("，。、；：？！）」』”’》")
@@ -56,3 +56,9 @@ def test_check_summary_folds_instead_of_cutting(example: Interview) -> None:
     assert "…" not in output.replace("……另有", "")
     assert "加强法治政府建设的有关情" in output
     assert "另有" in output and "条提醒" in output
+
+
+def test_clip_counts_wide_characters() -> None:
+    assert clip("单位名称：杉岭乡", 80) == "单位名称：杉岭乡"
+    clipped = clip("一二三四五六七八九十", 9)
+    assert clipped == "一二三四…" and cell_len(clipped) <= 9

@@ -468,17 +468,15 @@ class Flow:
     def review(self) -> None:
         while True:
             options: list[Option] = []
-            section_id = ""
+            group = ("", "")
             for step in self.interview.steps():
-                if step.section.id != section_id:
-                    section_id = step.section.id
-                    options.append(Option(f"── {step.section.title} ──", separator=True))
-                shown = self.interview.display(step.id).replace("\n", " ")
-                shown = shown if len(shown) <= 24 else shown[:23] + "…"
-                label = f"{step.topic_heading[:8]}·" if step.topic_heading else ""
-                options.append(
-                    Option(f"{label}{step.question.label}：{shown or '（未填）'}", step.id)
-                )
+                if (step.section.id, step.topic_heading) != group:
+                    group = (step.section.id, step.topic_heading)
+                    title = " › ".join(t for t in (step.section.title, step.topic_heading) if t)
+                    options.append(Option(terminal.clip(f"── {title} ──", 72), separator=True))
+                shown = self.interview.display(step.id).replace("\n", " ") or "（未填）"
+                line = f"{step.question.label}：{shown}"
+                options.append(Option(terminal.clip(line, 72), step.id))
             options.append(Option("← 返回菜单", _SKIP))
             picked = prompter.select("选择要修改的答案", options, nav=False)
             if picked == _SKIP:

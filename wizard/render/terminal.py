@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markup import escape
 from rich.panel import Panel
@@ -28,6 +28,13 @@ __all__ = ["Console"]
 MISSING_STYLE = "bold black on yellow"
 HEADING_STYLE = "bold"
 INDENT = "\u3000\u3000"
+
+
+def clip(text: str, cells: int) -> str:
+    """Text cut to a number of terminal cells (a Chinese character takes two), with …."""
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, cells - 1).rstrip() + "…"
 
 
 def make_console(stderr: bool = False) -> Console:
