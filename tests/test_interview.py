@@ -194,3 +194,12 @@ def test_township_wording_by_unit_kind(township: Questionnaire) -> None:
     assert interview.value("results_separate") is True
     interview.answer("results_separate", "否")
     assert "results" not in {s.section.id for s in interview.steps()}
+
+
+@pytest.mark.parametrize(
+    "state", [3, "x", {"skipped": 5}, {"skipped": ["served", 7]}, {"review": {"a": 1}}]
+)
+def test_a_hand_edited_state_table_is_tolerated(mini: Questionnaire, state: object) -> None:
+    interview = Interview(mini, {"meta": {"questionnaire": "mini"}, "state": state})
+    assert interview.skipped <= {"served"}
+    assert interview.next_step() is not None

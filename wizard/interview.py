@@ -107,9 +107,10 @@ class Interview:
         self._topic_questions = {
             s.topics_id: topics_question(s) for s in questionnaire.sections if s.topics
         }
-        state = self.document.get("state", {})
-        self.skipped: set[str] = set(state.get("skipped", [])) if isinstance(state, dict) else set()
-        self.review: set[str] = set(state.get("review", [])) if isinstance(state, dict) else set()
+        state = self.document.get("state")
+        state = state if isinstance(state, dict) else {}
+        self.skipped: set[str] = _ids(state.get("skipped"))
+        self.review: set[str] = _ids(state.get("review"))
         for key, raw in self.document.items():
             if key in RESERVED_IDS:
                 continue
@@ -306,11 +307,13 @@ class Interview:
         self._sync_state()
 
     def _sync_state(self) -> None:
-        state = {
-            key: sorted(ids)
-            for key, ids in (("skipped", self.skipped), ("review", self.review))
-            if ids
-        }
+        old = self.document.get("state")
+        state = dict(old) if isinstance(old, dict) else {}  # keys of its own are kept
+        for key, ids in (("skipped", self.skipped), ("review", self.review)):
+            if ids:
+                state[key] = sorted(ids)
+            else:
+                state.pop(key, None)
         if state:
             self.document["state"] = state
         else:
@@ -428,6 +431,11 @@ class Interview:
         """(i, n): the question's place among the applicable ones."""
         ids = [s.id for s in self.steps()]
         return (ids.index(question_id) + 1 if question_id in ids else 0, len(ids))
+
+
+def _ids(raw: object) -> set[str]:
+    """A list of question ids from the file; anything else (a hand-edit gone wrong) is none."""
+    return {i for i in raw if isinstance(i, str)} if isinstance(raw, list) else set()
 
 
 def _default(question: Question) -> Value | None:
