@@ -86,6 +86,7 @@ def test_placeholders_left_in_the_draft(example: Interview) -> None:
 
 
 def test_invalid_stored_answer(example: Interview) -> None:
+    assert ("invalid_answer", "year") not in codes(example)
     example.document["year"] = "二〇二二"
     edited = Interview(example.questionnaire, example.document)
     assert ("invalid_answer", "year") in codes(edited)

@@ -227,3 +227,24 @@ def test_an_older_version_keeps_what_fits_and_reports_the_rest(example_path: Pat
     kept = answers.load(example_path)
     assert kept["retired_question"] == "去年的问题"
     assert kept["disputes_found"] == -5  # kept until answered again
+
+
+def test_new_without_a_file_names_one_in_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, output = run("new", "--no-input")
+    assert code == 0
+    created = list(tmp_path.glob("township-*.toml"))
+    assert len(created) == 1
+    assert str(created[0].resolve()) in output.replace("\n", "")
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "wizard", "templates"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0 and "township" in result.stdout
