@@ -26,7 +26,10 @@ def spawn(args: list[str], cwd: Path) -> pexpect.spawn[str]:
     )
 
 
-@pytest.mark.skipif(not SCRIPT.exists(), reason="needs the installed console script")
+def test_the_console_script_is_installed() -> None:
+    assert SCRIPT.exists(), "install the project (pip install -e '.[test]') before the tests"
+
+
 def test_type_kill_resume_interrupt(tmp_path: Path) -> None:
     child = spawn(["new", "报告.toml"], tmp_path)
     child.expect("单位名称")
@@ -67,7 +70,6 @@ def test_type_kill_resume_interrupt(tmp_path: Path) -> None:
     assert answers.load(path)["unit_name"] == "杉岭乡"
 
 
-@pytest.mark.skipif(not SCRIPT.exists(), reason="needs the installed console script")
 def test_no_terminal_is_a_clear_error(tmp_path: Path) -> None:
     result = subprocess.run(
         [str(SCRIPT), "new", "a.toml"], cwd=tmp_path, stdin=subprocess.DEVNULL,
