@@ -92,15 +92,6 @@ def _no_terminal() -> NoReturn:
     )
 
 
-def _resume_hint(path: Path) -> str:
-    return f"答案已保存到 {path}\n继续填写请运行：report-wizard resume {_quoted(path)}"
-
-
-def _quoted(path: Path) -> str:
-    text = str(path)
-    return f'"{text}"' if any(c.isspace() for c in text) else text
-
-
 DataOption = Annotated[
     list[str] | None,
     typer.Option("--data", help="直接给出答案：问题id=值，可重复。", metavar="KEY=VALUE"),
@@ -122,13 +113,12 @@ def _run_session(
     no_input: bool,
     created: bool,
 ) -> None:
-    from wizard.session import Interrupted, apply_data
+    from wizard.render.terminal import note
+    from wizard.session import Interrupted, apply_data, resume_command
 
     console = _console()
     try:
         for message in session.notes:
-            from wizard.render.terminal import note
-
             note(console, message)
         if data or data_files:
             keys = apply_data(session.interview, data or [], data_files or [])
@@ -144,9 +134,10 @@ def _run_session(
 
         run(session, console, fresh=created)
     except Interrupted as interrupted:
-        from wizard.render.terminal import note
-
-        note(_console(stderr=True), "\n已中断。" + _resume_hint(interrupted.path))
+        where = (
+            f"答案已保存到 {interrupted.path}\n继续填写请运行：{resume_command(interrupted.path)}"
+        )
+        note(_console(stderr=True), "\n已中断。" + where)
         raise typer.Exit(Exit.INTERRUPTED) from None
     finally:
         session.close()

@@ -21,7 +21,7 @@ from wizard.prompter import GoBack, OpenMenu, Option, ShowHelp
 from wizard.questionnaire import Field, Question, Section
 from wizard.render import terminal
 from wizard.report import build_report, report_title
-from wizard.session import Interrupted, Session
+from wizard.session import Interrupted, Session, resume_command
 from wizard.values import (
     Invalid,
     Number,
@@ -525,10 +525,7 @@ def run(session: Session, console: terminal.Console, fresh: bool) -> None:
     try:
         flow.run(fresh)
     except _Quit:
-        terminal.plain(
-            console,
-            f"已保存到 {session.path}。继续填写请运行：report-wizard resume {session.path}",
-            "green",
-        )
+        where = f"已保存到 {session.path}。继续填写请运行：{resume_command(session.path)}"
+        terminal.plain(console, where, "green")
     except (KeyboardInterrupt, EOFError):
         raise Interrupted(session.path) from None

@@ -30,6 +30,12 @@ class Interrupted(Exception):
         self.path = path
 
 
+def resume_command(path: Path) -> str:
+    """The exact command that continues this file, quoted when the path has spaces."""
+    text = str(path)
+    return "report-wizard resume " + (f'"{text}"' if any(c.isspace() for c in text) else text)
+
+
 def default_file_name(questionnaire: Questionnaire, today: dt.date | None = None) -> str:
     year = (today or dt.date.today()).year - 1
     return f"{questionnaire.id}-{year}.toml"
@@ -101,7 +107,7 @@ def create(path: Path, questionnaire: Questionnaire, last_year: Path | None = No
     if path.exists():
         raise SessionError(
             f"{path} 已经存在，为了不覆盖已填写的内容，没有新建。"
-            f"要继续填写它，请运行：report-wizard resume {path}"
+            f"要继续填写它，请运行：{resume_command(path)}"
         )
     document = answers.new_document(questionnaire.id, questionnaire.version)
     if last_year is not None:
@@ -109,7 +115,7 @@ def create(path: Path, questionnaire: Questionnaire, last_year: Path | None = No
     lock = _locked(path)
     try:
         if path.exists():  # created by another session between the check and the lock
-            raise SessionError(f"{path} 刚刚被另一个会话创建；请运行 report-wizard resume {path}")
+            raise SessionError(f"{path} 刚刚被另一个会话创建；请运行 {resume_command(path)}")
         return Session(path, Interview(questionnaire, document), lock)
     except BaseException:
         lock.release()
