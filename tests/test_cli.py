@@ -39,6 +39,7 @@ def test_demo_previews_the_example() -> None:
     assert "杉岭乡2022年法治政府建设年度报告" in output
     assert "全年共排查调处矛盾纠纷125件，化解率100%。" in output.replace("\n", "")
     assert "规定的五项内容" in output
+    assert "写自己的报告：report-wizard new" in output
 
 
 def test_preview_of_a_half_filled_file(tmp_path: Path) -> None:
@@ -248,3 +249,20 @@ def test_python_dash_m_runs_the_same_command() -> None:
         [sys.executable, "-m", "wizard", "templates"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and "township" in result.stdout
+
+
+def test_export_to_a_folder_that_cannot_be_written(
+    example_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from wizard import export
+
+    def refused(path: Path, data: bytes) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(export, "write_atomic", refused)
+    code, output = run("export", example_path, "-o", tmp_path / "a.txt")
+    assert code == 2
+    assert "无法写入" in output and "没有写入权限" in output
+    assert not (tmp_path / "a.txt").exists()

@@ -63,7 +63,7 @@ def test_a_whole_interview_with_every_kind(
             DOWN + ENTER,  # list: done
             "8" + ENTER,
             "6" + ENTER,
-            ENTER,  # the computed rate, 75, accepted
+            ENTER,  # the computed rate, 75, accepted as it is
             ENTER + "上门助残" + ENTER + ENTER + DOWN + ENTER,  # the custom topic's points
             ENTER + "人手少" + ENTER + "志愿者不足" + ENTER + DOWN + ENTER,  # problem and cause
             "明年" + CTRL_J + "继续" + ENTER,  # long text over two lines
@@ -84,7 +84,7 @@ def test_a_whole_interview_with_every_kind(
     assert document["signed"] == dt.date(2025, 1, 8)
     assert document["work_topics"] == [{"id": "care"}, {"id": "custom_1", "heading": "助残服务"}]
     assert document["care_points"] == [{"title": "上门探访", "text": "每周一次"}]
-    assert document["visit_rate"] == 75
+    assert "visit_rate" not in document  # accepted as computed: it follows the counts
     assert document["custom_1_points"] == [{"title": "上门助残"}]
     assert document["issue_list"] == [{"problem": "人手少", "cause": "志愿者不足"}]
     assert document["outlook"] == "明年\n继续"
@@ -247,3 +247,11 @@ def test_long_text_in_an_editor(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     code, output = interact(monkeypatch, ["new", path], keys, later=CTRL_C, until=saved)
     assert code == 130, output
     assert answers.load(path)["preamble_summary"] == "编辑器里写的\n第二行"
+
+
+def test_ctrl_d_is_like_ctrl_c(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    code, output = interact(monkeypatch, ["new", path], "杉岭乡" + ENTER + ENTER + ENTER + "\x04")
+    assert code == 130
+    assert "report-wizard resume" in output
+    assert answers.load(path)["unit_name"] == "杉岭乡"

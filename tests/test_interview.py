@@ -58,9 +58,22 @@ def test_computed_value_and_override(mini: Questionnaire) -> None:
     interview.answer("visits", "8")
     interview.answer("visits_done", "6")
     assert interview.value("visit_rate") == Number(75)
-    interview.answer("visit_rate", "80")
+    interview.answer("visit_rate", "75")  # accepting the computed value keeps it live
+    assert "visit_rate" not in interview.values
+    interview.answer("visits_done", "8")
+    assert interview.value("visit_rate") == Number(100)
+    interview.answer("visit_rate", "80")  # a different value overrides it
+    interview.answer("visits_done", "6")
     assert interview.value("visit_rate") == Number(80)
     assert interview.computed("visit_rate") == Number(75)
+
+
+def test_a_default_computed_from_the_date_is_pinned_once_accepted(township: Questionnaire) -> None:
+    interview = Interview(township)
+    year = interview.value("year")
+    assert isinstance(year, Number)
+    interview.answer("year", str(year.value))
+    assert interview.values["year"] == year  # next year's default will not move it
 
 
 def test_cross_field_rule(mini: Questionnaire) -> None:

@@ -219,6 +219,7 @@ def demo(no_pager: NoPagerOption = False) -> None:
 
     example = prompts_dir() / "examples" / "township-2022.toml"
     _preview(example, no_pager, title="示例：由 prompts/examples/township-2022.toml 生成的草稿")
+    _console().print("\n写自己的报告：report-wizard new 报告.toml", style="bold green")
 
 
 @app.command()

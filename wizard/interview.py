@@ -13,6 +13,7 @@ from typing import Any
 
 from wizard import expr
 from wizard.questionnaire import (
+    BUILTINS,
     CUSTOM_TOPIC_PREFIX,
     RESERVED_IDS,
     Question,
@@ -274,6 +275,11 @@ class Interview:
         question = self.require(question_id)
         value = check_value(question, value)
         self._check_rules(question_id, value)
+        if self._derived(question) and value == self.computed(question_id):
+            # Accepting a value computed from other answers keeps it computed: it follows
+            # them when they change. Only a different value overrides it.
+            self.clear(question_id)
+            return value
         self.values[question_id] = value
         self.document[question_id] = to_toml(value)
         self.invalid.pop(question_id, None)
@@ -281,6 +287,11 @@ class Interview:
         self.review.discard(question_id)
         self._sync_state()
         return value
+
+    @staticmethod
+    def _derived(question: Question) -> bool:
+        """Computed from other answers (化解率), not merely a default (the year before this)."""
+        return question.compute is not None and bool(expr.names(question.compute) - BUILTINS)
 
     def set_raw(self, question_id: str, raw: Any) -> Value:
         """A value in answers-file form (from --data-file), validated like a typed one."""
