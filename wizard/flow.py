@@ -287,6 +287,7 @@ class Flow:
         return result
 
     def edit_list(self, question: Question) -> None:
+        self.hint(question, "一条一条添加；选中已有的一条可以修改、调整顺序或删除")
         just_added = False
         while True:
             items = self.interview.items(question.id)
@@ -356,6 +357,7 @@ class Flow:
     def edit_topics(self, step: Step) -> None:
         section = step.section
         question = step.question
+        self.hint(question, "已列出常用专题；选中某个专题可以改标题、调顺序或移除")
         while True:
             chosen = list(self.interview.chosen_topics(section))
             options = [
@@ -367,9 +369,7 @@ class Flow:
                 Option("＋ 自拟一个专题", ("custom",)),
                 Option("✓ 完成，下一题", ("done",)),
             ]
-            action = prompter.select(
-                f"{question.label}（选中专题可改标题、调顺序或移除）", options, default=("done",)
-            )
+            action = prompter.select(question.label, options, default=("done",))
             if action == ("done",):
                 if not chosen:
                     terminal.plain(self.console, "至少需要一个专题。", "yellow")
