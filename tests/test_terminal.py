@@ -62,3 +62,13 @@ def test_clip_counts_wide_characters() -> None:
     assert clip("单位名称：杉岭乡", 80) == "单位名称：杉岭乡"
     clipped = clip("一二三四五六七八九十", 9)
     assert clipped == "一二三四…" and cell_len(clipped) <= 9
+
+
+def test_recommended_gaps_are_grouped_by_topic(example: Interview) -> None:
+    output = draw(check_renderable(check(example)), width=200)
+    line = next(x for x in output.splitlines() if "抓实理论学习" in x)
+    assert (
+        "建议填写、尚未填写（抓实理论学习，筑牢法治思想根基）：党委理论学习中心组学法；会前学法；法治讲座、培训"
+        in line
+    )
+    assert output.count("抓实理论学习") == 1

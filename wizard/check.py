@@ -7,7 +7,8 @@ The JSON form (``report-wizard check --json``) is a stable interface::
       "complete": bool,            # no finding of severity "error"
       "contents": [{"label": str, "present": bool}],   # the regulation's required contents
       "findings": [{"code": str, "severity": "error"|"warning"|"info",
-                    "question": str|null, "message": str}],
+                    "question": str|null, "message": str,
+                    "where": str}],      # the part or topic of the question, or ""
       "characters": int,           # length of the draft
       "deadline": "YYYY-MM-DD"|null, # publication deadline (township: 1 April after the year)
       "days_left": int|null        # negative once it has passed; null without a year
@@ -36,6 +37,9 @@ class Finding:
     severity: Severity
     message: str
     question: str | None = None
+    #: The part (and topic) the question belongs to, and its label: for grouping on screen.
+    where: str = ""
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +137,10 @@ def check(
                 skipped = step.id in interview.skipped
                 code = "recommended_skipped" if skipped else "recommended_missing"
                 verb = "已跳过" if skipped else "未填写"
+                message = f"建议填写的项{verb}：{where}{question.label}"
+                part = step.topic_heading or step.section.title
                 findings.append(
-                    Finding(
-                        code, "warning", f"建议填写的项{verb}：{where}{question.label}", step.id
-                    )
+                    Finding(code, "warning", message, step.id, where=part, label=question.label)
                 )
             continue
         if question.kind != "list":

@@ -121,22 +121,39 @@ def check_renderable(result: CheckResult, limit: int | None = None) -> Renderabl
         table.add_row(mark, Text(content.label))
     lines.append(Text("规定的五项内容", style="bold"))
     lines.append(table)
-    shown_warnings = 0
+    # Recommended figures left empty are many and alike: one line per part or topic.
+    groups: dict[tuple[str, str], list[str]] = {}
+    rows: list[tuple[str, str | tuple[str, str]]] = []
+    for finding in result.findings:
+        if finding.code == "content_missing":  # already marked ✗ in the list above
+            continue
+        if finding.code in ("recommended_missing", "recommended_skipped"):
+            verb = "已跳过" if finding.code == "recommended_skipped" else "建议填写、尚未填写"
+            key = (verb, finding.where)
+            if key not in groups:
+                groups[key] = []
+                rows.append((finding.severity, key))
+            groups[key].append(finding.label)
+        else:
+            rows.append((finding.severity, finding.message))
     findings = Table.grid(padding=(0, 1))
     findings.add_column()
     findings.add_column(overflow="fold")
-    hidden = 0
     order = {"error": 0, "warning": 1, "info": 2}
-    for finding in sorted(result.findings, key=lambda f: order[f.severity]):
-        if finding.code == "content_missing":  # already marked ✗ in the list above
-            continue
-        if finding.severity == "warning" and limit is not None:
+    hidden = shown_warnings = 0
+    for severity, entry in sorted(rows, key=lambda row: order[row[0]]):
+        if severity == "warning" and limit is not None:
             shown_warnings += 1
             if shown_warnings > limit:
                 hidden += 1
                 continue
-        symbol, style = _SEVERITY[finding.severity]
-        findings.add_row(Text(symbol, style=style), Text(finding.message))
+        if isinstance(entry, tuple):
+            text = Text(f"{entry[0]}（{entry[1]}）：", style="bold")
+            text.append("；".join(groups[entry]), style="")
+        else:
+            text = Text(entry)
+        symbol, style = _SEVERITY[severity]
+        findings.add_row(Text(symbol, style=style), text)
     lines.append(Text(""))
     lines.append(Text("检查结果", style="bold"))
     lines.append(findings)
