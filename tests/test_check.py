@@ -114,4 +114,6 @@ def test_json_shape(example: Interview) -> None:
         "file", "questionnaire", "complete", "contents", "findings", "characters", "deadline", "days_left",
     }  # fmt: skip
     assert data["deadline"] == "2023-04-01"
-    assert set(data["findings"][0]) == {"code", "severity", "question", "message"}
+    assert set(data["findings"][0]) == {"code", "severity", "question", "message", "where"}
+    recommended = next(f for f in data["findings"] if f["code"] == "recommended_missing")
+    assert recommended["where"] == "强化组织领导，扎实推进法治政府建设"

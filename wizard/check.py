@@ -72,6 +72,7 @@ class CheckResult:
                     "severity": f.severity,
                     "question": f.question,
                     "message": f.message,
+                    "where": f.where,
                 }
                 for f in self.findings
             ],
