@@ -212,3 +212,11 @@ def test_sigkill_at_random_moments_never_loses_a_returned_save(tmp_path: Path) -
             last = saved[-1]
             assert all(f"answer_{n}" in document for n in range(1, last + 1))
         path.unlink(missing_ok=True)
+
+
+def test_the_file_explains_itself_to_whoever_opens_it(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    answers.save(path, _doc(unit_name="杉岭乡"))
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# report-wizard 的答案文件")
+    assert answers.load(path)["unit_name"] == "杉岭乡"

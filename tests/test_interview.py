@@ -216,3 +216,11 @@ def test_a_hand_edited_state_table_is_tolerated(mini: Questionnaire, state: obje
     interview = Interview(mini, {"meta": {"questionnaire": "mini"}, "state": state})
     assert interview.skipped <= {"served"}
     assert interview.next_step() is not None
+
+
+def test_position_in_the_section_and_overall(mini: Questionnaire) -> None:
+    interview = Interview(mini)
+    position = interview.position("visits")
+    assert (position.in_section, position.section_total) == (3, 5)  # topics, points, visits…
+    assert (position.overall, position.total) == (11, 15)
+    assert interview.position("nonexistent").overall == 0

@@ -91,10 +91,16 @@ def _has_crlf(value: object) -> bool:
     return False
 
 
+HEADER = (
+    "# report-wizard 的答案文件：每答一题自动保存。可以用记事本查看；\n"
+    "# 手工修改后请运行 report-wizard check 检查。上一次保存的版本在同名的 .bak 文件里。\n\n"
+)
+
+
 def dumps(document: dict[str, Any]) -> str:
     # Long text reads best as multi-line strings, but tomli-w turns "\r\n" into "\n"
     # in those; a document holding one is written with escapes, so it still round-trips.
-    return tomli_w.dumps(document, multiline_strings=not _has_crlf(document))
+    return HEADER + tomli_w.dumps(document, multiline_strings=not _has_crlf(document))
 
 
 def describe_os_error(error: OSError) -> str:

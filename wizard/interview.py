@@ -51,6 +51,16 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
+class Position:
+    """Question i of n in its section, and overall."""
+
+    in_section: int
+    section_total: int
+    overall: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
 class Tally:
     required: int = 0
     required_done: int = 0
@@ -438,10 +448,15 @@ class Interview:
             if own:
                 yield section, self.tally(own)
 
-    def position(self, question_id: str) -> tuple[int, int]:
-        """(i, n): the question's place among the applicable ones."""
-        ids = [s.id for s in self.steps()]
-        return (ids.index(question_id) + 1 if question_id in ids else 0, len(ids))
+    def position(self, question_id: str) -> Position:
+        """The question's place in its section and among all the applicable ones."""
+        steps = self.steps()
+        ids = [s.id for s in steps]
+        if question_id not in ids:
+            return Position(0, 0, 0, len(ids))
+        index = ids.index(question_id)
+        section = [s.id for s in steps if s.section.id == steps[index].section.id]
+        return Position(section.index(question_id) + 1, len(section), index + 1, len(ids))
 
 
 def _ids(raw: object) -> set[str]:

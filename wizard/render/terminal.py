@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wizard.check import CheckResult
+from wizard.interview import Position
 from wizard.report import Paragraph, Report
 
 # Console is re-exported: the interactive flow names it without importing rich.
@@ -224,28 +225,26 @@ def header(
     console: Console,
     title: str,
     section: str,
-    position: tuple[int, int],
+    position: Position,
     percent: int,
     topic: str = "",
 ) -> None:
     """Where the user is and how far: unit and year, section, question i of n, a bar and %."""
-    bar = ProgressBar(total=100, completed=percent, width=24)
-    line = Table.grid(padding=(0, 1))
-    line.add_column()
-    line.add_column()
-    line.add_column()
     where = Text(section, style="bold cyan")
     if topic:
         where.append(" › ")
         where.append(topic, style="cyan")
-    line.add_row(where, Text(f"第 {position[0]}/{position[1]} 题"), Text(""))
     progress = Table.grid(padding=(0, 1))
     progress.add_column()
     progress.add_column()
-    progress.add_row(bar, Text(f"已完成 {percent}%"))
+    progress.add_column()
+    count = f"本部分第 {position.in_section}/{position.section_total} 题 · 共 {position.total} 题"
+    progress.add_row(
+        ProgressBar(total=100, completed=percent, width=20), Text(f"已完成 {percent}%"), Text(count)
+    )
     console.print(
         Panel(
-            Group(line, progress),
+            Group(where, progress),
             title=Text(title),
             title_align="left",
             width=min(console.width, 80),
