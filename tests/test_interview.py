@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
@@ -224,3 +226,48 @@ def test_position_in_the_section_and_overall(mini: Questionnaire) -> None:
     assert (position.in_section, position.section_total) == (3, 5)  # topics, points, visits…
     assert (position.overall, position.total) == (11, 15)
     assert interview.position("nonexistent").overall == 0
+
+
+ANSWERS = {
+    "org": ["南街社区", "  ", "[x]"],
+    "year": ["2024", "1999", "abc"],
+    "served": ["3000余", "-1"],
+    "has_volunteers": ["是", "否", "也许"],
+    "volunteers": ["12"],
+    "visits": ["8", "0"],
+    "visits_done": ["6", "9"],
+    "visit_rate": ["75", "120"],
+    "channels": ["窗口、上门", "微信"],
+    "signed": ["2025-01-08", "2025-02-30"],
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(sorted(ANSWERS)), st.integers(0, 2), st.booleans()), max_size=25
+    )
+)
+def test_any_sequence_of_answers_keeps_the_state_consistent(
+    mini: Questionnaire, moves: list[tuple[str, int, bool]]
+) -> None:
+    interview = Interview(mini)
+    for question_id, choice, skip in moves:
+        texts = ANSWERS[question_id]
+        try:
+            if skip:
+                interview.skip(question_id)
+            else:
+                interview.answer(question_id, texts[choice % len(texts)])
+        except Invalid:
+            pass
+        # Resume is rebuilding from the document: it must give the same state.
+        again = Interview(mini, interview.document)
+        assert again.values == interview.values
+        assert again.skipped == interview.skipped
+        assert not again.invalid
+        tally = interview.tally()
+        assert 0 <= tally.percent <= 100
+        step = interview.next_step()
+        assert step is None or step.id in {s.id for s in interview.steps()}
+        assert interview.broken_rules() == []
