@@ -266,3 +266,22 @@ def test_export_to_a_folder_that_cannot_be_written(
     assert code == 2
     assert "无法写入" in output and "没有写入权限" in output
     assert not (tmp_path / "a.txt").exists()
+
+
+def test_templates_lists_the_good_ones_and_names_the_broken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from tests.conftest import DATA
+    from wizard import questionnaire
+
+    shutil.copy(DATA / "mini.toml", tmp_path / "mini.toml")
+    shutil.copy(DATA / "invalid" / "unknown_kind.toml", tmp_path / "bad.toml")
+    monkeypatch.setattr(questionnaire, "prompts_dir", lambda: tmp_path)
+    code, output = run("templates")
+    assert code == 2
+    assert "mini" in output and "社区服务年度小结" in output
+    assert "prompts/bad.toml: sections[0].questions[1].kind: 未知的题型 'number'" in output.replace(
+        "\n", ""
+    )

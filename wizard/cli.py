@@ -290,14 +290,22 @@ def compare(
 @handles_errors
 def templates() -> None:
     """列出可用的问卷模板。"""
-    from wizard.questionnaire import available, load
-    from wizard.render.terminal import templates_table
+    from wizard.questionnaire import QuestionnaireError, available, load
+    from wizard.render.terminal import error, templates_table
 
-    rows = []
+    rows, broken = [], []
     for path in available():
-        q = load(path, f"prompts/{path.name}")
+        try:
+            q = load(path, f"prompts/{path.name}")
+        except QuestionnaireError as mistake:  # list the others all the same
+            broken.append(str(mistake))
+            continue
         rows.append((q.id, q.title, q.version, q.question_count))
     _console().print(templates_table(rows))
+    for message in broken:
+        error(_console(stderr=True), message)
+    if broken:
+        raise typer.Exit(Exit.BAD_INPUT)
 
 
 def _version(value: bool) -> None:
