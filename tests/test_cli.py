@@ -285,3 +285,41 @@ def test_templates_lists_the_good_ones_and_names_the_broken(
     assert "prompts/bad.toml: sections[0].questions[1].kind: 未知的题型 'number'" in output.replace(
         "\n", ""
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["export", "x.toml"], "错误：缺少必需的选项：--output / -o"),
+        (["resume"], "错误：缺少必需的参数：FILE"),
+        (["check", "--jsn", "x.toml"], "错误：没有这个选项：--jsn（是不是想输入 --json？）"),
+        (["frobnicate"], "错误：没有这个命令：'frobnicate'"),
+    ],
+)
+def test_command_line_mistakes_are_explained_in_chinese(args: list[str], message: str) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "wizard", *args], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "查看用法：report-wizard" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_exit_codes_pass_through_the_entry_point(example_path: Path) -> None:
+    import subprocess
+    import sys
+
+    check = subprocess.run(
+        [sys.executable, "-m", "wizard", "check", str(example_path)],
+        capture_output=True,
+        check=False,
+    )
+    assert check.returncode == 1
+    version = subprocess.run(
+        [sys.executable, "-m", "wizard", "--version"], capture_output=True, text=True, check=False
+    )
+    assert version.returncode == 0 and "report-wizard" in version.stdout

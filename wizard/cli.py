@@ -324,4 +324,46 @@ def _root(
 
 
 def main() -> None:
-    app()
+    """Entry point: mistakes in the command line itself get a message in Chinese too."""
+    try:
+        code = app(prog_name="report-wizard", standalone_mode=False)
+    except KeyboardInterrupt:
+        code = Exit.INTERRUPTED
+    except Exception as error:
+        # typer raises click's usage errors (vendored inside typer since 0.27): they are
+        # recognised by their shape, as typer itself does, not by an import path.
+        if getattr(error, "exit_code", None) != Exit.BAD_INPUT or not hasattr(error, "ctx"):
+            raise
+        if type(error).__name__ == "NoArgsIsHelpError":
+            error.show()  # type: ignore[attr-defined]
+        else:
+            from wizard.render.terminal import error as show_error
+
+            show_error(_console(stderr=True), usage_message(error))
+        code = Exit.BAD_INPUT
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_message(error: Exception) -> str:
+    """A usage error from the command-line parser, said in Chinese."""
+    kind = type(error).__name__
+    param = getattr(error, "param", None)
+    opts = getattr(param, "opts", None) or []
+    name = " / ".join(opts) if opts and str(opts[0]).startswith("-") else ""
+    name = name or str(getattr(param, "human_readable_name", "") or "").upper()
+    if kind == "MissingParameter":
+        text = f"缺少必需的{'选项' if name.startswith('-') else '参数'}：{name}"
+    elif kind == "NoSuchOption":
+        text = f"没有这个选项：{getattr(error, 'option_name', '')}"
+        possible = getattr(error, "possibilities", None)
+        if possible:
+            text += f"（是不是想输入 {'、'.join(sorted(possible))}？）"
+    elif kind == "BadParameter":
+        text = f"{name} 的值无效：{getattr(error, 'message', error)}"
+    elif str(error).startswith("No such command"):
+        text = f"没有这个命令：{str(error).removeprefix('No such command').strip(' .')}"
+    else:
+        text = f"命令用法有误：{error}"
+    context = getattr(error, "ctx", None)
+    command = getattr(context, "command_path", "") or "report-wizard"
+    return f"{text}\n查看用法：{command} --help"
