@@ -271,3 +271,11 @@ def test_any_sequence_of_answers_keeps_the_state_consistent(
         step = interview.next_step()
         assert step is None or step.id in {s.id for s in interview.steps()}
         assert interview.broken_rules() == []
+
+
+def test_the_year_may_be_typed_with_its_unit(township: Questionnaire) -> None:
+    interview = Interview(township)
+    assert interview.answer("year", "2022年") == Number(2022)
+    with pytest.raises(Invalid) as caught:
+        interview.answer("year", "去年")
+    assert str(caught.value) == "请输入整数，例如 2022"

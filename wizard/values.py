@@ -74,7 +74,8 @@ def parse_number(question: Question, text: str) -> Number:
             cleaned = cleaned.removeprefix(mark).removesuffix(mark)
     if not _NUMBER.match(cleaned):
         want = "整数" if question.kind == "count" else "数字"
-        raise Invalid(f"请输入{want}，例如 {'125' if question.kind == 'count' else '98.5'}")
+        example = question.example or ("125" if question.kind == "count" else "98.5")
+        raise Invalid(f"请输入{want}，例如 {example}")
     if approx and not question.approx:
         raise Invalid("此项需要准确数字，不能填约数")
     value: int | float
