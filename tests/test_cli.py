@@ -264,7 +264,7 @@ def test_export_to_a_folder_that_cannot_be_written(
     monkeypatch.setattr(export, "write_atomic", refused)
     code, output = run("export", example_path, "-o", tmp_path / "a.txt")
     assert code == 2
-    assert "无法写入" in output and "没有写入权限" in output
+    assert "无法写入" in output and "没有权限" in output
     assert not (tmp_path / "a.txt").exists()
 
 
@@ -323,3 +323,10 @@ def test_exit_codes_pass_through_the_entry_point(example_path: Path) -> None:
         [sys.executable, "-m", "wizard", "--version"], capture_output=True, text=True, check=False
     )
     assert version.returncode == 0 and "report-wizard" in version.stdout
+
+
+def test_a_folder_that_does_not_exist_or_a_folder_given_as_file(tmp_path: Path) -> None:
+    code, output = run("new", tmp_path / "没有的文件夹" / "a.toml", "--no-input")
+    assert code == 2 and "文件夹不存在" in output
+    code, output = run("check", tmp_path)
+    assert code == 2 and "这是一个文件夹，不是文件" in output

@@ -70,7 +70,7 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise AnswersError(f"找不到文件 {path}") from None
     except OSError as error:
-        raise AnswersError(f"无法读取 {path}：{error.strerror}") from None
+        raise AnswersError(f"无法读取 {path}：{describe_os_error(error)}") from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -104,11 +104,18 @@ def dumps(document: dict[str, Any]) -> str:
 
 
 def describe_os_error(error: OSError) -> str:
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "磁盘空间已满"
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "没有写入权限"
-    return error.strerror or str(error)
+    """The usual reasons a file cannot be read or written, in Chinese."""
+    reasons = {
+        errno.ENOSPC: "磁盘空间已满",
+        errno.EDQUOT: "磁盘空间已满",
+        errno.EACCES: "没有权限",
+        errno.EPERM: "没有权限",
+        errno.EROFS: "磁盘是只读的",
+        errno.ENOENT: "文件夹不存在",
+        errno.EISDIR: "这是一个文件夹，不是文件",
+        errno.ENOTDIR: "路径中有一段不是文件夹",
+    }
+    return reasons.get(error.errno or 0) or error.strerror or str(error)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
