@@ -104,6 +104,9 @@ def topics_question(section: Section) -> Question:
     )
 
 
+Env = dict[str, expr.Value]
+
+
 class Interview:
     """Answers, computed values and the order of questions for one questionnaire."""
 
@@ -152,11 +155,11 @@ class Interview:
             raise Invalid(f"问卷中没有 {question_id!r} 这个问题")
         return question
 
-    def section_active(self, section: Section) -> bool:
-        return section.when is None or expr.evaluate(section.when, self.env()) is True
+    def section_active(self, section: Section, env: Env | None = None) -> bool:
+        return section.when is None or expr.evaluate(section.when, env or self.env()) is True
 
-    def active(self, question: Question) -> bool:
-        return question.when is None or expr.evaluate(question.when, self.env()) is True
+    def active(self, question: Question, env: Env | None = None) -> bool:
+        return question.when is None or expr.evaluate(question.when, env or self.env()) is True
 
     def chosen_topics(self, section: Section) -> tuple[TopicChoice, ...]:
         value = self.value(section.topics_id)
@@ -171,10 +174,11 @@ class Interview:
     def steps(self) -> list[Step]:
         """Every question that applies now, in interview order."""
         result: list[Step] = []
+        env = self.env()  # once: every condition below reads the same answers
         for section in self.questionnaire.sections:
-            if not self.section_active(section):
+            if not self.section_active(section, env):
                 continue
-            result.extend(Step(q, section) for q in section.questions if self.active(q))
+            result.extend(Step(q, section) for q in section.questions if self.active(q, env))
             if not section.topics:
                 continue
             result.append(Step(self._topic_questions[section.topics_id], section))
@@ -185,7 +189,7 @@ class Interview:
                     result.append(Step(section.custom_points(choice.id), section, None, heading))
                     continue
                 result.extend(
-                    Step(q, section, topic, heading) for q in topic.questions if self.active(q)
+                    Step(q, section, topic, heading) for q in topic.questions if self.active(q, env)
                 )
         return result
 
