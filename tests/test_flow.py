@@ -209,6 +209,7 @@ def test_preview_from_the_menu(monkeypatch: pytest.MonkeyPatch, example_path: Pa
     assert code == 130
     assert "杉岭乡2022年法治政府建设年度报告" in output
     assert "全年共排查调处矛盾纠纷125件" in output
+    assert "规定的五项内容" in output and "缺少“原因”" in output  # the findings follow the draft
 
 
 def test_typed_markup_is_shown_literally(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -76,11 +76,11 @@ def _console(stderr: bool = False) -> Console:
     return make_console(stderr)
 
 
-def fail(message: str, code: Exit = Exit.BAD_INPUT) -> NoReturn:
+def fail(message: str) -> NoReturn:
     from wizard.render.terminal import error
 
     error(_console(stderr=True), message)
-    raise typer.Exit(code)
+    raise typer.Exit(Exit.BAD_INPUT)
 
 
 def _no_terminal() -> NoReturn:
@@ -113,13 +113,13 @@ def _run_session(
     no_input: bool,
     created: bool,
 ) -> None:
-    from wizard.render.terminal import note
+    from wizard.render.terminal import plain
     from wizard.session import Interrupted, apply_data, resume_command
 
     console = _console()
     try:
         for message in session.notes:
-            note(console, message)
+            plain(console, message, "yellow")
         if data or data_files:
             keys = apply_data(session.interview, data or [], data_files or [])
             session.save()
@@ -137,7 +137,7 @@ def _run_session(
         where = (
             f"答案已保存到 {interrupted.path}\n继续填写请运行：{resume_command(interrupted.path)}"
         )
-        note(_console(stderr=True), "\n已中断。" + where)
+        plain(_console(stderr=True), "\n已中断。" + where, "yellow")
         raise typer.Exit(Exit.INTERRUPTED) from None
     finally:
         session.close()
@@ -186,20 +186,13 @@ def resume(
 
 def _preview(path: Path, no_pager: bool, title: str = "") -> None:
     from wizard.check import check
-    from wizard.render.terminal import check_renderable, report_renderable, show
+    from wizard.render.terminal import preview_renderable, show
     from wizard.report import build_report
     from wizard.session import open_readonly
 
     interview = open_readonly(path)
     report = build_report(interview)
-    result = check(interview, report)
-    from rich.console import Group
-    from rich.rule import Rule
-
-    parts = [report_renderable(report), Rule(), check_renderable(result, limit=5)]
-    if title:
-        parts.insert(0, Rule(title))
-    show(_console(), Group(*parts), pager=not no_pager)
+    show(_console(), preview_renderable(report, check(interview, report), title), not no_pager)
 
 
 @app.command()

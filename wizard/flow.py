@@ -449,7 +449,8 @@ class Flow:
                 self.review()
             elif action == "preview":
                 report = build_report(self.interview)
-                terminal.show(self.console, terminal.report_renderable(report), pager=True)
+                preview = terminal.preview_renderable(report, check(self.interview, report))
+                terminal.show(self.console, preview, pager=True)
             elif action == "check":
                 self.console.print(terminal.check_renderable(check(self.interview), limit=8))
             elif action == "export":

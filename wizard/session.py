@@ -41,12 +41,9 @@ def default_file_name(questionnaire: Questionnaire, today: dt.date | None = None
     return f"{questionnaire.id}-{year}.toml"
 
 
-def questionnaire_of(document: Mapping[str, Any], source: str) -> Questionnaire:
-    meta = document.get("meta", {})
-    questionnaire_id = meta.get("questionnaire") if isinstance(meta, dict) else None
-    if not isinstance(questionnaire_id, str):
-        raise answers.AnswersError(f"{source} 缺少 [meta] 中的 questionnaire")
-    return load_by_id(questionnaire_id)
+def questionnaire_of(document: Mapping[str, Any]) -> Questionnaire:
+    """The questionnaire a loaded answers file names (answers.load made sure it does)."""
+    return load_by_id(document["meta"]["questionnaire"])
 
 
 def notes(interview: Interview, source: str) -> list[str]:
@@ -73,7 +70,7 @@ def notes(interview: Interview, source: str) -> list[str]:
 
 def open_readonly(path: Path) -> Interview:
     document = answers.load(path)
-    return Interview(questionnaire_of(document, str(path)), document)
+    return Interview(questionnaire_of(document), document)
 
 
 @dataclass
@@ -88,12 +85,6 @@ class Session:
 
     def close(self) -> None:
         self.lock.release()
-
-    def __enter__(self) -> Session:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def _locked(path: Path) -> answers.Lock:
@@ -136,7 +127,7 @@ def carry_over(
     questionnaire: Questionnaire, last: Mapping[str, Any], document: dict[str, Any], source: str
 ) -> dict[str, Any]:
     """Start from last year's answers: texts kept for review, figures kept aside as ``previous``."""
-    if questionnaire_of(last, source).id != questionnaire.id:
+    if questionnaire_of(last).id != questionnaire.id:
         raise SessionError(f"{source} 是另一种问卷的答案，不能作为本问卷的上一年度")
     old = Interview(questionnaire, last)
     year_id = questionnaire.report.year

@@ -296,7 +296,5 @@ def display(question: Question, value: Value) -> str:
         if question.kind == "list":
             first = question.fields[0].id
             return "；".join(i.get(first, "") for i in value if isinstance(i, dict))
-        if question.kind == "topics":
-            return "、".join(t.heading or t.id for t in value if isinstance(t, TopicChoice))
         return "、".join(str(v) for v in value)
     return value

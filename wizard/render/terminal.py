@@ -16,6 +16,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.markup import escape
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
@@ -172,6 +173,13 @@ def check_renderable(result: CheckResult, limit: int | None = None) -> Renderabl
     return Group(*lines)
 
 
+def preview_renderable(report: Report, result: CheckResult, title: str = "") -> RenderableType:
+    """The draft, then what is still missing: the same for `preview` and the wizard's menu."""
+    parts: list[RenderableType] = [Rule(title)] if title else []
+    parts += [report_renderable(report), Rule(), check_renderable(result, limit=5)]
+    return Group(*parts)
+
+
 def show(console: Console, renderable: RenderableType, pager: bool) -> None:
     """Print, through ``less -R`` when asked and the output is longer than the screen."""
     if pager and console.is_terminal and shutil.which("less"):
@@ -192,10 +200,6 @@ def show(console: Console, renderable: RenderableType, pager: bool) -> None:
 
 def error(console: Console, message: str) -> None:
     console.print(Text("错误：", style="bold red") + Text(message))
-
-
-def note(console: Console, message: str, style: str = "yellow") -> None:
-    console.print(Text(message, style=style))
 
 
 def templates_table(rows: list[tuple[str, str, str, int]]) -> Table:
