@@ -5,7 +5,16 @@ import datetime as dt
 import pytest
 
 from wizard.questionnaire import Question
-from wizard.values import Invalid, Number, TopicChoice, display, from_toml, parse_text, to_toml
+from wizard.values import (
+    Invalid,
+    Number,
+    TopicChoice,
+    change,
+    display,
+    from_toml,
+    parse_text,
+    to_toml,
+)
 
 COUNT = Question("n", "count", "件数", unit="件", min=0, approx=True)
 EXACT = Question("e", "count", "人数", unit="人", min=0)
@@ -83,3 +92,9 @@ def test_display() -> None:
     assert display(COUNT, Number(10000, True)) == "10000余件"
     assert display(PERCENT, Number(100)) == "100%"
     assert display(DECIMAL, Number(3.5)) == "3.5万元"
+
+
+def test_year_on_year_change() -> None:
+    assert change(Number(125), Number(150)) == (25, 20.0)
+    assert change(Number(0), Number(3)) == (3, None)
+    assert change(Number(10000, True), Number(8000, True)) == (-2000, -20.0)

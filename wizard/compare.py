@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wizard.interview import Interview
-from wizard.values import Number, format_number
+from wizard.values import Number, change, format_number
 
 Row = tuple[str, str, str, str, str]
 
@@ -18,23 +18,25 @@ def compare_figures(before: Interview, after: Interview) -> tuple[list[Row], tup
         old, new = before.value(question.id), after.value(question.id)
         if not isinstance(old, Number) and not isinstance(new, Number):
             continue
-        change = percent = ""
+        difference = relative = ""
         if isinstance(old, Number) and isinstance(new, Number):
-            delta = new.value - old.value
+            delta, percent = change(old, new)
             sign = "+" if delta > 0 else ""
             if question.kind == "percent":
-                change = f"{sign}{format_number(question, Number(round(delta, 1)), False)}个百分点"
+                difference = (
+                    f"{sign}{format_number(question, Number(round(delta, 1)), False)}个百分点"
+                )
             else:
-                change = f"{sign}{format_number(question, Number(delta))}"
-            if old.value and question.kind != "percent":
-                percent = f"{sign}{round(delta * 100 / old.value, 1):g}%"
+                difference = f"{sign}{format_number(question, Number(delta))}"
+            if percent is not None and question.kind != "percent":
+                relative = f"{sign}{round(percent, 1):g}%"
         rows.append(
             (
                 question.label,
                 format_number(question, old) if isinstance(old, Number) else "—",
                 format_number(question, new) if isinstance(new, Number) else "—",
-                change or "—",
-                percent or "—",
+                difference or "—",
+                relative or "—",
             )
         )
     return rows, (_year(before), _year(after))

@@ -14,7 +14,7 @@ from typing import Literal
 from wizard import expr
 from wizard.interview import Interview
 from wizard.questionnaire import Numbering, Placeholder, Question, Section, Sentence, Template
-from wizard.values import Number, TopicChoice, display, format_number
+from wizard.values import Number, TopicChoice, change, display, format_number
 
 Role = Literal["text", "heading", "missing"]
 Kind = Literal["title", "addressee", "heading", "body", "signature"]
@@ -118,24 +118,22 @@ class _Builder:
             return None
         if isinstance(value, Number):
             return Span(format_number(question, value, with_unit=placeholder.modifier != "number"))
-        text = display(question, value)
-        return Span(one_line(text) if isinstance(text, str) else str(text))
+        return Span(one_line(display(question, value)))
 
     def year_on_year(self, question: Question, value: object) -> str:
         """同比增长12% / 同比下降3件 / 与上年持平; empty without both years' figures."""
         before = self.interview.previous_value(question.id)
         if not isinstance(value, Number) or not isinstance(before, Number):
             return ""
-        change = value.value - before.value
-        if change == 0:
+        delta, percent = change(before, value)
+        if delta == 0:
             return "，与上年持平"
-        word = "增长" if change > 0 else "下降"
+        word = "增长" if delta > 0 else "下降"
         if question.kind == "percent":
-            return f"，同比{word}{format_number(question, Number(round(abs(change), 1)), False)}个百分点"
-        if before.value:
-            percent = round(abs(change) * 100 / before.value)
-            return f"，同比{word}{percent}%"
-        return f"，同比{word}{format_number(question, Number(abs(change)))}"
+            return f"，同比{word}{format_number(question, Number(round(abs(delta), 1)), False)}个百分点"
+        if percent is not None:
+            return f"，同比{word}{round(abs(percent))}%"
+        return f"，同比{word}{format_number(question, Number(abs(delta)))}"
 
     def fill(self, template: Template, mode: Literal["omit", "mark"]) -> list[Span] | None:
         spans: list[Span] = []

@@ -280,6 +280,12 @@ def format_number(question: Question, number: Number, with_unit: bool = True) ->
     return f"{_fmt_number(number.value)}{'余' if number.approx else ''}{unit}"
 
 
+def change(before: Number, after: Number) -> tuple[int | float, float | None]:
+    """Year on year: the difference, and its percentage of last year (None from zero)."""
+    delta = after.value - before.value
+    return delta, (delta * 100 / before.value if before.value else None)
+
+
 def format_date(value: dt.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
