@@ -121,9 +121,9 @@ def _run_session(
         for message in session.notes:
             plain(console, message, "yellow")
         if data or data_files:
-            keys = apply_data(session.interview, data or [], data_files or [])
+            session.interview, count = apply_data(session.interview, data or [], data_files or [])
             session.save()
-            console.print(f"已保存 {len(keys)} 项答案到 {session.path}")
+            console.print(f"已保存 {count} 项答案到 {session.path}")
         elif created:
             session.save()
         if no_input:

@@ -154,11 +154,13 @@ def carry_over(
     return document
 
 
-def apply_data(interview: Interview, pairs: Iterable[str], data_files: Iterable[Path]) -> list[str]:
+def apply_data(
+    interview: Interview, pairs: Iterable[str], data_files: Iterable[Path]
+) -> tuple[Interview, int]:
     """Answers given on the command line, validated exactly like typed ones.
 
-    Everything is checked before anything is kept: one bad value changes nothing.
-    Returns the ids that were set.
+    They are applied to a copy, returned with the number of answers it took; on the
+    first bad value the copy is dropped, so the caller's interview never changes.
     """
     staged: list[tuple[str, Any, bool]] = []
     for path in data_files:
@@ -183,9 +185,4 @@ def apply_data(interview: Interview, pairs: Iterable[str], data_files: Iterable[
         except Invalid as error:
             label = trial.require(key).label
             raise SessionError(f"{key}（{label}）的值无效：{error}") from None
-    for key, raw, from_file in staged:
-        if from_file:
-            interview.set_raw(key, raw)
-        else:
-            interview.answer(key, raw)
-    return [key for key, _, _ in staged]
+    return trial, len(staged)
