@@ -123,12 +123,11 @@ def _run_session(
         if data or data_files:
             session.interview, count = apply_data(session.interview, data or [], data_files or [])
             session.save()
-            console.print(f"已保存 {count} 项答案到 {session.path}")
+            console.print(f"已保存 {count} 项答案到 {session.path.resolve()}")
         elif created:
             session.save()
+            console.print(f"答案会随时保存到：{session.path.resolve()}")
         if no_input:
-            if not (data or data_files):
-                console.print(f"答案文件：{session.path}")
             return
         from wizard.flow import run
 
@@ -164,7 +163,6 @@ def new(
     questionnaire = load_by_id(template)
     path = file or Path(default_file_name(questionnaire))
     session = create(path, questionnaire, last_year)
-    _console().print(f"答案会随时保存到：{path.resolve()}")
     _run_session(session, data, data_file, no_input, created=True)
 
 
