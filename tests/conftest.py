@@ -1,15 +1,39 @@
 from __future__ import annotations
 
+import datetime as dt
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from wizard import answers
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire, load, load_by_id, prompts_dir
 
 DATA = Path(__file__).parent / "data"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--clock",
+        metavar="YYYY-MM-DD",
+        help="run the whole suite as if today were this date (the suite must not care)",
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def clock(request: pytest.FixtureRequest) -> Iterator[dt.date]:
+    """Today, as the suite sees it: the real date, or the one given with --clock."""
+    given = request.config.getoption("--clock")
+    if given is None:
+        yield dt.date.today()
+        return
+    day = dt.date.fromisoformat(given)
+    # tick: time moves on from there, so timeouts and file times still behave.
+    with time_machine.travel(dt.datetime.combine(day, dt.time(9)).astimezone(), tick=True):
+        yield day
 
 
 @pytest.fixture(scope="session")

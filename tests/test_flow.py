@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from time_machine import TimeMachineFixture
 
 from tests.conftest import DATA
 from tests.interactive import (
@@ -212,7 +213,10 @@ def test_preview_from_the_menu(monkeypatch: pytest.MonkeyPatch, example_path: Pa
     assert "规定的五项内容" in output and "缺少“原因”" in output  # the findings follow the draft
 
 
-def test_typed_markup_is_shown_literally(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_typed_markup_is_shown_literally(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, time_machine: TimeMachineFixture
+) -> None:
+    time_machine.move_to(dt.datetime(2026, 2, 1, 9, 0))
     path = tmp_path / "a.toml"
     code, output = interact(monkeypatch, ["new", path], "[重要]乡" + ENTER + CTRL_C)
     assert code == 130
@@ -256,3 +260,27 @@ def test_ctrl_d_is_like_ctrl_c(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     assert code == 130
     assert "report-wizard resume" in output
     assert answers.load(path)["unit_name"] == "杉岭乡"
+
+
+def test_an_interview_years_later_reports_on_the_year_before(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, time_machine: TimeMachineFixture
+) -> None:
+    """Nothing in the wizard is tied to the year it was written in."""
+    time_machine.move_to(dt.datetime(2031, 3, 1, 9, 0))
+    path = tmp_path / "a.toml"
+    keys = "".join(
+        [
+            "青石镇" + ENTER,
+            DOWN + ENTER,  # 镇
+            ENTER,  # the year as offered
+            "县委、县政府" + ENTER,
+            CTRL_G + DOWN * 6 + ENTER,  # menu: 保存并退出
+        ]
+    )
+    code, output = interact(monkeypatch, ["new", path], keys)
+    assert code == 0, output
+    assert "青石镇2030年法治政府建设年度报告" in output  # the header after the year
+    assert answers.load(path)["year"] == 2030
+    code, output = interact(monkeypatch, ["check", path, "--json"], "")
+    assert code == 1
+    assert '"deadline": "2031-04-01"' in output and '"days_left": 31' in output

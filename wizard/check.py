@@ -107,7 +107,7 @@ def check(
     interview: Interview, report: Report | None = None, today: dt.date | None = None
 ) -> CheckResult:
     report = report or build_report(interview)
-    today = today or dt.date.today()
+    today = today or interview.today
     findings: list[Finding] = []
 
     contents = tuple(

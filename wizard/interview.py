@@ -110,8 +110,15 @@ Env = dict[str, expr.Value]
 class Interview:
     """Answers, computed values and the order of questions for one questionnaire."""
 
-    def __init__(self, questionnaire: Questionnaire, document: Mapping[str, Any] | None = None):
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        document: Mapping[str, Any] | None = None,
+        today: dt.date | None = None,
+    ):
         self.questionnaire = questionnaire
+        #: The date defaults are computed from (the report year is the year before it).
+        self.today = today or dt.date.today()
         self.document: dict[str, Any] = dict(document or {})
         self.values: dict[str, Value] = {}
         #: Stored answers that no longer validate: id -> why. Asked again; kept on disk until then.
@@ -200,7 +207,7 @@ class Interview:
 
     def env(self) -> dict[str, expr.Value]:
         """Answer values as expressions see them: numbers, text, choices; computed included."""
-        env: dict[str, expr.Value] = {"current_year": dt.date.today().year}
+        env: dict[str, expr.Value] = {"current_year": self.today.year}
         for question in self.questionnaire.all_questions():
             default = _default(question)
             if default is not None:

@@ -173,7 +173,7 @@ def apply_data(
                 f"--data 的格式应为 问题id=值，例如 --data unit_name=杉岭乡；收到：{pair}"
             )
         staged.append((key.strip(), text, False))
-    trial = Interview(interview.questionnaire, dict(interview.document))
+    trial = Interview(interview.questionnaire, dict(interview.document), interview.today)
     for key, raw, from_file in staged:
         if trial.question(key) is None:
             raise SessionError(f"没有 {key!r} 这个问题；可用 report-wizard templates 查看问卷")
