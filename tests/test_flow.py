@@ -38,7 +38,7 @@ def with_mini(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     prompts = tmp_path / "prompts"
     prompts.mkdir()
     shutil.copy(DATA / "mini.toml", prompts / "mini.toml")
-    monkeypatch.setattr(questionnaire, "prompts_dir", lambda: prompts)
+    monkeypatch.setattr(questionnaire.locate, "prompts_dir", lambda: prompts)
 
 
 def test_a_whole_interview_with_every_kind(

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from wizard.questionnaire import Question
+from wizard.questionnaire.model import Question
 
 
 class Invalid(ValueError):

@@ -1,0 +1,382 @@
+"""Loading a questionnaire file: every mistake names the file, the key path and, for TOML
+syntax, the line and column (``sections[1].topics[3].metrics[0].unit: 应为字符串``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from pathlib import Path
+from typing import Literal, cast, get_args
+
+from wizard import expr, tomlerror
+from wizard.questionnaire.model import (
+    BUILTINS,
+    CUSTOM_TOPIC_PREFIX,
+    ID_PATTERN,
+    KINDS,
+    NUMERIC_KINDS,
+    RESERVED_IDS,
+    TEXT_KINDS,
+    TOPICS_SUFFIX,
+    Content,
+    Field,
+    Kind,
+    Level,
+    Missing,
+    Numbering,
+    Question,
+    Questionnaire,
+    QuestionnaireError,
+    Render,
+    ReportSpec,
+    Rule,
+    Section,
+    Sentence,
+    Template,
+    Topic,
+)
+from wizard.questionnaire.tables import Table
+from wizard.questionnaire.template import parse_template
+
+
+class _Loader:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.index: dict[str, Question] = {}
+        self.id_where: dict[str, str] = {}
+        # (where, names read) for every reference, checked once all ids are known.
+        self.references: list[tuple[str, frozenset[str]]] = []
+        self.computed: dict[str, frozenset[str]] = {}
+
+    def fail(self, where: str, message: str) -> QuestionnaireError:
+        return QuestionnaireError(self.source, where, message)
+
+    def ident(self, table: Table, key: str = "id") -> str:
+        value = table.need_text(key)
+        if not ID_PATTERN.match(value):
+            raise table.fail(key, f"id 只能由小写字母、数字和下划线组成，且以字母开头：{value!r}")
+        return value
+
+    def claim(self, ident: str, table: Table) -> None:
+        where = table.path("id")
+        if ident in RESERVED_IDS:
+            raise self.fail(where, f"id {ident!r} 是保留字，请换一个")
+        if ident in self.id_where or ident in BUILTINS:
+            first = f"{self.id_where[ident]}.id" if ident in self.id_where else "内置名称"
+            raise self.fail(where, f"id {ident!r} 重复（已用于 {first}）")
+        self.id_where[ident] = table.where
+
+    def expression(self, table: Table, key: str) -> expr.Node | None:
+        source = table.text(key)
+        if not source:
+            return None
+        try:
+            node = expr.parse(source)
+        except expr.ExprError as error:
+            raise table.fail(key, f"表达式有误：{error}") from None
+        self.references.append((table.path(key), expr.names(node)))
+        return node
+
+    def template(self, table: Table, key: str, required: bool = True) -> Template | None:
+        source = table.need_text(key) if required else table.text(key)
+        if not source:
+            return None
+        try:
+            template = parse_template(source)
+        except ValueError as error:
+            raise table.fail(key, str(error)) from None
+        self.references.append((table.path(key), template.names))
+        return template
+
+    def field(self, table: Table) -> Field:
+        result = Field(
+            id=self.ident(table),
+            label=table.need_text("label"),
+            help=table.text("help"),
+            example=table.text("example"),
+            kind=cast(
+                Literal["text", "longtext"], table.choice("kind", ("text", "longtext"), "text")
+            ),
+            level=cast(Level, table.choice("level", get_args(Level), "required")),
+        )
+        table.finish()
+        return result
+
+    def question(self, table: Table) -> Question:
+        ident = self.ident(table)
+        self.claim(ident, table)
+        kind = table.need_text("kind")
+        if kind not in KINDS:
+            raise table.fail("kind", f"未知的题型 {kind!r}，可用：{'、'.join(KINDS)}")
+        numeric = kind in NUMERIC_KINDS
+        unit = table.text("unit")
+        if unit and not numeric:
+            raise table.fail(
+                "unit", f"只有数值题（count、decimal、percent）可以有单位，此题为 {kind}"
+            )
+        minimum = table.get("min", (int, float), "数值")
+        maximum = table.get("max", (int, float), "数值")
+        if (minimum is not None or maximum is not None) and not numeric:
+            raise table.fail("min" if minimum is not None else "max", "只有数值题可以设上下限")
+        if kind == "percent":
+            minimum = 0 if minimum is None else minimum
+            maximum = 100 if maximum is None else maximum
+        if kind == "count" and minimum is None:
+            minimum = 0
+        if minimum is not None and maximum is not None and minimum > maximum:
+            raise table.fail("min", f"下限 {minimum} 大于上限 {maximum}")
+        choices = table.strings("choices")
+        if kind in ("choice", "multichoice") and not choices:
+            raise table.fail("choices", "单选题和多选题需要 choices")
+        if choices and kind not in ("choice", "multichoice"):
+            raise table.fail("choices", "只有单选题和多选题可以有 choices")
+        fields = tuple(self.field(f) for f in table.tables("fields"))
+        if kind == "list" and not fields:
+            raise table.fail("fields", "列表题需要 fields")
+        if fields and kind != "list":
+            raise table.fail("fields", "只有列表题可以有 fields")
+        seen: set[str] = set()
+        for i, f in enumerate(fields):
+            if f.id in seen:
+                raise self.fail(f"{table.path('fields')}[{i}].id", f"字段 id {f.id!r} 重复")
+            seen.add(f.id)
+        approx = bool(table.get("approx", bool, "true 或 false", False))
+        if approx and not numeric:
+            raise table.fail("approx", "只有数值题可以标为约数（余）")
+        render = table.choice("render", get_args(Render), "none")
+        if render in ("inline", "paragraphs") and kind != "list":
+            raise table.fail("render", f"{render} 只适用于列表题")
+        if render in ("lead", "paragraph") and kind not in TEXT_KINDS:
+            raise table.fail("render", f"{render} 只适用于文字题")
+        compute = self.expression(table, "compute")
+        if compute is not None:
+            self.computed[ident] = expr.names(compute)
+        question = Question(
+            id=ident,
+            kind=cast(Kind, kind),
+            label=table.need_text("label"),
+            help=table.text("help"),
+            example=table.text("example"),
+            level=cast(Level, table.choice("level", get_args(Level), "recommended")),
+            default=table.raw("default"),
+            min=minimum,
+            max=maximum,
+            unit=unit,
+            approx=approx,
+            when=self.expression(table, "when"),
+            compute=compute,
+            choices=choices,
+            allow_other=bool(table.get("allow_other", bool, "true 或 false", False)),
+            fields=fields,
+            suggestions=table.strings("suggestions"),
+            min_items=int(table.get("min_items", int, "整数", 0)),
+            render=cast(Render, render),
+            numbering=cast(Numbering, table.choice("numbering", get_args(Numbering), "一是")),
+        )
+        self.check_default(table, question)
+        table.finish()
+        self.index[ident] = question
+        return question
+
+    @staticmethod
+    def check_default(table: Table, question: Question) -> None:
+        """A default is an answer the user accepts with Enter: it obeys the question's rules."""
+        from wizard import values  # values reads the model; the model must load first
+
+        if question.default is None:
+            return
+        try:
+            values.from_toml(question, question.default)
+        except values.Invalid as error:
+            raise table.fail("default", f"默认值不符合此题的要求：{error}") from None
+
+    def sentence(self, table: Table) -> Sentence:
+        result = Sentence(
+            template=cast(Template, self.template(table, "template")),
+            when=self.expression(table, "when"),
+            missing=cast(Missing, table.choice("missing", get_args(Missing), "omit")),
+        )
+        table.finish()
+        return result
+
+    def topic(self, table: Table) -> Topic:
+        ident = self.ident(table)
+        self.claim(ident, table)
+        points_table = table.table("points")
+        if points_table is None:
+            raise table.fail("points", "缺少此项")
+        points = self.question(points_table)
+        if points.kind != "list":
+            raise points_table.fail("kind", "专题的 points 必须是列表题（list）")
+        intro_table = table.table("intro")
+        intro = None if intro_table is None else self.question(intro_table)
+        result = Topic(
+            id=ident,
+            heading=table.need_text("heading"),
+            help=table.text("help"),
+            example=table.text("example"),
+            selected=bool(table.get("selected", bool, "true 或 false", True)),
+            intro=intro,
+            points=points,
+            metrics=tuple(self.question(m) for m in table.tables("metrics")),
+            sentences=tuple(self.sentence(s) for s in table.tables("sentences")),
+        )
+        table.finish()
+        return result
+
+    def section(self, table: Table) -> Section:
+        ident = self.ident(table)
+        self.claim(ident, table)
+        topics = tuple(self.topic(t) for t in table.tables("topics"))
+        if topics:
+            self.claim(ident + TOPICS_SUFFIX, table)
+        result = Section(
+            id=ident,
+            title=table.need_text("title"),
+            help=table.text("help"),
+            heading=table.text("heading"),
+            when=self.expression(table, "when"),
+            questions=tuple(self.question(q) for q in table.tables("questions")),
+            topics=topics,
+            topic_numbering=cast(
+                Numbering, table.choice("topic_numbering", get_args(Numbering), "（一）")
+            ),
+            points_inline=bool(table.get("points_inline", bool, "true 或 false", True)),
+            sentences=tuple(self.sentence(s) for s in table.tables("sentences")),
+        )
+        table.finish()
+        if not result.questions and not result.topics:
+            raise table.fail("", "此部分既没有问题也没有专题")
+        return result
+
+    def report(self, table: Table) -> ReportSpec:
+        contents = []
+        for item in table.tables("contents"):
+            contents.append(Content(item.need_text("label"), item.strings("sections")))
+            item.finish()
+        result = ReportSpec(
+            title=cast(Template, self.template(table, "title")),
+            preamble=cast(Template, self.template(table, "preamble")),
+            addressee=self.template(table, "addressee", required=False),
+            signature=tuple(
+                self.template(
+                    Table({"line": line}, table.path(f"signature[{i}]"), self.source), "line"
+                )
+                or parse_template("")
+                for i, line in enumerate(table.strings("signature"))
+            ),
+            contents=tuple(contents),
+            year=table.text("year"),
+            publish_by=self.month_day(table, "publish_by"),
+        )
+        if result.year:
+            self.references.append((table.path("year"), frozenset({result.year})))
+        table.finish()
+        return result
+
+    def month_day(self, table: Table, key: str) -> tuple[int, int] | None:
+        text = table.text(key)
+        if not text:
+            return None
+        match = re.fullmatch(r"(\d{2})-(\d{2})", text)
+        try:
+            if match is None:
+                raise ValueError
+            dt.date(2000, int(match[1]), int(match[2]))
+        except ValueError:
+            raise table.fail(key, f"应为“月-日”，如 04-01，实为 {text!r}") from None
+        return int(match[1]), int(match[2])
+
+    def check_references(self, sections: tuple[Section, ...], report: Table) -> None:
+        known = set(self.index) | BUILTINS
+        for where, used in self.references:
+            for name in sorted(used - known):
+                raise self.fail(where, f"引用了不存在的问题 {name!r}")
+        section_ids = {s.id for s in sections}
+        for item in report.tables("contents"):
+            for j, name in enumerate(item.strings("sections")):
+                if name not in section_ids:
+                    raise self.fail(f"{item.path('sections')}[{j}]", f"不存在的部分 {name!r}")
+        self.check_cycles()
+
+    def check_cycles(self) -> None:
+        state: dict[str, int] = {}
+
+        def visit(name: str, trail: list[str]) -> None:
+            if state.get(name) == 2:
+                return
+            if state.get(name) == 1:
+                cycle = [*trail[trail.index(name) :], name]
+                where = self.id_where.get(name, name)
+                raise self.fail(f"{where}.compute", f"计算值循环引用：{' → '.join(cycle)}")
+            state[name] = 1
+            for dep in sorted(self.computed.get(name, ())):
+                visit(dep, [*trail, name])
+            state[name] = 2
+
+        for name in sorted(self.computed):
+            visit(name, [])
+
+
+def loads(text: str, source: str = "<string>") -> Questionnaire:
+    """Parse and validate a questionnaire; raise QuestionnaireError on any mistake."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise QuestionnaireError(
+            source, "", f"TOML 语法错误，{tomlerror.describe(error)}"
+        ) from None
+    loader = _Loader(source)
+    root = Table(data, "", source)
+    meta = root.table("meta")
+    if meta is None:
+        raise root.fail("meta", "缺少此项")
+    ident = loader.ident(meta)
+    title = meta.need_text("title")
+    version = meta.need_text("version")
+    description = meta.text("description")
+    meta.finish()
+    report_table = root.table("report")
+    if report_table is None:
+        raise root.fail("report", "缺少此项")
+    section_tables = root.tables("sections")
+    if not section_tables:
+        raise root.fail("sections", "至少需要一个部分")
+    sections = tuple(loader.section(s) for s in section_tables)
+    report = loader.report(report_table)
+    rules = []
+    for table in root.tables("rules"):
+        node = loader.expression(table, "expr")
+        if node is None:
+            raise table.fail("expr", "缺少此项")
+        rules.append(Rule(node, table.text("expr"), table.need_text("message")))
+        table.finish()
+    root.finish()
+    loader.check_references(sections, report_table)
+    for section_index, section in enumerate(sections):
+        for topic_index, topic in enumerate(section.topics):
+            if topic.id.startswith(CUSTOM_TOPIC_PREFIX):
+                raise loader.fail(
+                    f"sections[{section_index}].topics[{topic_index}].id",
+                    f"以 {CUSTOM_TOPIC_PREFIX} 开头的 id 留给用户自拟的专题",
+                )
+    return Questionnaire(
+        id=ident,
+        title=title,
+        version=version,
+        description=description,
+        report=report,
+        sections=sections,
+        rules=tuple(rules),
+        source=source,
+        _index=loader.index,
+    )
+
+
+def load(path: Path, source: str | None = None) -> Questionnaire:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise QuestionnaireError(source or str(path), "", f"无法读取：{error}") from None
+    return loads(text, source or str(path))
