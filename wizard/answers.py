@@ -20,9 +20,10 @@ from typing import IO, Any
 import tomli_w
 
 from wizard import __version__, tomlerror
+from wizard.errors import UserError
 
 
-class AnswersError(Exception):
+class AnswersError(UserError):
     """An answers file that cannot be read, written or locked; the message is for the user."""
 
 

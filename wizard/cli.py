@@ -46,19 +46,25 @@ R = TypeVar("R")
 
 
 def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """User errors become a message in Chinese and exit code 2, Ctrl-C exit 130: no traceback."""
+    """The one place user errors and interrupts become exit codes: a message in Chinese and
+    2, or the resume command and 130; never a traceback."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         # Imported here, not at the top: `--help` needs none of the engine.
-        from wizard.answers import AnswersError
-        from wizard.questionnaire import QuestionnaireError
-        from wizard.session import SessionError
+        from wizard.errors import UserError
+        from wizard.session import Interrupted, resume_command
 
         try:
             return command(*args, **kwargs)
-        except (QuestionnaireError, AnswersError, SessionError) as error:
+        except UserError as error:
             fail(str(error))
+        except Interrupted as interrupted:
+            from wizard.render.terminal import plain
+
+            where = f"答案已保存到 {interrupted.path}\n继续填写请运行：{resume_command(interrupted.path)}"
+            plain(_console(stderr=True), "\n已中断。" + where, "yellow")
+            raise typer.Exit(Exit.INTERRUPTED) from None
         except (KeyboardInterrupt, EOFError):
             _console(stderr=True).print("\n已取消。")
             raise typer.Exit(Exit.INTERRUPTED) from None
@@ -114,7 +120,7 @@ def _run_session(
     created: bool,
 ) -> None:
     from wizard.render.terminal import plain
-    from wizard.session import Interrupted, apply_data, resume_command
+    from wizard.session import apply_data
 
     console = _console()
     try:
@@ -132,12 +138,6 @@ def _run_session(
         from wizard.flow import run
 
         run(session, console, fresh=created)
-    except Interrupted as interrupted:
-        where = (
-            f"答案已保存到 {interrupted.path}\n继续填写请运行：{resume_command(interrupted.path)}"
-        )
-        plain(_console(stderr=True), "\n已中断。" + where, "yellow")
-        raise typer.Exit(Exit.INTERRUPTED) from None
     finally:
         session.close()
 
@@ -221,15 +221,12 @@ def export(
     force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它")] = False,
 ) -> None:
     """导出报告草稿为文本、Markdown 或 Word 文件。"""
-    from wizard.export import ExportError, export_report
+    from wizard.export import export_report
     from wizard.report import build_report
     from wizard.session import open_readonly
 
     report = build_report(open_readonly(file))
-    try:
-        export_report(report, output, force=force)
-    except ExportError as error:
-        fail(str(error))
+    export_report(report, output, force=force)
     message = f"已导出：{output}（{report.characters} 字"
     message += f"，其中 {len(report.missing)} 处待填写）" if report.missing else "）"
     _console().print(message)

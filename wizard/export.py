@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from wizard.answers import describe_os_error, write_atomic
+from wizard.errors import UserError
 from wizard.report import Report
 
 FORMATS = (".txt", ".md", ".docx")
 
 
-class ExportError(Exception):
+class ExportError(UserError):
     """An export that cannot be done; the message is for the user."""
 
 

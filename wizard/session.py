@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from wizard import answers
+from wizard.errors import UserError
 from wizard.interview import Interview
 from wizard.questionnaire import RESERVED_IDS, Questionnaire, load_by_id
 from wizard.values import Invalid, Number
 
 
-class SessionError(Exception):
+class SessionError(UserError):
     """Bad input for a session (a --data value, a wrong questionnaire); for the user."""
 
 
