@@ -122,7 +122,7 @@ def synthetic(points: int) -> Interview:
             {"title": f"第{n}项做法", "text": "依法行政工作扎实推进，群众满意度持续提升。"}
             for n in range(per_topic)
         )
-        interview.values[topic.points.id] = items
+        interview.set(topic.points.id, items)
     return interview
 
 

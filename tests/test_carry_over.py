@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from tests.interactive import CTRL_C, ENTER, interact
 from wizard import answers
 from wizard.cli import app
-from wizard.flow import Flow
+from wizard.flow.context import Context
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
 from wizard.render.terminal import make_console
@@ -73,7 +73,7 @@ def test_the_wizard_asks_to_confirm_each_carried_text(
 
 def test_a_figure_prompt_names_last_years_value(next_year: Path, township: Questionnaire) -> None:
     interview = Interview(township, answers.load(next_year))
-    flow = Flow(Session(next_year, interview, answers.Lock(next_year)), make_console())
+    flow = Context(Session(next_year, interview, answers.Lock(next_year)), make_console())
     disputes = township.question("disputes_found")
     materials = township.question("materials")
     assert disputes is not None and materials is not None

@@ -93,7 +93,8 @@ def test_invalid_stored_answer(example: Interview) -> None:
 
 
 def test_review_pending(example: Interview) -> None:
-    example.review.add("plans_intro")
+    example.document["state"] = {"review": ["plans_intro"]}
+    example = Interview(example.questionnaire, example.document)
     assert ("review_pending", "plans_intro") in codes(example, "warning")
     example.confirm("plans_intro")
     assert ("review_pending", "plans_intro") not in codes(example, "warning")

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wizard import progress
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
 from wizard.values import Invalid, Number, TopicChoice
@@ -67,7 +68,7 @@ def test_computed_value_and_override(mini: Questionnaire) -> None:
     interview.answer("visit_rate", "80")  # a different value overrides it
     interview.answer("visits_done", "6")
     assert interview.value("visit_rate") == Number(80)
-    assert interview.computed("visit_rate") == Number(75)
+    assert interview.computed_default("visit_rate") == Number(75)
 
 
 def test_a_default_computed_from_the_date_is_pinned_once_accepted(township: Questionnaire) -> None:
@@ -135,15 +136,15 @@ def test_skipping_recommended_is_recorded(mini: Questionnaire) -> None:
 
 def test_progress_counts_required_and_recommended_apart(mini: Questionnaire) -> None:
     interview = Interview(mini)
-    before = interview.tally()
+    before = progress.tally(interview)
     assert (before.required, before.required_done) == (5, 1)  # work_topics has a default
     interview.answer("org", "南街社区")
     interview.skip("served")
-    after = interview.tally()
+    after = progress.tally(interview)
     assert after.required_done == 2
     assert after.skipped == 1
     assert after.percent == (after.done + 1) * 100 // after.total
-    sections = {s.id: t for s, t in interview.section_tallies()}
+    sections = {s.id: t for s, t in progress.section_tallies(interview)}
     assert sections["facts"].required_done == 1
 
 
@@ -222,10 +223,10 @@ def test_a_hand_edited_state_table_is_tolerated(mini: Questionnaire, state: obje
 
 def test_position_in_the_section_and_overall(mini: Questionnaire) -> None:
     interview = Interview(mini)
-    position = interview.position("visits")
+    position = progress.position(interview, "visits")
     assert (position.in_section, position.section_total) == (3, 5)  # topics, points, visits…
     assert (position.overall, position.total) == (11, 15)
-    assert interview.position("nonexistent").overall == 0
+    assert progress.position(interview, "nonexistent").overall == 0
 
 
 ANSWERS = {
@@ -266,7 +267,7 @@ def test_any_sequence_of_answers_keeps_the_state_consistent(
         assert again.values == interview.values
         assert again.skipped == interview.skipped
         assert not again.invalid
-        tally = interview.tally()
+        tally = progress.tally(interview)
         assert 0 <= tally.percent <= 100
         step = interview.next_step()
         assert step is None or step.id in {s.id for s in interview.steps()}

@@ -11,7 +11,8 @@ from rich.text import Text
 from wizard.check import check
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
-from wizard.render.terminal import ChineseText, check_renderable, clip, report_renderable
+from wizard.render.screens import check_renderable, clip
+from wizard.render.terminal import ChineseText, report_renderable
 from wizard.report import build_report
 
 CLOSERS = tuple("，。、；：？！）」』”’》")

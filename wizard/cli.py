@@ -60,7 +60,7 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
         except UserError as error:
             fail(str(error))
         except Interrupted as interrupted:
-            from wizard.render.terminal import plain
+            from wizard.render.screens import plain
 
             where = f"答案已保存到 {interrupted.path}\n继续填写请运行：{resume_command(interrupted.path)}"
             plain(_console(stderr=True), "\n已中断。" + where, "yellow")
@@ -83,7 +83,7 @@ def _console(stderr: bool = False) -> Console:
 
 
 def fail(message: str) -> NoReturn:
-    from wizard.render.terminal import error
+    from wizard.render.screens import error
 
     error(_console(stderr=True), message)
     raise typer.Exit(Exit.BAD_INPUT)
@@ -119,7 +119,7 @@ def _run_session(
     no_input: bool,
     created: bool,
 ) -> None:
-    from wizard.render.terminal import plain
+    from wizard.render.screens import plain
     from wizard.session import apply_data
 
     console = _console()
@@ -184,7 +184,7 @@ def resume(
 
 def _preview(path: Path, no_pager: bool, title: str = "") -> None:
     from wizard.check import check
-    from wizard.render.terminal import preview_renderable, show
+    from wizard.render.screens import preview_renderable, show
     from wizard.report import build_report
     from wizard.session import open_readonly
 
@@ -249,7 +249,7 @@ def check_command(
         data = result.to_json(str(file), q.id, q.version)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        from wizard.render.terminal import check_renderable
+        from wizard.render.screens import check_renderable
 
         _console().print(check_renderable(result))
     if not result.complete:
@@ -264,7 +264,7 @@ def compare(
 ) -> None:
     """对比两个年度的各项数字。"""
     from wizard.compare import compare_figures
-    from wizard.render.terminal import compare_table
+    from wizard.render.screens import compare_table
     from wizard.session import open_readonly
 
     before, after = open_readonly(last), open_readonly(this)
@@ -279,7 +279,7 @@ def compare(
 def templates() -> None:
     """列出可用的问卷模板。"""
     from wizard.questionnaire import QuestionnaireError, available, load
-    from wizard.render.terminal import error, templates_table
+    from wizard.render.screens import error, templates_table
 
     rows, broken = [], []
     for path in available():
@@ -325,7 +325,7 @@ def main() -> None:
         if type(error).__name__ == "NoArgsIsHelpError":
             error.show()  # type: ignore[attr-defined]
         else:
-            from wizard.render.terminal import error as show_error
+            from wizard.render.screens import error as show_error
 
             show_error(_console(stderr=True), usage_message(error))
         code = Exit.BAD_INPUT

@@ -7,11 +7,13 @@ Resume is nothing more than building this state from the saved document.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from wizard import expr
+from wizard.computed import default_answer, environment, plain, round_computed
 from wizard.questionnaire import (
     BUILTINS,
     CUSTOM_TOPIC_PREFIX,
@@ -22,11 +24,11 @@ from wizard.questionnaire import (
     Topic,
 )
 from wizard.values import (
+    Answer,
     Invalid,
     Item,
     Number,
     TopicChoice,
-    Value,
     check_value,
     display,
     from_toml,
@@ -48,47 +50,6 @@ class Step:
     @property
     def id(self) -> str:
         return self.question.id
-
-
-@dataclass(frozen=True, slots=True)
-class Position:
-    """Question i of n in its section, and overall."""
-
-    in_section: int
-    section_total: int
-    overall: int
-    total: int
-
-
-@dataclass(frozen=True, slots=True)
-class Tally:
-    required: int = 0
-    required_done: int = 0
-    recommended: int = 0
-    recommended_done: int = 0
-    skipped: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.required + self.recommended
-
-    @property
-    def done(self) -> int:
-        return self.required_done + self.recommended_done
-
-    @property
-    def percent(self) -> int:
-        """Answered or deliberately skipped, of the questions that count."""
-        return 100 if not self.total else (self.done + self.skipped) * 100 // self.total
-
-    def __add__(self, other: Tally) -> Tally:
-        return Tally(
-            self.required + other.required,
-            self.required_done + other.required_done,
-            self.recommended + other.recommended,
-            self.recommended_done + other.recommended_done,
-            self.skipped + other.skipped,
-        )
 
 
 def topics_question(section: Section) -> Question:
@@ -120,9 +81,9 @@ class Interview:
         #: The date defaults are computed from (the report year is the year before it).
         self.today = today or dt.date.today()
         self.document: dict[str, Any] = dict(document or {})
-        self.values: dict[str, Value] = {}
+        self._values: dict[str, Answer] = {}
         #: Stored answers that no longer validate: id -> why. Asked again; kept on disk until then.
-        self.invalid: dict[str, str] = {}
+        self._invalid: dict[str, str] = {}
         #: Keys of the document that no question of this questionnaire knows: kept, reported.
         self.unknown: list[str] = []
         self._topic_questions = {
@@ -130,8 +91,8 @@ class Interview:
         }
         state = self.document.get("state")
         state = state if isinstance(state, dict) else {}
-        self.skipped: set[str] = _ids(state.get("skipped"))
-        self.review: set[str] = _ids(state.get("review"))
+        self._skipped: set[str] = _ids(state.get("skipped"))
+        self._review: set[str] = _ids(state.get("review"))
         for key, raw in self.document.items():
             if key in RESERVED_IDS:
                 continue
@@ -140,9 +101,31 @@ class Interview:
                 self.unknown.append(key)
                 continue
             try:
-                self.values[key] = from_toml(question, raw)
+                self._values[key] = from_toml(question, raw)
             except Invalid as error:
-                self.invalid[key] = str(error)
+                self._invalid[key] = str(error)
+
+    # ------------------------------------------------------------ read-only views
+
+    @property
+    def values(self) -> Mapping[str, Answer]:
+        """The user's own answers (not defaults or computed values)."""
+        return MappingProxyType(self._values)
+
+    @property
+    def invalid(self) -> Mapping[str, str]:
+        """Stored answers that no longer validate: id -> why. Asked again; kept on disk."""
+        return MappingProxyType(self._invalid)
+
+    @property
+    def skipped(self) -> frozenset[str]:
+        """Left empty on purpose: not asked again."""
+        return frozenset(self._skipped)
+
+    @property
+    def review(self) -> frozenset[str]:
+        """Carried over from last year and not yet confirmed."""
+        return frozenset(self._review)
 
     # ------------------------------------------------------------ questions
 
@@ -207,52 +190,32 @@ class Interview:
 
     def env(self) -> dict[str, expr.Value]:
         """Answer values as expressions see them: numbers, text, choices; computed included."""
-        env: dict[str, expr.Value] = {"current_year": self.today.year}
-        for question in self.questionnaire.all_questions():
-            default = _default(question)
-            if default is not None:
-                env[question.id] = _plain(default)
-        for key, value in self.values.items():
-            env[key] = _plain(value)
-        # Computed values may read each other (the loader rejects cycles): settle in rounds.
-        computed = [q for q in self.questionnaire.all_questions() if q.compute is not None]
-        for _ in range(len(computed)):
-            changed = False
-            for question in computed:
-                if question.id in self.values or question.compute is None:
-                    continue
-                result = _round(question, expr.evaluate(question.compute, env))
-                if env.get(question.id) != result:
-                    env[question.id] = result
-                    changed = True
-            if not changed:
-                break
-        return env
+        return environment(self.questionnaire, self._values, self.today)
 
-    def computed(self, question_id: str) -> Value | None:
+    def computed_default(self, question_id: str) -> Answer | None:
         """The computed default of a question, whether or not the user overrode it."""
         question = self.question(question_id)
         if question is None or question.compute is None:
             return None
         env = self.env()
         env.pop(question_id, None)
-        result = _round(question, expr.evaluate(question.compute, env))
+        result = round_computed(question, expr.evaluate(question.compute, env))
         if isinstance(result, bool) or not isinstance(result, int | float):
             return None
         return Number(result)
 
-    def value(self, question_id: str) -> Value | None:
+    def value(self, question_id: str) -> Answer | None:
         """The answer, else the computed value, else the questionnaire's default."""
-        if question_id in self.values:
-            return self.values[question_id]
+        if question_id in self._values:
+            return self._values[question_id]
         question = self.question(question_id)
         if question is None:
             return None
         if question.compute is not None:
-            return self.computed(question_id)
-        return _default(question)
+            return self.computed_default(question_id)
+        return default_answer(question)
 
-    def previous_value(self, question_id: str) -> Value | None:
+    def previous_value(self, question_id: str) -> Answer | None:
         """Last year's answer, kept when the file was started from last year's (``--from``)."""
         previous = self.document.get("previous")
         question = self.question(question_id)
@@ -281,48 +244,48 @@ class Interview:
 
     # ------------------------------------------------------------ changes
 
-    def answer(self, question_id: str, text: str) -> Value:
+    def answer(self, question_id: str, text: str) -> Answer:
         """Accept what the user typed; raise Invalid with a message in Chinese."""
         return self.set(question_id, self.trial(question_id, text))
 
-    def trial(self, question_id: str, text: str) -> Value:
+    def trial(self, question_id: str, text: str) -> Answer:
         """What ``answer`` would store, or Invalid; changes nothing (validation in place)."""
         question = self.require(question_id)
         value = check_value(question, parse_text(question, text))
         self._check_rules(question_id, value)
         return value
 
-    def set(self, question_id: str, value: Value) -> Value:
+    def set(self, question_id: str, value: Answer) -> Answer:
         question = self.require(question_id)
         value = check_value(question, value)
         self._check_rules(question_id, value)
-        if self._derived(question) and value == self.computed(question_id):
+        if self._follows_answers(question) and value == self.computed_default(question_id):
             # Accepting a value computed from other answers keeps it computed: it follows
             # them when they change. Only a different value overrides it.
             self.clear(question_id)
             return value
-        self.values[question_id] = value
+        self._values[question_id] = value
         self.document[question_id] = to_toml(value)
-        self.invalid.pop(question_id, None)
-        self.skipped.discard(question_id)
-        self.review.discard(question_id)
+        self._invalid.pop(question_id, None)
+        self._skipped.discard(question_id)
+        self._review.discard(question_id)
         self._sync_state()
         return value
 
     @staticmethod
-    def _derived(question: Question) -> bool:
+    def _follows_answers(question: Question) -> bool:
         """Computed from other answers (化解率), not merely a default (the year before this)."""
         return question.compute is not None and bool(expr.names(question.compute) - BUILTINS)
 
-    def set_raw(self, question_id: str, raw: Any) -> Value:
+    def set_raw(self, question_id: str, raw: Any) -> Answer:
         """A value in answers-file form (from --data-file), validated like a typed one."""
         return self.set(question_id, from_toml(self.require(question_id), raw))
 
     def clear(self, question_id: str) -> None:
-        self.values.pop(question_id, None)
+        self._values.pop(question_id, None)
         self.document.pop(question_id, None)
-        self.invalid.pop(question_id, None)
-        self.review.discard(question_id)
+        self._invalid.pop(question_id, None)
+        self._review.discard(question_id)
         self._sync_state()
 
     def skip(self, question_id: str) -> None:
@@ -330,18 +293,18 @@ class Interview:
         question = self.require(question_id)
         if question.level == "required":
             raise Invalid("此项必须填写，不能跳过")
-        self.skipped.add(question_id)
+        self._skipped.add(question_id)
         self._sync_state()
 
     def confirm(self, question_id: str) -> None:
         """Keep a carried-over answer as it is."""
-        self.review.discard(question_id)
+        self._review.discard(question_id)
         self._sync_state()
 
     def _sync_state(self) -> None:
         old = self.document.get("state")
         state = dict(old) if isinstance(old, dict) else {}  # keys of its own are kept
-        for key, ids in (("skipped", self.skipped), ("review", self.review)):
+        for key, ids in (("skipped", self._skipped), ("review", self._review)):
             if ids:
                 state[key] = sorted(ids)
             else:
@@ -351,9 +314,9 @@ class Interview:
         else:
             self.document.pop("state", None)
 
-    def _check_rules(self, question_id: str, value: Value) -> None:
+    def _check_rules(self, question_id: str, value: Answer) -> None:
         env = self.env()
-        env[question_id] = _plain(value)
+        env[question_id] = plain(value)
         for rule in self.questionnaire.rules:
             if question_id in expr.names(rule.expr) and expr.evaluate(rule.expr, env) is False:
                 raise Invalid(rule.message)
@@ -365,7 +328,7 @@ class Interview:
     # repeated items -------------------------------------------------------
 
     def items(self, question_id: str) -> tuple[Item, ...]:
-        value = self.values.get(question_id)
+        value = self._values.get(question_id)
         return tuple(i for i in value if isinstance(i, dict)) if isinstance(value, tuple) else ()
 
     def add_item(self, question_id: str, item: Item) -> None:
@@ -405,8 +368,8 @@ class Interview:
     def is_open(self, step: Step) -> bool:
         """Still to ask: no answer of the user's own (or one carried over from last year and
         not yet confirmed), and not skipped on purpose."""
-        unanswered = step.id not in self.values or step.id in self.review
-        return unanswered and step.id not in self.skipped
+        unanswered = step.id not in self._values or step.id in self._review
+        return unanswered and step.id not in self._skipped
 
     def next_step(self, after: str | None = None) -> Step | None:
         """After a question: the next open one in order. Otherwise: the first open required
@@ -420,11 +383,15 @@ class Interview:
                         return step
         for level in ("required", "recommended", "optional"):
             for step in steps:
-                if step.question.level == level and self.is_open(step) and not self._computed(step):
+                if (
+                    step.question.level == level
+                    and self.is_open(step)
+                    and not self._has_computed_value(step)
+                ):
                     return step
         return None
 
-    def _computed(self, step: Step) -> bool:
+    def _has_computed_value(self, step: Step) -> bool:
         return step.question.compute is not None and self.has_value(step.id)
 
     def previous_step(self, question_id: str) -> Step | None:
@@ -438,66 +405,7 @@ class Interview:
     def first_step_of(self, section_id: str) -> Step | None:
         return next((s for s in self.steps() if s.section.id == section_id), None)
 
-    # ------------------------------------------------------------ progress
-
-    def tally(self, steps: list[Step] | None = None) -> Tally:
-        total = Tally()
-        for step in self.steps() if steps is None else steps:
-            level = step.question.level
-            done = self.has_value(step.id)
-            if level == "required":
-                total += Tally(required=1, required_done=int(done))
-            elif level == "recommended":
-                skipped = int(not done and step.id in self.skipped)
-                total += Tally(recommended=1, recommended_done=int(done), skipped=skipped)
-        return total
-
-    def section_tallies(self) -> Iterator[tuple[Section, Tally]]:
-        steps = self.steps()
-        for section in self.questionnaire.sections:
-            own = [s for s in steps if s.section.id == section.id]
-            if own:
-                yield section, self.tally(own)
-
-    def position(self, question_id: str) -> Position:
-        """The question's place in its section and among all the applicable ones."""
-        steps = self.steps()
-        ids = [s.id for s in steps]
-        if question_id not in ids:
-            return Position(0, 0, 0, len(ids))
-        index = ids.index(question_id)
-        section = [s.id for s in steps if s.section.id == steps[index].section.id]
-        return Position(section.index(question_id) + 1, len(section), index + 1, len(ids))
-
 
 def _ids(raw: object) -> set[str]:
     """A list of question ids from the file; anything else (a hand-edit gone wrong) is none."""
     return {i for i in raw if isinstance(i, str)} if isinstance(raw, list) else set()
-
-
-def _default(question: Question) -> Value | None:
-    if question.default is None:
-        return None
-    try:
-        return from_toml(question, question.default)
-    except Invalid:
-        return None
-
-
-def _plain(value: Value) -> expr.Value:
-    if isinstance(value, Number):
-        return value.value
-    if isinstance(value, str | bool):
-        return value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return tuple(v if isinstance(v, str) else getattr(v, "id", "") for v in value)
-    return None
-
-
-def _round(question: Question, result: expr.Value) -> expr.Value:
-    if isinstance(result, float) and not isinstance(result, bool):
-        rounded = round(result, 1 if question.kind != "count" else 0)
-        return int(rounded) if float(rounded).is_integer() else rounded
-    return result

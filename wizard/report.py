@@ -17,7 +17,7 @@ from wizard.questionnaire import Numbering, Placeholder, Question, Section, Sent
 from wizard.values import Number, TopicChoice, change, display, format_number
 
 Role = Literal["text", "heading", "missing"]
-Kind = Literal["title", "addressee", "heading", "body", "signature"]
+ParagraphKind = Literal["title", "addressee", "heading", "body", "signature"]
 
 _DIGITS = "零一二三四五六七八九"
 _CLOSERS = ("。", "！", "？", "；", "：", "…", "”", "’", "）", ".", "!", "?", ";", ":")
@@ -68,7 +68,7 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    kind: Kind
+    kind: ParagraphKind
     spans: tuple[Span, ...]
     #: For headings: 1 for 一、, 2 for （一） standing alone.
     level: int = 0

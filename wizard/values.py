@@ -34,7 +34,9 @@ class TopicChoice:
 
 
 Item = dict[str, str]
-Value = str | Number | bool | tuple[str, ...] | dt.date | tuple[Item, ...] | tuple[TopicChoice, ...]
+Answer = (
+    str | Number | bool | tuple[str, ...] | dt.date | tuple[Item, ...] | tuple[TopicChoice, ...]
+)
 
 _TRUE = {"是", "有", "y", "yes", "true", "1", "对"}
 _FALSE = {"否", "无", "没有", "n", "no", "false", "0", "不"}
@@ -115,7 +117,7 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p.strip())
 
 
-def parse_text(question: Question, text: str) -> Value:
+def parse_text(question: Question, text: str) -> Answer:
     """What a user typed (or gave with --data) → a validated value."""
     kind = question.kind
     if kind in ("text", "longtext"):
@@ -138,7 +140,7 @@ def parse_text(question: Question, text: str) -> Value:
     raise Invalid("列表题不能用一行文字回答，请用 --data-file 提供")
 
 
-def check_value(question: Question, value: Value) -> Value:
+def check_value(question: Question, value: Answer) -> Answer:
     """Validate an already-typed value (from a prompt or a file) against the question."""
     kind = question.kind
     if kind in ("text", "longtext"):
@@ -180,7 +182,7 @@ def check_value(question: Question, value: Value) -> Value:
     return value
 
 
-def _check_items(question: Question, value: Value) -> None:
+def _check_items(question: Question, value: Answer) -> None:
     if not isinstance(value, tuple) or not all(isinstance(i, dict) for i in value):
         raise Invalid("应为条目的列表")
     field_ids = {f.id for f in question.fields}
@@ -199,7 +201,7 @@ def _check_items(question: Question, value: Value) -> None:
         raise Invalid(f"至少需要 {question.min_items} 条")
 
 
-def _check_topics(question: Question, value: Value) -> None:
+def _check_topics(question: Question, value: Answer) -> None:
     if not isinstance(value, tuple) or not all(isinstance(t, TopicChoice) for t in value):
         raise Invalid("应为专题的列表")
     allowed = set(question.choices)
@@ -222,7 +224,7 @@ def _check_topics(question: Question, value: Value) -> None:
 # ---------------------------------------------------------------- TOML form
 
 
-def to_toml(value: Value) -> Any:
+def to_toml(value: Answer) -> Any:
     """The answers-file form of a value: plain TOML types, readable by hand."""
     if isinstance(value, Number):
         return {"value": value.value, "approx": True} if value.approx else value.value
@@ -237,10 +239,10 @@ def to_toml(value: Value) -> Any:
     return value
 
 
-def from_toml(question: Question, raw: Any) -> Value:
+def from_toml(question: Question, raw: Any) -> Answer:
     """A value as read from an answers file, checked as strictly as a typed one."""
     kind = question.kind
-    value: Value
+    value: Answer
     if kind in ("count", "decimal", "percent"):
         if isinstance(raw, dict) and set(raw) <= {"value", "approx"} and "value" in raw:
             number, approx = raw["value"], raw.get("approx", False)
@@ -290,7 +292,7 @@ def format_date(value: dt.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
-def display(question: Question, value: Value) -> str:
+def display(question: Question, value: Answer) -> str:
     """A value as the user reads it: in prompts, the review list and the report."""
     if isinstance(value, Number):
         return format_number(question, value)

@@ -1,4 +1,4 @@
-"""The terminal face: the draft, check findings, headers and messages, drawn with rich.
+"""The draft in the terminal, drawn with rich (the other screens are in ``screens``).
 
 Everything a user typed is put on screen as ``Text`` (never as markup), so
 ``[重要]`` stays ``[重要]``.
@@ -6,22 +6,10 @@ Everything a user typed is put on screen as ``Text`` (never as markup), so
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.markup import escape
-from rich.panel import Panel
-from rich.progress_bar import ProgressBar
-from rich.rule import Rule
-from rich.table import Table
 from rich.text import Text
 
-from wizard.check import CheckResult
-from wizard.interview import Position
 from wizard.report import Paragraph, Report
 
 # Console is re-exported: the interactive flow names it without importing rich.
@@ -30,13 +18,6 @@ __all__ = ["Console"]
 MISSING_STYLE = "bold black on yellow"
 HEADING_STYLE = "bold"
 INDENT = "\u3000\u3000"
-
-
-def clip(text: str, cells: int) -> str:
-    """Text cut to a number of terminal cells (a Chinese character takes two), with …."""
-    if cell_len(text) <= cells:
-        return text
-    return set_cell_size(text, cells - 1).rstrip() + "…"
 
 
 def make_console(stderr: bool = False) -> Console:
@@ -107,154 +88,3 @@ def report_renderable(report: Report) -> RenderableType:
         footer.append("（已用黄色标出）")
     parts.append(footer)
     return Group(*parts)
-
-
-_SEVERITY = {"error": ("✗", "red"), "warning": ("!", "yellow"), "info": ("·", "cyan")}
-
-
-def check_renderable(result: CheckResult, limit: int | None = None) -> RenderableType:
-    """Findings grouped by severity; ``limit`` shortens the warnings list (the menu's summary)."""
-    lines: list[RenderableType] = []
-    table = Table.grid(padding=(0, 1))
-    table.add_column()
-    table.add_column(overflow="fold")
-    for content in result.contents:
-        mark = Text("✓", style="green") if content.present else Text("✗", style="red")
-        table.add_row(mark, Text(content.label))
-    lines.append(Text("规定的五项内容", style="bold"))
-    lines.append(table)
-    # Recommended figures left empty are many and alike: one line per part or topic.
-    groups: dict[tuple[str, str], list[str]] = {}
-    rows: list[tuple[str, str | tuple[str, str]]] = []
-    for finding in result.findings:
-        if finding.code == "content_missing":  # already marked ✗ in the list above
-            continue
-        if finding.code in ("recommended_missing", "recommended_skipped"):
-            verb = "已跳过" if finding.code == "recommended_skipped" else "建议填写、尚未填写"
-            key = (verb, finding.where)
-            if key not in groups:
-                groups[key] = []
-                rows.append((finding.severity, key))
-            groups[key].append(finding.label)
-        else:
-            rows.append((finding.severity, finding.message))
-    findings = Table.grid(padding=(0, 1))
-    findings.add_column()
-    findings.add_column(overflow="fold")
-    order = {"error": 0, "warning": 1, "info": 2}
-    hidden = shown_warnings = 0
-    for severity, entry in sorted(rows, key=lambda row: order[row[0]]):
-        if severity == "warning" and limit is not None:
-            shown_warnings += 1
-            if shown_warnings > limit:
-                hidden += 1
-                continue
-        if isinstance(entry, tuple):
-            text = Text(f"{entry[0]}（{entry[1]}）：", style="bold")
-            text.append("；".join(groups[entry]), style="")
-        else:
-            text = Text(entry)
-        symbol, style = _SEVERITY[severity]
-        findings.add_row(Text(symbol, style=style), text)
-    lines.append(Text(""))
-    lines.append(Text("检查结果", style="bold"))
-    lines.append(findings)
-    if hidden:
-        lines.append(
-            Text(f"……另有 {hidden} 条提醒，运行 report-wizard check 查看全部", style="dim")
-        )
-    verdict = (
-        Text("✓ 报告内容完整，可以提交。", style="bold green")
-        if result.complete
-        else Text("✗ 报告还不完整：请先处理上面标 ✗ 的各项。", style="bold red")
-    )
-    lines.append(Text(""))
-    lines.append(verdict)
-    return Group(*lines)
-
-
-def preview_renderable(report: Report, result: CheckResult, title: str = "") -> RenderableType:
-    """The draft, then what is still missing: the same for `preview` and the wizard's menu."""
-    parts: list[RenderableType] = [Rule(title)] if title else []
-    parts += [report_renderable(report), Rule(), check_renderable(result, limit=5)]
-    return Group(*parts)
-
-
-def show(console: Console, renderable: RenderableType, pager: bool) -> None:
-    """Print, through ``less -R`` when asked and the output is longer than the screen."""
-    if pager and console.is_terminal and shutil.which("less"):
-        with console.capture() as capture:
-            console.print(renderable)
-        output = capture.get()
-        if output.count("\n") > console.size.height:
-            env = dict(os.environ, LESSCHARSET="utf-8")
-            subprocess.run(
-                ["less", "-R", "-F", "-X"], input=output.encode("utf-8"), env=env, check=False
-            )
-            return
-        sys.stdout.write(output)
-        sys.stdout.flush()
-        return
-    console.print(renderable)
-
-
-def error(console: Console, message: str) -> None:
-    console.print(Text("错误：", style="bold red") + Text(message))
-
-
-def templates_table(rows: list[tuple[str, str, str, int]]) -> Table:
-    table = Table(title="可用的问卷模板", title_justify="left")
-    table.add_column("模板 id")
-    table.add_column("名称")
-    table.add_column("版本")
-    table.add_column("问题数", justify="right")
-    for ident, title, version, count in rows:
-        table.add_row(ident, escape(title), version, str(count))
-    return table
-
-
-def compare_table(rows: list[tuple[str, str, str, str, str]], years: tuple[str, str]) -> Table:
-    table = Table(title="两个年度的数字对比", title_justify="left")
-    table.add_column("项目")
-    table.add_column(years[0], justify="right")
-    table.add_column(years[1], justify="right")
-    table.add_column("变化", justify="right")
-    table.add_column("变化率", justify="right")
-    for row in rows:
-        table.add_row(*(Text(cell) for cell in row))
-    return table
-
-
-def header(
-    console: Console,
-    title: str,
-    section: str,
-    position: Position,
-    percent: int,
-    topic: str = "",
-) -> None:
-    """Where the user is and how far: unit and year, section, question i of n, a bar and %."""
-    where = Text(section, style="bold cyan")
-    if topic:
-        where.append(" › ")
-        where.append(topic, style="cyan")
-    progress = Table.grid(padding=(0, 1))
-    progress.add_column()
-    progress.add_column()
-    progress.add_column()
-    count = f"本部分第 {position.in_section}/{position.section_total} 题 · 共 {position.total} 题"
-    progress.add_row(
-        ProgressBar(total=100, completed=percent, width=20), Text(f"已完成 {percent}%"), Text(count)
-    )
-    console.print(
-        Panel(
-            Group(where, progress),
-            title=Text(title),
-            title_align="left",
-            width=min(console.width, 80),
-        )
-    )
-
-
-def plain(console: Console, message: str, style: str = "") -> None:
-    console.print(Text(message, style=style))

@@ -1,0 +1,100 @@
+"""What every screen of the interview shares: the session, the console, saving and hints.
+
+The screens (questions, editors, menu) receive this context instead of importing
+each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+
+from wizard import prompter
+from wizard.answers import AnswersError
+from wizard.interview import Interview, Step
+from wizard.questionnaire import Question
+from wizard.render import screens
+from wizard.render.terminal import Console
+from wizard.session import Session
+from wizard.values import Invalid, display
+
+LEVEL_NOTE = {
+    "required": "必填",
+    "recommended": "建议填写；不掌握可直接按 Enter 跳过",
+    "optional": "选填；可直接按 Enter 跳过",
+}
+
+
+class Back(Enum):
+    """The menu entry that returns without choosing anything."""
+
+    BACK = "back"
+
+
+class Quit(Exception):
+    """Save and quit, chosen from the menu."""
+
+
+class Context:
+    def __init__(self, session: Session, console: Console) -> None:
+        self.session = session
+        self.console = console
+        #: What was typed before Ctrl+O, offered again after the help.
+        self.typed: dict[str, str] = {}
+        #: Asks one question; set by the loop, used by the review screen.
+        self.ask: Callable[[Step], None] = lambda step: None
+
+    @property
+    def interview(self) -> Interview:
+        return self.session.interview
+
+    def say(self, text: str, style: str = "") -> None:
+        screens.plain(self.console, text, style)
+
+    def save(self) -> None:
+        try:
+            self.session.save()
+        except AnswersError as error:
+            screens.error(self.console, str(error))
+
+    def change(self, apply: Callable[..., object], *args: Any) -> None:
+        """Apply one edit and save it; an edit the rules refuse is explained, not applied."""
+        try:
+            apply(*args)
+        except Invalid as error:
+            self.say(str(error), "yellow")
+            return
+        self.save()
+
+    def skip(self, question: Question) -> None:
+        """Leave a question empty on purpose, and save that."""
+        self.interview.clear(question.id)
+        self.interview.skip(question.id)
+        self.save()
+
+    def show_help(self, label: str, help_text: str, example: str) -> None:
+        self.say(f"【{label}】", "bold")
+        self.say(f"说明：{help_text or '（无）'}")
+        if example:
+            self.say(f"示例：{example}", "cyan")
+
+    def message(self, question: Question) -> str:
+        """The prompt line: the label, its unit and last year's figure; short enough to fit."""
+        parts = [question.label]
+        if question.unit:
+            parts.append(f"（{question.unit}）")
+        elif question.kind == "percent":
+            parts.append("（%）")
+        before = self.interview.previous_value(question.id)
+        if before is not None:
+            parts.append(f"　上年：{display(question, before)}")
+        return "".join(parts)
+
+    def hint(self, question: Question, *extra: str) -> None:
+        """The line above a prompt: required or not, and how to answer."""
+        notes = [LEVEL_NOTE[question.level], *(e for e in extra if e)]
+        self.say("；".join(notes), "dim")
+
+    def note_keys(self) -> None:
+        self.say(prompter.KEYS_HELP, "dim")

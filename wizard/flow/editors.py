@@ -1,0 +1,220 @@
+"""Editors of repeated answers: the items of a list (points, problems, plans) and the topics
+of a section (pick from the catalogue, reorder, rename, add one's own)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from wizard import prompter
+from wizard.flow.context import Context
+from wizard.interview import Step
+from wizard.prompter import GoBack, Option, ShowHelp
+from wizard.questionnaire import Field, Question, Section
+from wizard.values import Item, TopicChoice
+
+
+class ListAction(Enum):
+    ADD = "add"
+    DONE = "done"
+
+
+class TopicsAction(Enum):
+    CATALOGUE = "catalogue"
+    CUSTOM = "custom"
+    DONE = "done"
+
+
+class EntryAction(Enum):
+    """What can be done to one item of a list or one chosen topic."""
+
+    EDIT = "edit"
+    UP = "up"
+    DOWN = "down"
+    DELETE = "delete"
+    BACK = "back"
+
+
+class OwnText(Enum):
+    """The entry after the suggestions: the user writes their own."""
+
+    OWN = "own"
+
+
+def _offset(action: EntryAction) -> int:
+    return -1 if action is EntryAction.UP else 1
+
+
+# ---------------------------------------------------------------- lists
+
+
+def field_text(
+    context: Context, field: Field, default: str = "", suggestions: tuple[str, ...] = ()
+) -> str:
+    """One field of an item; Ctrl+O shows its help, Ctrl+B cancels the item."""
+    required = field.level == "required"
+    if suggestions and not default:
+        options = [Option(s, s) for s in suggestions] + [Option("自己填写……", OwnText.OWN)]
+        picked = prompter.select(f"{field.label}：从建议中选一个，或自己填写", options)
+        if picked is not OwnText.OWN:
+            return str(picked)
+    multiline = field.kind == "longtext"
+    note = "必填" if required else "可不填，直接按 Enter"
+    while True:
+        context.say(note + ("；" + prompter.LONG_TEXT_HELP if multiline else ""), "dim")
+        try:
+            return prompter.text(
+                field.label,
+                default=default,
+                validate=lambda t: "此项必须填写" if required and not t.strip() else None,
+                multiline=multiline,
+            )
+        except ShowHelp as request:
+            default = request.typed
+            context.show_help(field.label, field.help, field.example)
+
+
+def item_form(context: Context, question: Question, item: Item | None = None) -> Item | None:
+    item = dict(item or {})
+    used = {i.get(question.fields[0].id, "") for i in context.interview.items(question.id)}
+    suggestions = tuple(s for s in question.suggestions if s not in used)
+    result: Item = {}
+    try:
+        for n, field in enumerate(question.fields):
+            text = field_text(context, field, item.get(field.id, ""), suggestions if n == 0 else ())
+            if text.strip():
+                result[field.id] = text.strip() if field.kind == "text" else text
+    except GoBack:
+        context.say("已取消这一条。", "yellow")
+        return None
+    return result
+
+
+def edit_list(context: Context, question: Question) -> None:
+    interview = context.interview
+    context.hint(question, "一条一条添加；选中已有的一条可以修改、调整顺序或删除")
+    just_added = False
+    while True:
+        items = interview.items(question.id)
+        first = question.fields[0].id
+        options = [Option(f"{n}. {i.get(first, '')}", n - 1) for n, i in enumerate(items, 1)]
+        options += [
+            Option("＋ 添加一条", ListAction.ADD),
+            Option("✓ 完成，下一题", ListAction.DONE),
+        ]
+        # Building a list, the next step is usually another item; revisiting one, moving on.
+        default = ListAction.ADD if just_added or not items else ListAction.DONE
+        just_added = False
+        action = prompter.select(
+            f"{context.message(question)}　已有 {len(items)} 条", options, default=default
+        )
+        if action is ListAction.ADD:
+            item = item_form(context, question)
+            if item:
+                context.change(interview.add_item, question.id, item)
+                just_added = True
+        elif action is ListAction.DONE:
+            if items:
+                if question.id in interview.review:
+                    interview.confirm(question.id)
+                    context.save()
+                return
+            if question.level == "required":
+                context.say("此项至少需要填写 1 条。", "yellow")
+                continue
+            interview.skip(question.id)
+            context.save()
+            return
+        else:
+            edit_item(context, question, int(action))
+
+
+def edit_item(context: Context, question: Question, index: int) -> None:
+    interview = context.interview
+    items = interview.items(question.id)
+    options = [
+        Option("修改", EntryAction.EDIT),
+        Option("上移", EntryAction.UP),
+        Option("下移", EntryAction.DOWN),
+        Option("删除", EntryAction.DELETE),
+        Option("返回", EntryAction.BACK),
+    ]
+    title = items[index].get(question.fields[0].id, "")
+    action = prompter.select(f"第 {index + 1} 条：{title}", options, nav=False)
+    if action is EntryAction.EDIT:
+        item = item_form(context, question, items[index])
+        if item:
+            context.change(interview.edit_item, question.id, index, item)
+    elif action in (EntryAction.UP, EntryAction.DOWN):
+        context.change(interview.move_item, question.id, index, _offset(action))
+    elif action is EntryAction.DELETE and prompter.confirm("确定删除这一条？", default=False):
+        context.change(interview.delete_item, question.id, index)
+
+
+# ---------------------------------------------------------------- topics
+
+
+def edit_topics(context: Context, step: Step) -> None:
+    interview = context.interview
+    section = step.section
+    question = step.question
+    context.hint(question, "已列出常用专题；选中某个专题可以改标题、调顺序或移除")
+    while True:
+        chosen = list(interview.chosen_topics(section))
+        options = [
+            Option(f"{n}. {interview.topic_heading(section, c)}", n - 1)
+            for n, c in enumerate(chosen, 1)
+        ]
+        options += [
+            Option("＋ 从目录中选择专题", TopicsAction.CATALOGUE),
+            Option("＋ 自拟一个专题", TopicsAction.CUSTOM),
+            Option("✓ 完成，下一题", TopicsAction.DONE),
+        ]
+        action = prompter.select(question.label, options, default=TopicsAction.DONE)
+        if action is TopicsAction.DONE:
+            if not chosen:
+                context.say("至少需要一个专题。", "yellow")
+                continue
+            context.change(interview.set, question.id, tuple(chosen))
+            return
+        if action is TopicsAction.CATALOGUE:
+            kept = {c.id for c in chosen}
+            picks = prompter.checkbox(
+                "勾选要写的专题",
+                [Option(t.heading, t.id, checked=t.id in kept) for t in section.topics],
+            )
+            chosen = [c for c in chosen if c.id in picks or section.topic(c.id) is None]
+            chosen += [TopicChoice(t) for t in picks if t not in kept]
+        elif action is TopicsAction.CUSTOM:
+            heading = prompter.text("自拟专题的标题（一句话，不必加句号）", nav=False)
+            if heading.strip():
+                chosen.append(TopicChoice(interview.new_custom_topic_id(section), heading.strip()))
+        else:
+            chosen = edit_topic(context, section, chosen, int(action))
+        if chosen:
+            context.change(interview.set, question.id, tuple(chosen))
+
+
+def edit_topic(
+    context: Context, section: Section, chosen: list[TopicChoice], index: int
+) -> list[TopicChoice]:
+    interview = context.interview
+    choice = chosen[index]
+    options = [
+        Option("改写标题", EntryAction.EDIT),
+        Option("上移", EntryAction.UP),
+        Option("下移", EntryAction.DOWN),
+        Option("移除（已填的内容会保留在文件中）", EntryAction.DELETE),
+        Option("返回", EntryAction.BACK),
+    ]
+    heading = interview.topic_heading(section, choice)
+    action = prompter.select(heading, options, nav=False)
+    if action is EntryAction.EDIT:
+        renamed = prompter.text("新的标题", default=heading, nav=False)
+        if renamed.strip():
+            chosen[index] = TopicChoice(choice.id, renamed.strip())
+    elif action in (EntryAction.UP, EntryAction.DOWN):
+        target = max(0, min(len(chosen) - 1, index + _offset(action)))
+        chosen.insert(target, chosen.pop(index))
+    elif action is EntryAction.DELETE:
+        chosen.pop(index)
+    return chosen

@@ -1,0 +1,89 @@
+"""The question loop: ask, save after every answer, go back, open help or the menu."""
+
+from __future__ import annotations
+
+from wizard import progress
+from wizard.flow import editors, questions
+from wizard.flow.context import Context, Quit
+from wizard.flow.menu import menu
+from wizard.interview import Step
+from wizard.prompter import GoBack, OpenMenu, ShowHelp
+from wizard.render import screens
+from wizard.render.terminal import Console
+from wizard.report import report_title
+from wizard.session import Interrupted, Session, resume_command
+
+
+def header(context: Context, step: Step) -> None:
+    interview = context.interview
+    context.console.print()
+    screens.header(
+        context.console,
+        report_title(interview),
+        step.section.title,
+        progress.position(interview, step.id),
+        progress.tally(interview).percent,
+        step.topic_heading,
+    )
+    context.note_keys()
+    if step.id in interview.invalid:
+        why = interview.invalid[step.id]
+        context.say(f"之前保存的答案已不符合要求：{why}，请重新回答。", "yellow")
+    if step.id in interview.review:
+        context.say("这是沿用上一年度的内容：请确认，或改写成今年的情况。", "yellow")
+
+
+def ask(context: Context, step: Step) -> None:
+    header(context, step)
+    question = step.question
+    if question.kind == "list":
+        editors.edit_list(context, question)
+    elif question.kind == "topics":
+        editors.edit_topics(context, step)
+    elif question.kind in ("bool", "choice"):
+        questions.ask_choice(context, question)
+    elif question.kind == "multichoice":
+        questions.ask_multichoice(context, question)
+    else:
+        questions.ask_text(context, question)
+
+
+def loop(context: Context, fresh: bool) -> None:
+    interview = context.interview
+    steps = interview.steps()
+    step = steps[0] if fresh and steps else interview.next_step()
+    if not fresh and step is not None:
+        context.say(f"从这一题继续：{step.question.label}", "green")
+    while True:
+        if step is None:
+            context.say("所有问题都已回答或跳过。", "green")
+            step = menu(context)
+            continue
+        current = step
+        try:
+            ask(context, current)
+            step = interview.next_step(after=current.id)
+        except GoBack:
+            step = interview.previous_step(current.id)
+            if step is None:
+                context.say("已经是第一题了。", "yellow")
+                step = current
+        except ShowHelp as request:
+            context.typed[current.id] = request.typed
+            question = current.question
+            context.show_help(question.label, question.help, question.example)
+        except OpenMenu:
+            step = menu(context, current)
+
+
+def run(session: Session, console: Console, fresh: bool) -> None:
+    """Interview until the user quits; Ctrl-C or end of input become Interrupted."""
+    context = Context(session, console)
+    context.ask = lambda step: ask(context, step)
+    try:
+        loop(context, fresh)
+    except Quit:
+        where = f"已保存到 {session.path}。继续填写请运行：{resume_command(session.path)}"
+        context.say(where, "green")
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted(session.path) from None

@@ -1,0 +1,123 @@
+"""The menu (Ctrl+G): jump to a part, review and edit answers, preview, check, export, quit."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from pathlib import Path
+
+from wizard import progress, prompter
+from wizard.check import check
+from wizard.export import ExportError, export_report
+from wizard.flow.context import Back, Context, Quit
+from wizard.interview import Step
+from wizard.prompter import GoBack, OpenMenu, Option, ShowHelp
+from wizard.render import screens
+from wizard.report import build_report
+
+
+class MenuAction(Enum):
+    CONTINUE = "继续填写"
+    JUMP = "跳到某一部分"
+    REVIEW = "查看和修改答案"
+    PREVIEW = "预览报告草稿"
+    CHECK = "检查还缺什么"
+    EXPORT = "导出报告（Word、文本、Markdown）"
+    QUIT = "保存并退出"
+
+
+def menu(context: Context, current: Step | None = None) -> Step | None:
+    """The menu until the user picks a question to go on with; Quit when they leave."""
+    interview = context.interview
+    while True:
+        context.console.print()
+        options = [Option(action.value, action) for action in MenuAction]
+        action = prompter.select("菜单", options, nav=False)
+        if action is MenuAction.CONTINUE:
+            step = interview.next_step() or current
+            if step is None:
+                context.say("所有问题都已回答或跳过。", "green")
+                continue
+            return step
+        if action is MenuAction.JUMP:
+            target = jump(context)
+            if target is not None:
+                return target
+        elif action is MenuAction.REVIEW:
+            review(context)
+        elif action is MenuAction.PREVIEW:
+            report = build_report(interview)
+            preview = screens.preview_renderable(report, check(interview, report))
+            screens.show(context.console, preview, pager=True)
+        elif action is MenuAction.CHECK:
+            context.console.print(screens.check_renderable(check(interview), limit=8))
+        elif action is MenuAction.EXPORT:
+            export(context)
+        else:
+            raise Quit
+
+
+def jump(context: Context) -> Step | None:
+    interview = context.interview
+    options = [
+        Option(f"{s.title}（{t.percent}%）", s.id) for s, t in progress.section_tallies(interview)
+    ]
+    options.append(Option("← 返回菜单", Back.BACK))
+    target = prompter.select("跳到哪一部分", options, nav=False)
+    return None if target is Back.BACK else interview.first_step_of(str(target))
+
+
+def review(context: Context) -> None:
+    """Every answer by section and topic; picking one asks it again, then comes back here."""
+    interview = context.interview
+    while True:
+        options: list[Option] = []
+        group = ("", "")
+        for step in interview.steps():
+            if (step.section.id, step.topic_heading) != group:
+                group = (step.section.id, step.topic_heading)
+                title = " › ".join(t for t in (step.section.title, step.topic_heading) if t)
+                options.append(Option(screens.clip(f"── {title} ──", 72), separator=True))
+            shown = interview.display(step.id).replace("\n", " ") or "（未填）"
+            options.append(Option(screens.clip(f"{step.question.label}：{shown}", 72), step.id))
+        options.append(Option("← 返回菜单", Back.BACK))
+        picked = prompter.select("选择要修改的答案", options, nav=False)
+        if picked is Back.BACK:
+            return
+        chosen = interview.step(str(picked))
+        while chosen is not None:
+            try:
+                context.ask(chosen)
+                break
+            except (GoBack, OpenMenu):
+                break
+            except ShowHelp as request:
+                context.typed[chosen.id] = request.typed
+                question = chosen.question
+                context.show_help(question.label, question.help, question.example)
+
+
+def export(context: Context) -> None:
+    options = [
+        Option("Word 文档（.docx）", ".docx"),
+        Option("纯文本（.txt）", ".txt"),
+        Option("Markdown（.md）", ".md"),
+    ]
+    suffix = prompter.select("导出为", options, nav=False)
+    report = build_report(context.interview)
+    # The title may hold a user's slash or colon; a file name may not.
+    stem = re.sub(r'[\\/:*?"<>|]', "_", report.title) or "报告"
+    default = context.session.path.with_name(stem + str(suffix))
+    name = prompter.text("保存为", default=str(default), nav=False)
+    path = Path(name.strip())
+    force = False
+    if path.exists():
+        force = prompter.confirm(f"{path} 已存在，覆盖它吗？", default=False)
+        if not force:
+            return
+    try:
+        export_report(report, path, force=force)
+    except ExportError as error:
+        screens.error(context.console, str(error))
+        return
+    context.say(f"已导出：{path}", "green")

@@ -1,0 +1,112 @@
+"""Asking one question of a single value: text and numbers, choices, multiple choices."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from wizard import prompter
+from wizard.flow.context import Context
+from wizard.prompter import Option
+from wizard.questionnaire import Question
+from wizard.values import Answer, Invalid, Number, format_number
+
+
+class Skip(Enum):
+    """The entry of a choice that leaves a question unanswered on purpose."""
+
+    SKIP = "skip"
+
+
+def edit_form(question: Question, value: Answer) -> str:
+    """A stored value as the user would type it again (10000余, 2023-01-10, 是)."""
+    if isinstance(value, Number):
+        return format_number(question, value, with_unit=False)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value
+    return ""
+
+
+def current_text(context: Context, question: Question) -> str:
+    """What the prompt starts with: text typed before Ctrl+O, else the answer so far."""
+    if question.id in context.typed:
+        return context.typed.pop(question.id)
+    value = context.interview.value(question.id)
+    return edit_form(question, value) if value is not None else ""
+
+
+def ask_text(context: Context, question: Question) -> None:
+    interview = context.interview
+    required = question.level == "required"
+
+    def validate(text: str) -> str | None:
+        if not text.strip():
+            return "此项必须填写" if required else None
+        try:
+            interview.trial(question.id, text)
+        except Invalid as error:
+            return str(error)
+        return None
+
+    multiline = question.kind == "longtext"
+    extra = ""
+    if question.approx:
+        extra = "只有大概数时可写成“10000余”"
+    elif question.kind == "date":
+        extra = "如 2023-01-10 或 2023年1月10日"
+    elif multiline:
+        extra = prompter.LONG_TEXT_HELP
+    context.hint(question, extra)
+    answer = prompter.text(
+        context.message(question),
+        default=current_text(context, question),
+        validate=validate,
+        multiline=multiline,
+    )
+    if answer.strip():
+        interview.answer(question.id, answer)
+        context.save()
+    else:
+        context.skip(question)
+
+
+def ask_choice(context: Context, question: Question) -> None:
+    if question.kind == "bool":
+        options = [Option("是", True), Option("否", False)]
+    else:
+        options = [Option(c, c) for c in question.choices]
+    if question.level != "required":
+        options.append(Option("（跳过）", Skip.SKIP))
+    context.hint(question)
+    current = context.interview.value(question.id)
+    answer = prompter.select(context.message(question), options, default=current)
+    if answer is Skip.SKIP:
+        context.skip(question)
+    else:
+        context.change(context.interview.set, question.id, answer)
+
+
+def ask_multichoice(context: Context, question: Question) -> None:
+    current = context.interview.value(question.id)
+    chosen = [str(c) for c in current] if isinstance(current, tuple) else []
+    context.hint(question, "可多选" + ("，也可以补充选项以外的" if question.allow_other else ""))
+    while True:
+        options = [Option(c, c, checked=c in chosen) for c in question.choices]
+        picked = [str(p) for p in prompter.checkbox(context.message(question), options)]
+        if question.allow_other:
+            others = "、".join(c for c in chosen if c not in question.choices)
+            extra = prompter.text(
+                "其他（自己填写，多个用顿号分隔；没有就直接按 Enter）", default=others
+            )
+            picked += [p.strip() for p in extra.replace("，", "、").split("、") if p.strip()]
+        if picked or question.level != "required":
+            break
+        context.say("此项至少要选一项。", "yellow")
+    if picked:
+        context.change(context.interview.set, question.id, tuple(dict.fromkeys(picked)))
+    else:
+        context.skip(question)
