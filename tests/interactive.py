@@ -1,10 +1,17 @@
-"""Driving the interactive wizard through prompt_toolkit pipe input, in-process."""
+"""Driving the interactive wizard through prompt_toolkit pipe input, in-process.
+
+A script is a list of steps: each waits until its prompt is on the screen, then types
+its keys, so a test that goes wrong says which prompt it was waiting for. Menu entries
+are chosen by name (``pick(MenuAction.QUIT)``), not by counting cursor moves.
+"""
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 import pytest
@@ -29,35 +36,91 @@ CTRL_O = "\x0f"
 CTRL_U = "\x15"
 CTRL_X = "\x18"
 
+#: How long a step waits for its prompt before the test fails.
+PROMPT_WAIT = 15.0
+
+
+def pick(entry: Enum) -> str:
+    """The keys that choose an entry of a menu built from its enum, from the top."""
+    return DOWN * list(type(entry)).index(entry) + ENTER
+
+
+@dataclass(frozen=True)
+class Step:
+    """Wait for ``prompt`` to be drawn, then type ``keys``."""
+
+    prompt: str
+    keys: str
+
+
+class Screen(DummyOutput):
+    """An output that keeps the text prompt_toolkit draws, for steps to wait on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._drawn: list[str] = []
+        self._lock = threading.Lock()
+
+    def write(self, data: str) -> None:
+        with self._lock:
+            self._drawn.append(data)
+
+    def text(self) -> str:
+        with self._lock:
+            return "".join(self._drawn)
+
+
+def _type(pipe_send: Callable[[str], None], screen: Screen, script: Sequence[Step]) -> str:
+    """Type each step once its prompt shows; return the prompt that never came, or ""."""
+    seen = 0
+    for step in script:
+        deadline = time.monotonic() + PROMPT_WAIT
+        while True:
+            found = screen.text().find(step.prompt, seen)
+            if found >= 0:
+                seen = found + len(step.prompt)
+                break
+            if time.monotonic() > deadline:
+                return step.prompt
+            time.sleep(0.02)
+        pipe_send(step.keys)
+    return ""
+
 
 def interact(
     monkeypatch: pytest.MonkeyPatch,
-    args: list[str | Path],
-    keys: str,
+    args: Sequence[str | Path],
+    script: str | Sequence[Step],
     later: str = "",
     until: Callable[[], bool] | None = None,
 ) -> tuple[int, str]:
-    """Run a command as if typed at a terminal; input ends (EOF) after the keys.
+    """Run a command as if typed at a terminal; input ends (EOF) after the script.
 
-    ``later`` is typed once ``until()`` holds (say, once a file was saved), for keys
-    that must not arrive early. Returns the exit code and what was printed, with rich's
-    line wrapping undone.
+    ``script`` is a list of steps, or plain keys typed at once. ``later`` is typed once
+    ``until()`` holds (say, once a file was saved), for keys that must not arrive early.
+    Returns the exit code and what was printed, with rich's line wrapping undone.
     """
     monkeypatch.setattr(cli, "terminal_available", lambda: True)
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        pipe.send_text(keys)
+    steps = [Step("", script)] if isinstance(script, str) else list(script)
+    screen = Screen()
+    missed: list[str] = []
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=screen):
 
-        def type_later() -> None:
-            deadline = time.monotonic() + 20
-            while until is not None and not until() and time.monotonic() < deadline:
-                time.sleep(0.05)
-            pipe.send_text(later)
+        def typist() -> None:
+            missed.append(_type(pipe.send_text, screen, steps))
+            if not missed[0]:
+                deadline = time.monotonic() + 20
+                while until is not None and not until() and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                pipe.send_text(later)
             pipe.close()
 
-        typist = threading.Thread(target=type_later, daemon=True)
-        typist.start()
+        thread = threading.Thread(target=typist, daemon=True)
+        thread.start()
         result = CliRunner().invoke(cli.app, [str(a) for a in args], env={"COLUMNS": "80"})
-        typist.join()
+        thread.join()
+    output = result.output.replace("\n", "")
+    assert not missed[0], f"waited in vain for the prompt {missed[0]!r}; printed: {output[-600:]}"
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
-    return result.exit_code, result.output.replace("\n", "")
+    return result.exit_code, output

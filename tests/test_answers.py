@@ -88,7 +88,7 @@ def test_a_failed_save_leaves_the_previous_file_intact(
     answers.save(path, _doc(unit_name="原来的"))
     before = path.read_bytes()
 
-    def disk_full(*args: object, **kwargs: object) -> None:
+    def disk_full(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     if where == "write":

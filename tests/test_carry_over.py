@@ -73,7 +73,11 @@ def test_the_wizard_asks_to_confirm_each_carried_text(
 
 def test_a_figure_prompt_names_last_years_value(next_year: Path, township: Questionnaire) -> None:
     interview = Interview(township, answers.load(next_year))
-    flow = Context(Session(next_year, interview, answers.Lock(next_year)), make_console())
+    flow = Context(
+        Session(next_year, interview, answers.Lock(next_year)),
+        make_console(),
+        lambda _context, _step: None,
+    )
     disputes = township.question("disputes_found")
     materials = township.question("materials")
     assert disputes is not None and materials is not None

@@ -259,7 +259,7 @@ def test_export_to_a_folder_that_cannot_be_written(
 
     from wizard import export
 
-    def refused(path: Path, data: bytes) -> None:
+    def refused(_path: Path, _data: bytes) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(export, "write_atomic", refused)

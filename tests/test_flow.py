@@ -25,9 +25,13 @@ from tests.interactive import (
     ENTER,
     SPACE,
     UP,
+    Step,
     interact,
+    pick,
 )
 from wizard import answers, questionnaire
+from wizard.flow.editors import EntryAction
+from wizard.flow.menu import MenuAction
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -41,37 +45,43 @@ def with_mini(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(questionnaire.locate, "prompts_dir", lambda: prompts)
 
 
-def test_a_whole_interview_with_every_kind(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, with_mini: None
-) -> None:
+@pytest.mark.usefixtures("with_mini")
+def test_a_whole_interview_with_every_kind(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = tmp_path / "mini.toml"
-    keys = "".join(
-        [
-            "南街社区" + ENTER,  # text
-            "1999" + ENTER,  # out of range: the message shows, the user re-types
-            BACKSPACE * 4 + "2024" + ENTER,  # count
-            "3000余" + ENTER,  # count, approximate
-            ENTER,  # bool: 是
-            "12" + ENTER,  # asked because of the condition
-            "2.5" + ENTER,  # decimal
-            DOWN + ENTER,  # choice: 村
-            SPACE + DOWN + DOWN + SPACE + ENTER,  # multichoice: 窗口、上门
-            "微信群" + ENTER,  # ... and one of our own
-            "2025年1月8日" + ENTER,  # date
-            UP + ENTER + "助残服务" + ENTER,  # topics: a topic of our own
-            ENTER,  # topics: done
-            ENTER + ENTER + "每周一次" + ENTER,  # list: add, a suggested title, its text
-            DOWN + ENTER,  # list: done
-            "8" + ENTER,
-            "6" + ENTER,
-            ENTER,  # the computed rate, 75, accepted as it is
-            ENTER + "上门助残" + ENTER + ENTER + DOWN + ENTER,  # the custom topic's points
-            ENTER + "人手少" + ENTER + "志愿者不足" + ENTER + DOWN + ENTER,  # problem and cause
-            "明年" + CTRL_J + "继续" + ENTER,  # long text over two lines
-            DOWN * 6 + ENTER,  # menu: 保存并退出
-        ]
-    )
-    code, output = interact(monkeypatch, ["new", path, "--template", "mini"], keys)
+    script = [
+        Step("机构名称", "南街社区" + ENTER),  # text
+        Step("年度", "1999" + ENTER),  # out of range: the message shows, the user re-types
+        Step("应在 2000 到 2100 之间", BACKSPACE * 4 + "2024" + ENTER),  # count
+        Step("服务人次", "3000余" + ENTER),  # count, approximate
+        Step("是否有志愿者队伍", ENTER),  # bool: 是
+        Step("志愿者人数", "12" + ENTER),  # asked because of the condition
+        Step("经费", "2.5" + ENTER),  # decimal
+        Step("机构类型", DOWN + ENTER),  # choice: 村
+        Step("服务渠道", SPACE + DOWN + DOWN + SPACE + ENTER),  # multichoice: 窗口、上门
+        Step("其他", "微信群" + ENTER),  # ... and one of our own
+        Step("日期", "2025年1月8日" + ENTER),  # date
+        Step("自拟一个专题", UP + ENTER),  # topics: a topic of our own
+        Step("自拟专题的标题", "助残服务" + ENTER),
+        Step("完成，下一题", ENTER),  # topics: done
+        Step("添加一条", ENTER),  # list: add
+        Step("从建议中选一个", ENTER),  # a suggested title
+        Step("内容", "每周一次" + ENTER),  # its text
+        Step("已有 1 条", DOWN + ENTER),  # list: done
+        Step("探访", "8" + ENTER),
+        Step("完成探访", "6" + ENTER),
+        Step("完成率", ENTER),  # the computed rate, 75, accepted as it is
+        Step("已有 0 条", ENTER),  # the custom topic's points: add
+        Step("要点", "上门助残" + ENTER),
+        Step("内容", ENTER),
+        Step("已有 1 条", DOWN + ENTER),
+        Step("已有 0 条", ENTER),  # problems: add
+        Step("问题", "人手少" + ENTER),
+        Step("原因", "志愿者不足" + ENTER),
+        Step("已有 1 条", DOWN + ENTER),
+        Step("展望", "明年" + CTRL_J + "继续" + ENTER),  # long text over two lines
+        Step("菜单", pick(MenuAction.QUIT)),
+    ]
+    code, output = interact(monkeypatch, ["new", path, "--template", "mini"], script)
     assert code == 0, output
     document = answers.load(path)
     assert document["org"] == "南街社区"
@@ -96,20 +106,18 @@ def test_back_keeps_later_answers_and_ctrl_c_exits_130(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     path = tmp_path / "报告.toml"
-    keys = "".join(
-        [
-            "杉岭乡" + ENTER,
-            ENTER,  # 乡
-            ENTER,  # the year, computed: accepted
-            "区委、区政府" + ENTER,
-            CTRL_B,  # at 指导机关: back to 领导机关
-            CTRL_B,  # back to the year
-            BACKSPACE * 4 + "2022" + ENTER,  # change it
-            "区委依法治区办" + ENTER,  # the next open question: 指导机关
-            CTRL_C,
-        ]
-    )
-    code, output = interact(monkeypatch, ["new", path], keys)
+    script = [
+        Step("单位名称", "杉岭乡" + ENTER),
+        Step("单位类型", ENTER),  # 乡
+        Step("报告年度", ENTER),  # the year, computed: accepted
+        Step("领导机关", "区委、区政府" + ENTER),
+        Step("指导机关", CTRL_B),  # back to 领导机关
+        Step("领导机关", CTRL_B),  # back to the year
+        Step("报告年度", BACKSPACE * 4 + "2022" + ENTER),  # change it
+        Step("指导机关", "区委依法治区办" + ENTER),  # the next open question
+        Step("贯彻落实的文件", CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["new", path], script)
     assert code == 130
     assert f"答案已保存到 {path}" in output
     assert f"继续填写请运行：report-wizard resume {path}" in output
@@ -121,7 +129,12 @@ def test_back_keeps_later_answers_and_ctrl_c_exits_130(
 
 def test_help_and_example_on_request(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
-    code, output = interact(monkeypatch, ["new", path], "杉" + CTRL_O + "岭乡" + ENTER + CTRL_C)
+    script = [
+        Step("单位名称", "杉" + CTRL_O),
+        Step("单位名称", "岭乡" + ENTER),  # asked again after the help, with "杉" kept
+        Step("单位类型", CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["new", path], script)
     assert code == 130
     assert "说明：写全称，会出现在标题、开头和落款中。" in output
     assert "示例：杉岭乡" in output
@@ -142,17 +155,24 @@ def test_resume_starts_at_the_first_open_required_question(
     document = answers.load(example_path)
     del document["shortcomings"]
     answers.save(example_path, document)
-    keys = "".join(
-        [
-            ENTER + "甲" + ENTER + "原因甲" + ENTER,  # add three problems
-            ENTER + "乙" + ENTER + "原因乙" + ENTER,
-            ENTER + "丙" + ENTER + "原因丙" + ENTER,
-            UP + ENTER + DOWN + ENTER,  # 3. 丙 → 上移
-            UP * 4 + ENTER + DOWN * 3 + ENTER + "y",  # 1. 甲 → 删除, confirmed
-            CTRL_C,
-        ]
-    )
-    code, output = interact(monkeypatch, ["resume", example_path], keys)
+    script = [
+        Step("已有 0 条", ENTER),  # add three problems
+        Step("问题", "甲" + ENTER),
+        Step("原因", "原因甲" + ENTER),
+        Step("已有 1 条", ENTER),
+        Step("问题", "乙" + ENTER),
+        Step("原因", "原因乙" + ENTER),
+        Step("已有 2 条", ENTER),
+        Step("问题", "丙" + ENTER),
+        Step("原因", "原因丙" + ENTER),
+        Step("已有 3 条", UP + ENTER),  # 3. 丙
+        Step("第 3 条：丙", pick(EntryAction.UP)),
+        Step("已有 3 条", UP * 4 + ENTER),  # 1. 甲
+        Step("第 1 条：甲", pick(EntryAction.DELETE)),
+        Step("确定删除这一条", "y"),
+        Step("已有 2 条", CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["resume", example_path], script)
     assert code == 130, output
     assert "从这一题继续：存在的问题" in output
     problems = answers.load(example_path)["shortcomings"]
@@ -160,16 +180,14 @@ def test_resume_starts_at_the_first_open_required_question(
 
 
 def test_review_and_edit_from_the_menu(monkeypatch: pytest.MonkeyPatch, example_path: Path) -> None:
-    keys = "".join(
-        [
-            CTRL_G,  # the menu
-            DOWN * 2 + ENTER,  # 查看和修改答案
-            ENTER,  # the first answer: 单位名称
-            BACKSPACE * 3 + "青石镇" + ENTER,
-            CTRL_C,
-        ]
-    )
-    code, output = interact(monkeypatch, ["resume", example_path], keys)
+    script = [
+        Step("?", CTRL_G),
+        Step("菜单", pick(MenuAction.REVIEW)),
+        Step("选择要修改的答案", ENTER),  # the first answer: 单位名称
+        Step("单位名称", BACKSPACE * 3 + "青石镇" + ENTER),
+        Step("选择要修改的答案", CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["resume", example_path], script)
     assert code == 130, output
     assert answers.load(example_path)["unit_name"] == "青石镇"
 
@@ -185,16 +203,18 @@ def test_topic_catalogue(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
         "leaders=区委",
     ]
     interact(monkeypatch, ["new", path, *answers_given, "--no-input"], "")
-    keys = "".join(
-        [
-            UP * 9 + ENTER + DOWN * 2 + ENTER,  # 1. 加强组织领导 → 下移
-            UP * 2 + ENTER,  # ＋ 从目录中选择专题
-            DOWN + SPACE + DOWN * 6 + SPACE + ENTER,  # leave out 学法用法, take 行政复议和应诉
-            UP * 3 + ENTER + ENTER + CTRL_U + "依法应诉" + ENTER,  # the last topic → 改写标题
-            CTRL_C,
-        ]
-    )
-    code, output = interact(monkeypatch, ["resume", path], keys)
+    script = [
+        Step("写哪些工作专题", UP * 9 + ENTER),  # 1. 加强组织领导
+        Step("加强组织领导", pick(EntryAction.DOWN)),
+        Step("写哪些工作专题", UP * 2 + ENTER),  # ＋ 从目录中选择专题
+        # leave out 学法用法, take 行政复议和应诉
+        Step("勾选要写的专题", DOWN + SPACE + DOWN * 6 + SPACE + ENTER),
+        Step("写哪些工作专题", UP * 3 + ENTER),  # the last topic
+        Step("?", pick(EntryAction.EDIT)),
+        Step("新的标题", CTRL_U + "依法应诉" + ENTER),
+        Step("写哪些工作专题", CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["resume", path], script)
     assert code == 130, output
     topics = answers.load(path)["work_topics"]
     assert [t["id"] for t in topics] == [
@@ -204,9 +224,8 @@ def test_topic_catalogue(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
 
 
 def test_preview_from_the_menu(monkeypatch: pytest.MonkeyPatch, example_path: Path) -> None:
-    code, output = interact(
-        monkeypatch, ["resume", example_path], CTRL_G + DOWN * 3 + ENTER + CTRL_C
-    )
+    script = [Step("?", CTRL_G), Step("菜单", pick(MenuAction.PREVIEW)), Step("菜单", CTRL_C)]
+    code, output = interact(monkeypatch, ["resume", example_path], script)
     assert code == 130
     assert "杉岭乡2022年法治政府建设年度报告" in output
     assert "全年共排查调处矛盾纠纷125件" in output
@@ -218,7 +237,8 @@ def test_typed_markup_is_shown_literally(
 ) -> None:
     time_machine.move_to(dt.datetime(2026, 2, 1, 9, 0))
     path = tmp_path / "a.toml"
-    code, output = interact(monkeypatch, ["new", path], "[重要]乡" + ENTER + CTRL_C)
+    script = [Step("单位名称", "[重要]乡" + ENTER), Step("单位类型", CTRL_C)]
+    code, output = interact(monkeypatch, ["new", path], script)
     assert code == 130
     assert "[重要]乡2025年法治政府建设年度报告" in output  # the header, not eaten as markup
     assert answers.load(path)["unit_name"] == "[重要]乡"
@@ -233,30 +253,34 @@ def test_long_text_in_an_editor(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     )
     monkeypatch.setenv("VISUAL", f"{sys.executable} {editor}")
     path = tmp_path / "a.toml"
-    keys = "".join(
-        [
-            "杉岭乡" + ENTER,
-            ENTER,  # 乡
-            ENTER,  # the year
-            "区委" + ENTER,
-            "依法治区办" + ENTER,
-            ENTER,  # no documents ticked: skipped
-            ENTER,  # nothing of our own
-            CTRL_X + CTRL_E,  # 总体评价, written in the editor
-        ]
-    )
+    script = [
+        Step("单位名称", "杉岭乡" + ENTER),
+        Step("单位类型", ENTER),  # 乡
+        Step("报告年度", ENTER),
+        Step("领导机关", "区委" + ENTER),
+        Step("指导机关", "依法治区办" + ENTER),
+        Step("贯彻落实的文件", ENTER),  # no documents ticked: skipped
+        Step("其他", ENTER),  # nothing of our own
+        Step("总体评价", CTRL_X + CTRL_E),  # written in the editor
+    ]
 
     def saved() -> bool:
         return path.exists() and "preamble_summary" in answers.load(path)
 
-    code, output = interact(monkeypatch, ["new", path], keys, later=CTRL_C, until=saved)
+    code, output = interact(monkeypatch, ["new", path], script, later=CTRL_C, until=saved)
     assert code == 130, output
     assert answers.load(path)["preamble_summary"] == "编辑器里写的\n第二行"
 
 
 def test_ctrl_d_is_like_ctrl_c(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
-    code, output = interact(monkeypatch, ["new", path], "杉岭乡" + ENTER + ENTER + ENTER + "\x04")
+    script = [
+        Step("单位名称", "杉岭乡" + ENTER),
+        Step("单位类型", ENTER),
+        Step("报告年度", ENTER),
+        Step("领导机关", "\x04"),
+    ]
+    code, output = interact(monkeypatch, ["new", path], script)
     assert code == 130
     assert "report-wizard resume" in output
     assert answers.load(path)["unit_name"] == "杉岭乡"
@@ -268,19 +292,133 @@ def test_an_interview_years_later_reports_on_the_year_before(
     """Nothing in the wizard is tied to the year it was written in."""
     time_machine.move_to(dt.datetime(2031, 3, 1, 9, 0))
     path = tmp_path / "a.toml"
-    keys = "".join(
-        [
-            "青石镇" + ENTER,
-            DOWN + ENTER,  # 镇
-            ENTER,  # the year as offered
-            "县委、县政府" + ENTER,
-            CTRL_G + DOWN * 6 + ENTER,  # menu: 保存并退出
-        ]
-    )
-    code, output = interact(monkeypatch, ["new", path], keys)
+    script = [
+        Step("单位名称", "青石镇" + ENTER),
+        Step("单位类型", DOWN + ENTER),  # 镇
+        Step("报告年度", ENTER),  # the year as offered
+        Step("领导机关", "县委、县政府" + ENTER),
+        Step("指导机关", CTRL_G),
+        Step("菜单", pick(MenuAction.QUIT)),
+    ]
+    code, output = interact(monkeypatch, ["new", path], script)
     assert code == 0, output
     assert "青石镇2030年法治政府建设年度报告" in output  # the header after the year
     assert answers.load(path)["year"] == 2030
     code, output = interact(monkeypatch, ["check", path, "--json"], "")
     assert code == 1
     assert '"deadline": "2031-04-01"' in output and '"days_left": 31' in output
+
+
+def test_jump_check_and_export_from_the_menu(
+    monkeypatch: pytest.MonkeyPatch, example_path: Path
+) -> None:
+    out = example_path.with_name("草稿.txt")
+    out.write_text("旧的", encoding="utf-8")
+    script = [
+        Step("?", CTRL_G),
+        Step("菜单", pick(MenuAction.CHECK)),
+        Step("菜单", pick(MenuAction.EXPORT)),
+        Step("导出为", DOWN + ENTER),  # 纯文本
+        Step("保存为", CTRL_U + str(out) + ENTER),
+        Step("覆盖它吗", "n"),  # refused: nothing written
+        Step("菜单", pick(MenuAction.EXPORT)),
+        Step("导出为", DOWN + ENTER),
+        Step("保存为", CTRL_U + str(out) + ENTER),
+        Step("覆盖它吗", "y"),
+        Step("菜单", pick(MenuAction.JUMP)),
+        Step("跳到哪一部分", DOWN * 3 + ENTER),
+        Step("?", CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["resume", example_path], script)
+    assert code == 130, output
+    assert "规定的五项内容" in output and "检查结果" in output  # the menu's check
+    assert f"已导出：{out}" in output
+    assert out.read_text(encoding="utf-8").startswith("杉岭乡2022年法治政府建设年度报告")
+    assert "存在的问题" in output  # the part jumped to: its header
+
+
+def test_a_choice_can_be_skipped_and_back_at_the_first_question_stays(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.toml"
+    script = [
+        Step("单位名称", CTRL_B),  # nothing before the first question
+        Step("单位名称", "杉岭乡" + ENTER),
+        Step("单位类型", CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["new", path], script)
+    assert code == 130
+    assert "已经是第一题了" in output
+
+
+@pytest.mark.usefixtures("with_mini")
+def test_the_editors_of_topics_and_items(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "mini.toml"
+    given = ["--data", "org=南街社区", "--data", "year=2024", "--no-input"]
+    interact(monkeypatch, ["new", path, "--template", "mini", *given], "")
+    script = [
+        Step("?", CTRL_G),
+        Step("菜单", pick(MenuAction.JUMP)),
+        Step("跳到哪一部分", DOWN + ENTER),  # 服务情况
+        Step("写哪些工作专题", UP + ENTER),  # ＋ 自拟一个专题
+        Step("自拟专题的标题", ENTER),  # nothing typed: nothing added
+        Step("写哪些工作专题", UP + ENTER),
+        Step("自拟专题的标题", "助残" + ENTER),
+        Step("写哪些工作专题", UP * 3 + ENTER),  # 2. 助残
+        Step("?", pick(EntryAction.EDIT)),
+        Step("新的标题", CTRL_U + "助残服务" + ENTER),
+        Step("写哪些工作专题", UP * 3 + ENTER),  # 2. 助残服务
+        Step("?", pick(EntryAction.DELETE)),  # removed again
+        Step("写哪些工作专题", ENTER),  # done
+        Step("已有 0 条", ENTER),  # 做法: add
+        Step("从建议中选一个", DOWN + ENTER),  # 自己填写……
+        Step("要点", "上门" + CTRL_O),  # the field's help, what was typed kept
+        Step("要点", "送餐" + ENTER),
+        Step("内容", "每天" + ENTER),
+        Step("已有 1 条", ENTER),  # add another ...
+        Step("从建议中选一个", CTRL_B),  # ... and cancel it
+        Step("已有 1 条", UP * 2 + ENTER),  # 1. 上门送餐
+        Step("第 1 条：上门送餐", pick(EntryAction.EDIT)),
+        Step("要点", ENTER),
+        Step("内容", CTRL_U + "每天中午" + ENTER),
+        Step("已有 1 条", ENTER),  # done: the default once the list has items
+        Step("探访", CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["resume", path], script)
+    assert code == 130, output
+    assert "已取消这一条" in output
+    assert "说明：" in output
+    document = answers.load(path)
+    assert document["work_topics"] == [{"id": "care"}]
+    assert document["care_points"] == [{"title": "上门送餐", "text": "每天中午"}]
+
+
+@pytest.mark.usefixtures("with_mini")
+def test_skipping_a_choice_and_a_required_list_left_empty(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "mini.toml"
+    given = ["--data", "org=南街社区", "--data", "year=2024", "--no-input"]
+    interact(monkeypatch, ["new", path, "--template", "mini", *given], "")
+    script = [
+        Step("?", CTRL_G),
+        Step("菜单", pick(MenuAction.JUMP)),
+        Step("跳到哪一部分", DOWN * 2 + ENTER),  # 问题
+        Step("已有 0 条", DOWN + ENTER),  # done with none: refused, it is required
+        Step("已有 0 条", CTRL_G),
+        Step("菜单", pick(MenuAction.JUMP)),
+        Step("跳到哪一部分", ENTER),  # 基本信息
+        Step("机构名称", ENTER),
+        Step("服务人次", ENTER),  # nothing typed: skipped
+        Step("是否有志愿者队伍", UP + ENTER),  # （跳过）
+        Step("经费", ENTER),
+        Step("机构类型", UP + ENTER),  # （跳过）
+        Step("服务渠道", CTRL_G),
+        Step("菜单", pick(MenuAction.CONTINUE)),
+        Step("?", CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["resume", path], script)
+    assert code == 130, output
+    assert "此项至少需要填写 1 条" in output
+    skipped = answers.load(path)["state"]["skipped"]
+    assert {"served", "has_volunteers", "kind"} <= set(skipped)

@@ -70,7 +70,7 @@ def test_every_figure_has_a_question_and_reaches_the_draft(
 
 @pytest.mark.parametrize(("said", "question_id"), PARTS, ids=[p[1] for p in PARTS])
 def test_every_part_has_a_question_and_an_answer_in_the_example(
-    township: Questionnaire, example: Interview, said: str, question_id: str
+    example: Interview, said: str, question_id: str
 ) -> None:
     assert example.question(question_id) is not None, f"{said}: question {question_id} is gone"
     assert example.has_value(question_id), said

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from wizard.interview import Interview
+from wizard.questionnaire import Question
 from wizard.report import Report, build_report
 from wizard.values import Number
 
@@ -107,30 +108,50 @@ def check(
     interview: Interview, report: Report | None = None, today: dt.date | None = None
 ) -> CheckResult:
     report = report or build_report(interview)
-    today = today or interview.today
-    findings: list[Finding] = []
-
     contents = tuple(
         ContentStatus(c.label, any(_section_has_content(interview, s) for s in c.sections))
         for c in interview.questionnaire.report.contents
     )
-    for content in contents:
-        if not content.present:
-            findings.append(Finding("content_missing", "error", f"缺少规定的内容：{content.label}"))
-
+    findings = [
+        Finding("content_missing", "error", f"缺少规定的内容：{c.label}")
+        for c in contents
+        if not c.present
+    ]
     for question_id, why in interview.invalid.items():
         label = interview.require(question_id).label
         findings.append(
             Finding("invalid_answer", "error", f"“{label}”的答案无效：{why}", question_id)
         )
+    findings += _question_findings(interview)
+    for message in interview.broken_rules():
+        findings.append(Finding("rule_broken", "error", f"数字前后矛盾：{message}"))
+    if report.missing:
+        marks = "、".join(dict.fromkeys(report.missing))
+        message = f"草稿中还有 {len(report.missing)} 处待填写：{marks}"
+        findings.append(Finding("placeholder", "error", message))
+    for question_id in sorted(interview.review):
+        reviewed = interview.question(question_id)
+        if reviewed is not None and question_id in interview.values:
+            message = f"沿用上一年度的内容尚未确认或改写：{reviewed.label}"
+            findings.append(Finding("review_pending", "warning", message, question_id))
+    deadline = publication_deadline(interview)
+    days_left = (deadline - (today or interview.today)).days if deadline else None
+    if deadline is not None and days_left is not None:
+        when = f"还有 {days_left} 天" if days_left >= 0 else f"已过去 {-days_left} 天"
+        message = f"应在 {deadline.year}年{deadline.month}月{deadline.day}日前向社会公开，{when}"
+        findings.append(Finding("deadline", "warning" if days_left < 0 else "info", message))
+    return CheckResult(contents, tuple(findings), report.characters, deadline, days_left)
 
-    steps = interview.steps()
-    for step in steps:
+
+def _question_findings(interview: Interview) -> list[Finding]:
+    """Questions that apply and are not answered, and list items missing a field."""
+    findings: list[Finding] = []
+    for step in interview.steps():
         question = step.question
         where = f"{step.topic_heading}：" if step.topic_heading else ""
+        if step.id in interview.invalid:
+            continue
         if not interview.has_value(step.id):
-            if step.id in interview.invalid:
-                continue
             if question.level == "required":
                 message = f"必填项未填写：{where}{question.label}"
                 findings.append(Finding("required_missing", "error", message, step.id))
@@ -143,36 +164,20 @@ def check(
                 findings.append(
                     Finding(code, "warning", message, step.id, where=part, label=question.label)
                 )
-            continue
-        if question.kind != "list":
-            continue
-        for n, item in enumerate(interview.items(step.id), 1):
-            for f in question.fields[1:]:
-                if f.level == "optional" or item.get(f.id, "").strip():
-                    continue
-                severity: Severity = "error" if f.level == "required" else "warning"
-                message = f"{where}{question.label}第 {n} 条缺少“{f.label}”"
-                findings.append(Finding("field_missing", severity, message, step.id))
+        elif question.kind == "list":
+            findings += _field_findings(interview, step.id, question, where)
+    return findings
 
-    for message in interview.broken_rules():
-        findings.append(Finding("rule_broken", "error", f"数字前后矛盾：{message}"))
 
-    if report.missing:
-        marks = "、".join(dict.fromkeys(report.missing))
-        message = f"草稿中还有 {len(report.missing)} 处待填写：{marks}"
-        findings.append(Finding("placeholder", "error", message))
-
-    for question_id in sorted(interview.review):
-        reviewed = interview.question(question_id)
-        if reviewed is not None and question_id in interview.values:
-            message = f"沿用上一年度的内容尚未确认或改写：{reviewed.label}"
-            findings.append(Finding("review_pending", "warning", message, question_id))
-
-    deadline = publication_deadline(interview)
-    days_left = (deadline - today).days if deadline else None
-    if deadline is not None and days_left is not None:
-        when = f"还有 {days_left} 天" if days_left >= 0 else f"已过去 {-days_left} 天"
-        message = f"应在 {deadline.year}年{deadline.month}月{deadline.day}日前向社会公开，{when}"
-        findings.append(Finding("deadline", "warning" if days_left < 0 else "info", message))
-
-    return CheckResult(contents, tuple(findings), report.characters, deadline, days_left)
+def _field_findings(
+    interview: Interview, question_id: str, question: Question, where: str
+) -> list[Finding]:
+    findings = []
+    for n, item in enumerate(interview.items(question_id), 1):
+        for f in question.fields[1:]:
+            if f.level == "optional" or item.get(f.id, "").strip():
+                continue
+            severity: Severity = "error" if f.level == "required" else "warning"
+            message = f"{where}{question.label}第 {n} 条缺少“{f.label}”"
+            findings.append(Finding("field_missing", severity, message, question_id))
+    return findings

@@ -203,6 +203,21 @@ class _Builder:
         paragraphs = [Paragraph("heading", (Span(label.rstrip("。")),), 2)]
         return paragraphs + [Paragraph("body", tuple(group)) for group in groups if group]
 
+    def standalone_paragraphs(self, question: Question, value: str) -> list[Paragraph]:
+        """A text as one paragraph per line, or a list as one paragraph per item."""
+        paragraphs: list[Paragraph] = []
+        if question.render == "paragraph":
+            lines = [line.strip() for line in value.splitlines() if line.strip()]
+            paragraphs.extend(Paragraph("body", (Span(end_sentence(line)),)) for line in lines)
+        else:
+            for n, (title, rest) in enumerate(self.items(question), 1):
+                label = number_label(question.numbering, n) + end_sentence(title)
+                spans = (Span(label, "heading"), *([Span(rest)] if rest else []))
+                paragraphs.append(Paragraph("body", spans))
+        if not paragraphs and self.absent(question):
+            paragraphs.append(Paragraph("body", tuple(self.absent(question))))
+        return paragraphs
+
     def section_paragraphs(self, section: Section) -> list[Paragraph]:
         paragraphs: list[Paragraph] = []
         current: list[Span] = []
@@ -222,31 +237,25 @@ class _Builder:
                 current.extend(
                     [Span(end_sentence(one_line(value)))] if value else self.absent(question)
                 )
-            elif question.render == "paragraph":
-                flush()
-                lines = [line.strip() for line in value.splitlines() if line.strip()]
-                paragraphs.extend(Paragraph("body", (Span(end_sentence(line)),)) for line in lines)
-                if not lines and self.absent(question):
-                    paragraphs.append(Paragraph("body", tuple(self.absent(question))))
             elif question.render == "inline":
                 current.extend(self.inline_items(question) or self.absent(question))
-            elif question.render == "paragraphs":
+            else:
                 flush()
-                for n, (title, rest) in enumerate(self.items(question), 1):
-                    label = number_label(question.numbering, n) + end_sentence(title)
-                    spans = (Span(label, "heading"), *([Span(rest)] if rest else []))
-                    paragraphs.append(Paragraph("body", spans))
-                if not self.interview.items(question.id) and self.absent(question):
-                    paragraphs.append(Paragraph("body", tuple(self.absent(question))))
+                paragraphs.extend(self.standalone_paragraphs(question, value))
         current.extend(self.sentences(section.sentences))
         flush()
         if section.topics:
-            choices = self.interview.chosen_topics(section)
-            for n, choice in enumerate(choices, 1):
-                paragraphs.extend(self.topic_paragraphs(section, n, choice))
-            if not choices:
-                label = missing_mark(f"{section.heading}的工作专题")
-                paragraphs.append(Paragraph("body", (Span(label, "missing"),)))
+            paragraphs.extend(self.topics_paragraphs(section))
+        return paragraphs
+
+    def topics_paragraphs(self, section: Section) -> list[Paragraph]:
+        choices = self.interview.chosen_topics(section)
+        if not choices:
+            label = missing_mark(f"{section.heading}的工作专题")
+            return [Paragraph("body", (Span(label, "missing"),))]
+        paragraphs: list[Paragraph] = []
+        for n, choice in enumerate(choices, 1):
+            paragraphs.extend(self.topic_paragraphs(section, n, choice))
         return paragraphs
 
     # ------------------------------------------------------------ report

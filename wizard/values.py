@@ -140,7 +140,7 @@ def parse_text(question: Question, text: str) -> Answer:
     raise Invalid("列表题不能用一行文字回答，请用 --data-file 提供")
 
 
-def check_value(question: Question, value: Answer) -> Answer:
+def check_value(question: Question, value: Answer) -> Answer:  # noqa: C901 (one rule per kind)
     """Validate an already-typed value (from a prompt or a file) against the question."""
     kind = question.kind
     if kind in ("text", "longtext"):
@@ -239,7 +239,7 @@ def to_toml(value: Answer) -> Any:
     return value
 
 
-def from_toml(question: Question, raw: Any) -> Answer:
+def from_toml(question: Question, raw: Any) -> Answer:  # noqa: C901 (one form per kind)
     """A value as read from an answers file, checked as strictly as a typed one."""
     kind = question.kind
     value: Answer

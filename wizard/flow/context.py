@@ -37,13 +37,18 @@ class Quit(Exception):
 
 
 class Context:
-    def __init__(self, session: Session, console: Console) -> None:
+    def __init__(
+        self, session: Session, console: Console, asker: Callable[[Context, Step], None]
+    ) -> None:
         self.session = session
         self.console = console
         #: What was typed before Ctrl+O, offered again after the help.
         self.typed: dict[str, str] = {}
-        #: Asks one question; set by the loop, used by the review screen.
-        self.ask: Callable[[Step], None] = lambda step: None
+        self._asker = asker
+
+    def ask(self, step: Step) -> None:
+        """One question, as the loop asks it (the review screen asks through this)."""
+        self._asker(self, step)
 
     @property
     def interview(self) -> Interview:

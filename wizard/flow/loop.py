@@ -78,8 +78,7 @@ def loop(context: Context, fresh: bool) -> None:
 
 def run(session: Session, console: Console, fresh: bool) -> None:
     """Interview until the user quits; Ctrl-C or end of input become Interrupted."""
-    context = Context(session, console)
-    context.ask = lambda step: ask(context, step)
+    context = Context(session, console, ask)
     try:
         loop(context, fresh)
     except Quit:

@@ -103,7 +103,7 @@ class _Loader:
         table.finish()
         return result
 
-    def question(self, table: Table) -> Question:
+    def question(self, table: Table) -> Question:  # noqa: C901 (a list of the format's rules)
         ident = self.ident(table)
         self.claim(ident, table)
         kind = table.need_text("kind")

@@ -36,6 +36,28 @@ def clip(text: str, cells: int) -> str:
 _SEVERITY = {"error": ("✗", "red"), "warning": ("!", "yellow"), "info": ("·", "cyan")}
 
 
+def _finding_rows(result: CheckResult) -> list[tuple[str, Text]]:
+    """One row per finding, except recommended figures left empty: they are many and alike,
+    so one row per part or topic lists them."""
+    groups: dict[tuple[str, str], Text] = {}
+    rows: list[tuple[str, Text]] = []
+    for finding in result.findings:
+        if finding.code == "content_missing":  # already marked ✗ in the list of contents
+            continue
+        if finding.code not in ("recommended_missing", "recommended_skipped"):
+            rows.append((finding.severity, Text(finding.message)))
+            continue
+        verb = "已跳过" if finding.code == "recommended_skipped" else "建议填写、尚未填写"
+        key = (verb, finding.where)
+        if key in groups:
+            groups[key].append("；" + finding.label, style="")
+            continue
+        groups[key] = Text(f"{verb}（{finding.where}）：", style="bold")
+        groups[key].append(finding.label, style="")
+        rows.append((finding.severity, groups[key]))
+    return rows
+
+
 def check_renderable(result: CheckResult, limit: int | None = None) -> RenderableType:
     """Findings grouped by severity; ``limit`` shortens the warnings list (the menu's summary)."""
     lines: list[RenderableType] = []
@@ -47,37 +69,18 @@ def check_renderable(result: CheckResult, limit: int | None = None) -> Renderabl
         table.add_row(mark, Text(content.label))
     lines.append(Text("规定的五项内容", style="bold"))
     lines.append(table)
-    # Recommended figures left empty are many and alike: one line per part or topic.
-    groups: dict[tuple[str, str], list[str]] = {}
-    rows: list[tuple[str, str | tuple[str, str]]] = []
-    for finding in result.findings:
-        if finding.code == "content_missing":  # already marked ✗ in the list above
-            continue
-        if finding.code in ("recommended_missing", "recommended_skipped"):
-            verb = "已跳过" if finding.code == "recommended_skipped" else "建议填写、尚未填写"
-            key = (verb, finding.where)
-            if key not in groups:
-                groups[key] = []
-                rows.append((finding.severity, key))
-            groups[key].append(finding.label)
-        else:
-            rows.append((finding.severity, finding.message))
+    rows = _finding_rows(result)
     findings = Table.grid(padding=(0, 1))
     findings.add_column()
     findings.add_column(overflow="fold")
     order = {"error": 0, "warning": 1, "info": 2}
     hidden = shown_warnings = 0
-    for severity, entry in sorted(rows, key=lambda row: order[row[0]]):
+    for severity, text in sorted(rows, key=lambda row: order[row[0]]):
         if severity == "warning" and limit is not None:
             shown_warnings += 1
             if shown_warnings > limit:
                 hidden += 1
                 continue
-        if isinstance(entry, tuple):
-            text = Text(f"{entry[0]}（{entry[1]}）：", style="bold")
-            text.append("；".join(groups[entry]), style="")
-        else:
-            text = Text(entry)
         symbol, style = _SEVERITY[severity]
         findings.add_row(Text(symbol, style=style), text)
     lines.append(Text(""))
