@@ -31,6 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = str(Path(sys.executable).with_name("report-wizard"))
 EXAMPLE = prompts_dir() / "examples" / "township-2022.toml"
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
+#: The single-file program, once built (README); measured beside the installed command.
+ONEFILE = Path(os.environ.get("BENCH_ONEFILE", ROOT / "dist" / "report-wizard"))
 
 MINIMAL_TYPER_APP = textwrap.dedent(
     '''
@@ -213,6 +215,18 @@ def main() -> None:
                 "",
                 target,
             )
+
+        if ONEFILE.is_file():
+            onefile_help = median_seconds(command(str(ONEFILE), "--help"))
+            add(
+                "single file: --help",
+                ms(onefile_help),
+                ms(help_time),
+                ratio(onefile_help, help_time),
+                "≤ 2× installed",
+            )
+        else:
+            print(f"  not measured: no single-file program at {ONEFILE}", file=sys.stderr)
 
         memory = peak_memory_mib(SCRIPT, "export", str(example), "-o", docx_path, "--force")
         add("peak memory: export -o x.docx", f"{memory:.0f} MiB", target="≤ 80 MB")
