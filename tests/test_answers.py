@@ -141,7 +141,7 @@ def test_a_file_that_is_not_an_answers_file(tmp_path: Path) -> None:
 def test_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
     path.write_bytes("unit_name = '杉岭乡'".encode("gbk"))
-    with pytest.raises(answers.AnswersError, match="不是 UTF-8 编码"):
+    with pytest.raises(answers.AnswersError, match="GBK（ANSI）编码的，不是 UTF-8"):
         answers.load(path)
 
 

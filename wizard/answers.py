@@ -11,15 +11,18 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import glob
+import hashlib
 import os
+import stat
 import sys
-import tomllib
 from pathlib import Path
 from typing import IO, Any
 
 import tomli_w
 
 from wizard import __version__, tomlerror
+from wizard.cleaning import decode_file
 from wizard.errors import UserError
 
 
@@ -47,10 +50,10 @@ def new_document(questionnaire_id: str, version: str) -> dict[str, Any]:
 def parse(text: str, source: str) -> dict[str, Any]:
     """TOML text → a table; a syntax error names its line and column."""
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        return tomlerror.loads(text)
+    except ValueError as error:
         raise AnswersError(
-            f"{source} 格式有误，无法读取：{tomlerror.describe(error)}。"
+            f"{source} 格式有误，无法读取：{error}。"
             "文件没有被改动；请修正这一处（或改用备份 .bak 文件）后再试。"
         ) from None
 
@@ -73,9 +76,9 @@ def read_text(path: Path) -> str:
     except OSError as error:
         raise AnswersError(f"无法读取 {path}：{describe_os_error(error)}") from None
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise AnswersError(f"{path} 不是 UTF-8 编码的文本（第 {error.start} 字节）") from None
+        return decode_file(raw)
+    except ValueError as error:
+        raise AnswersError(f"无法读取 {path}：{error}") from None
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -115,6 +118,7 @@ def describe_os_error(error: OSError) -> str:
         errno.ENOENT: "文件夹不存在",
         errno.EISDIR: "这是一个文件夹，不是文件",
         errno.ENOTDIR: "路径中有一段不是文件夹",
+        errno.ENAMETOOLONG: "文件名太长，请起一个短一些的名字",
     }
     return reasons.get(error.errno or 0) or error.strerror or str(error)
 
@@ -123,10 +127,16 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` all at once; on any failure the old file stays as it was."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mode = None
+    try:
         with temporary.open("wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        if mode is not None:  # a file kept private (0600) or read-only stays so
+            temporary.chmod(mode)
         temporary.replace(path)
         _sync_folder(path.parent)
     except OSError:
@@ -164,20 +174,82 @@ def _keep_backup(path: Path) -> None:
     link.replace(backup_path(path))
 
 
+def real_file(path: Path) -> Path:
+    """The file a path names: through a symbolic link (a shared or synced folder often
+    links files), so saving replaces the file, not the link."""
+    return Path(os.path.realpath(path))
+
+
+def _version(text: object) -> tuple[int, ...]:
+    parts = str(text).split(".")
+    return tuple(int(p) for p in parts if p.isdigit())
+
+
+def newer_tool(document: dict[str, Any]) -> str | None:
+    """The tool version that wrote the file, when it is newer than this one."""
+    meta = document.get("meta")
+    written = meta.get("tool_version") if isinstance(meta, dict) else None
+    return str(written) if written and _version(written) > _version(__version__) else None
+
+
 def save(path: Path, document: dict[str, Any]) -> None:
     """Write the document atomically, stamping ``meta.updated``; keep the previous file as .bak."""
+    target = real_file(path)
     meta = document.setdefault("meta", {})
     meta["updated"] = now()
-    meta["tool_version"] = __version__
-    data = dumps(document).encode("utf-8")
+    if newer_tool(document) is None:  # a newer tool's mark stays: it may know more
+        meta["tool_version"] = __version__
     try:
-        _keep_backup(path)
-        write_atomic(path, data)
+        data = dumps(document).encode("utf-8")
+    except RecursionError:
+        raise AnswersError(f"无法保存到 {path}：文件中的表嵌套得太深") from None
+    existed = target.exists()
+    try:
+        _keep_backup(target)
+        write_atomic(target, data)
     except OSError as error:
+        kept = "上一次保存的内容仍完好无损；" if existed else ""
         raise AnswersError(
-            f"保存到 {path} 失败：{describe_os_error(error)}。上一次保存的内容仍完好无损；"
+            f"保存到 {path} 失败：{describe_os_error(error)}。{kept}"
             "请腾出空间或换一个文件夹后再试。"
         ) from None
+
+
+Fingerprint = tuple[int, int, str]
+
+
+def fingerprint(path: Path) -> Fingerprint | None:
+    """What the file is now (time, size, content hash); None when it does not exist."""
+    try:
+        target = real_file(path)
+        info = target.stat()
+        digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, digest
+
+
+def remove_stale_files(path: Path) -> None:
+    """Temporary and backup files a killed session left beside the file. Called with the
+    lock held, so no live session of this file can be writing them."""
+    target = real_file(path)
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.*"):
+        pid, _, suffix = leftover.name.removeprefix(f".{target.name}.").partition(".")
+        if suffix in ("tmp", "bak") and pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, but another user's; or a platform without signals
+        return True
+    return True
 
 
 class Lock:
@@ -185,7 +257,8 @@ class Lock:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.lock_path = path.with_name(f".{path.name}.lock")
+        target = real_file(path)  # two links to one file share one lock
+        self.lock_path = target.with_name(f".{target.name}.lock")
         self._stream: IO[bytes] | None = None
 
     def acquire(self) -> None:

@@ -36,6 +36,7 @@ app = typer.Typer(
 
 class Exit(IntEnum):
     OK = 0
+    #: Also: the interview ended but its answers could not be written (errors.NotSaved).
     INCOMPLETE = 1
     BAD_INPUT = 2
     INTERRUPTED = 130
@@ -52,19 +53,28 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         # Imported here, not at the top: `--help` needs none of the engine.
-        from wizard.errors import UserError
+        from wizard.errors import NotSaved, UserError
         from wizard.session import Interrupted, resume_command
 
         try:
             return command(*args, **kwargs)
         except UserError as error:
-            fail(str(error))
+            fail(str(error), error.exit_code)
+        except OSError as error:  # a path the system refuses (a name too long, a device)
+            from wizard.answers import describe_os_error
+
+            name = f"{error.filename}：" if error.filename else ""
+            fail(f"无法使用 {name}{describe_os_error(error)}")
         except Interrupted as interrupted:
             from wizard.render.screens import plain
 
-            where = f"答案已保存到 {interrupted.path}\n继续填写请运行：{resume_command(interrupted.path)}"
-            plain(_console(stderr=True), "\n已中断。" + where, "yellow")
-            raise typer.Exit(Exit.INTERRUPTED) from None
+            try:
+                where = interrupted.session.finish()
+            except UserError as error:
+                fail(f"已中断，但{error}", NotSaved.exit_code)
+            message = f"\n已中断。答案已保存到 {where}\n继续填写请运行：{resume_command(where)}"
+            plain(_console(stderr=True), message, "yellow")
+            raise typer.Exit(interrupted.exit_code) from None
         except (KeyboardInterrupt, EOFError):
             _console(stderr=True).print("\n已取消。")
             raise typer.Exit(Exit.INTERRUPTED) from None
@@ -82,11 +92,11 @@ def _console(stderr: bool = False) -> Console:
     return make_console(stderr)
 
 
-def fail(message: str) -> NoReturn:
+def fail(message: str, code: int = Exit.BAD_INPUT) -> NoReturn:
     from wizard.render.screens import error
 
     error(_console(stderr=True), message)
-    raise typer.Exit(Exit.BAD_INPUT)
+    raise typer.Exit(code)
 
 
 def _no_terminal() -> NoReturn:
@@ -128,11 +138,11 @@ def _run_session(
             plain(console, message, "yellow")
         if data or data_files:
             session.interview, count = apply_data(session.interview, data or [], data_files or [])
-            session.save()
-            console.print(f"已保存 {count} 项答案到 {session.path.resolve()}")
+            notice = session.save()
+            plain(console, notice or f"已保存 {count} 项答案到 {session.target.resolve()}")
         elif created:
             session.save()
-            console.print(f"答案会随时保存到：{session.path.resolve()}")
+            plain(console, f"答案会随时保存到：{session.path.resolve()}")
         if no_input:
             return
         from wizard.flow import run
@@ -222,6 +232,7 @@ def export(
 ) -> None:
     """导出报告草稿为文本、Markdown 或 Word 文件。"""
     from wizard.export import export_report
+    from wizard.render.screens import plain
     from wizard.report import build_report
     from wizard.session import open_readonly
 
@@ -229,7 +240,7 @@ def export(
     export_report(report, output, force=force)
     message = f"已导出：{output}（{report.characters} 字"
     message += f"，其中 {len(report.missing)} 处待填写）" if report.missing else "）"
-    _console().print(message)
+    plain(_console(), message)
 
 
 @app.command("check")
@@ -321,15 +332,45 @@ def main() -> None:
         # typer raises click's usage errors (vendored inside typer since 0.27): they are
         # recognised by their shape, as typer itself does, not by an import path.
         if getattr(error, "exit_code", None) != Exit.BAD_INPUT or not hasattr(error, "ctx"):
-            raise
-        if type(error).__name__ == "NoArgsIsHelpError":
+            code = crashed(error)
+        elif type(error).__name__ == "NoArgsIsHelpError":
             error.show()  # type: ignore[attr-defined]
+            code = Exit.BAD_INPUT
         else:
             from wizard.render.screens import error as show_error
 
             show_error(_console(stderr=True), usage_message(error))
-        code = Exit.BAD_INPUT
+            code = Exit.BAD_INPUT
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def crashed(error: BaseException) -> int:
+    """A mistake of ours, not the user's: a short message, the details in a report file."""
+    import platform
+    import tempfile
+    import time
+    import traceback
+
+    details = "".join(traceback.format_exception(error))
+    report = (
+        f"report-wizard {__version__}, Python {platform.python_version()}, {platform.platform()}\n"
+        f"命令：{sys.argv!r}\n\n{details}"
+    )
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    where = Path(tempfile.gettempdir()) / f"report-wizard-错误报告-{stamp}.txt"
+    try:
+        where.write_text(report, encoding="utf-8")
+        said = f"详细情况已写入 {where}，请把这个文件发给维护者。"
+    except OSError:
+        said = "详细情况无法写入文件。"
+    from wizard.render.screens import error as show_error
+
+    show_error(
+        _console(stderr=True),
+        f"程序出现了意外错误（{type(error).__name__}），这不是您操作的问题。"
+        f"已经保存的答案不受影响。{said}",
+    )
+    return 1
 
 
 def usage_message(error: Exception) -> str:

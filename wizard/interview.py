@@ -30,6 +30,7 @@ from wizard.values import (
     Number,
     TopicChoice,
     check_value,
+    clean_answer,
     display,
     from_toml,
     parse_text,
@@ -257,7 +258,7 @@ class Interview:
 
     def set(self, question_id: str, value: Answer) -> Answer:
         question = self.require(question_id)
-        value = check_value(question, value)
+        value = check_value(question, clean_answer(value))
         self._check_rules(question_id, value)
         if self._follows_answers(question) and value == self.computed_default(question_id):
             # Accepting a value computed from other answers keeps it computed: it follows

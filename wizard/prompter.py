@@ -11,12 +11,14 @@ wizard's own keys leave a prompt by raising an exception the flow understands:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+import signal
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import questionary
-from prompt_toolkit.application import Application
+from prompt_toolkit.application import Application, get_app_or_none
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from questionary import Choice, Separator, Style
 
@@ -50,6 +52,35 @@ class ShowHelp(Exception):
     def __init__(self, typed: str = "") -> None:
         super().__init__(typed)
         self.typed = typed
+
+
+class Terminated(Exception):
+    """SIGTERM or SIGHUP (the terminal window closed) during the interview."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def signals_end_prompts() -> Iterator[None]:
+    """SIGTERM and SIGHUP end the interview as Ctrl-C does: a prompt being asked exits
+    through prompt_toolkit, which restores the terminal (raw mode, bracketed paste) first."""
+
+    def handler(signum: int, _frame: object) -> None:
+        app = get_app_or_none()
+        if app is not None and app.is_running:
+            app.exit(exception=Terminated(signum))
+        else:
+            raise Terminated(signum)
+
+    wanted = [s for s in (signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None]
+    previous = {s: signal.signal(s, handler) for s in wanted}
+    try:
+        yield
+    finally:
+        for s, old in previous.items():
+            signal.signal(s, old)
 
 
 @dataclass(frozen=True, slots=True)

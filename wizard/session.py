@@ -6,14 +6,17 @@ interrupted interview loses at most the answer being typed.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wizard import answers
-from wizard.errors import UserError
+from wizard import __version__, answers
+from wizard.answers import AnswersError
+from wizard.errors import NotSaved, UserError
 from wizard.interview import Interview
 from wizard.questionnaire import RESERVED_IDS, Questionnaire, load_by_id
 from wizard.values import Invalid, Number
@@ -24,11 +27,12 @@ class SessionError(UserError):
 
 
 class Interrupted(Exception):
-    """Ctrl-C or end of input during an interview; every accepted answer is already saved."""
+    """Ctrl-C, end of input or a signal during an interview; the session is to be finished."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__(str(path))
-        self.path = path
+    def __init__(self, session: Session, exit_code: int = 130) -> None:
+        super().__init__(str(session.path))
+        self.session = session
+        self.exit_code = exit_code
 
 
 def resume_command(path: Path) -> str:
@@ -57,6 +61,12 @@ def notes(interview: Interview, source: str) -> list[str]:
             f"{source} 是按问卷 {version} 版填写的，当前为 {interview.questionnaire.version} 版；"
             "仍然有效的答案都已保留。"
         )
+    newer = answers.newer_tool(interview.document)
+    if newer:
+        result.append(
+            f"{source} 是较新的 report-wizard {newer} 保存的（当前为 {__version__}）；"
+            "本版本不认识的内容会原样保留，但可能不出现在草稿中。建议升级后再填写。"
+        )
     for question_id, why in interview.invalid.items():
         question = interview.require(question_id)
         result.append(
@@ -76,26 +86,90 @@ def open_readonly(path: Path) -> Interview:
 
 @dataclass
 class Session:
+    """An answers file open for writing: locked, saved after every change.
+
+    Saving never overwrites changes made to the file outside the wizard (say, in Notepad)
+    while it was open: from then on the answers go to a recovery file beside it. A save
+    that failed is tried again when the session ends, and if it fails again the answers
+    go to a recovery file wherever one can be written.
+    """
+
     path: Path
     interview: Interview
     lock: answers.Lock
     notes: list[str] = field(default_factory=list)
+    #: The file as this session last read or wrote it.
+    seen: answers.Fingerprint | None = None
+    #: Where answers go since the file was changed outside the wizard.
+    diverted: Path | None = None
+    #: The last save failed: the answers on disk are behind.
+    unsaved: bool = False
 
-    def save(self) -> None:
-        answers.save(self.path, self.interview.document)
+    @property
+    def target(self) -> Path:
+        return self.diverted or self.path
+
+    def save(self) -> str:
+        """Save; returns a notice for the user when the answers had to go elsewhere."""
+        notice = ""
+        if self.diverted is None and answers.fingerprint(self.path) != self.seen:
+            self.diverted = recovery_path(self.path)
+            notice = (
+                f"{self.path} 在向导之外被改动过。为了不覆盖那些改动，"
+                f"从现在起答案保存到 {self.diverted}；填完后请对照两个文件，保留需要的内容。"
+            )
+        try:
+            answers.save(self.target, self.interview.document)
+        except AnswersError:
+            self.unsaved = True
+            raise
+        self.unsaved = False
+        if self.diverted is None:
+            self.seen = answers.fingerprint(self.path)
+        return notice
+
+    def finish(self) -> Path:
+        """Make sure every answer is on disk before the session ends; returns where.
+
+        Raises NotSaved, naming what was tried, when nothing could be written."""
+        if not self.unsaved:
+            return self.target
+        with contextlib.suppress(AnswersError):
+            self.save()
+            return self.target
+        tried = []
+        for place in (self.path.parent, Path.home(), Path(tempfile.gettempdir())):
+            rescue = recovery_path(place / self.path.name)
+            try:
+                answers.save(rescue, self.interview.document)
+            except AnswersError as error:
+                tried.append(str(error))
+                continue
+            self.diverted = rescue
+            self.unsaved = False
+            return rescue
+        raise NotSaved("答案没能保存到任何地方：\n" + "\n".join(tried))
 
     def close(self) -> None:
         self.lock.release()
 
 
+def recovery_path(path: Path) -> Path:
+    stamp = answers.now().strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.stem}.恢复-{stamp}{path.suffix or '.toml'}")
+
+
 def _locked(path: Path) -> answers.Lock:
     lock = answers.Lock(path)
     lock.acquire()
+    answers.remove_stale_files(path)
     return lock
 
 
 def create(path: Path, questionnaire: Questionnaire, last_year: Path | None = None) -> Session:
     """A new answers file; never replaces an existing one."""
+    if path.is_dir():
+        raise SessionError(f"{path} 是一个文件夹；请给出答案文件的名字，例如 {path / '报告.toml'}")
     if path.exists():
         raise SessionError(
             f"{path} 已经存在，为了不覆盖已填写的内容，没有新建。"
@@ -115,10 +189,13 @@ def create(path: Path, questionnaire: Questionnaire, last_year: Path | None = No
 
 
 def resume(path: Path) -> Session:
+    if not path.is_file():  # no lock file is left beside a mistyped name
+        answers.load(path)  # says what is wrong with the path, in the words of every command
     lock = _locked(path)
     try:
+        seen = answers.fingerprint(path)
         interview = open_readonly(path)
-        return Session(path, interview, lock, notes(interview, str(path)))
+        return Session(path, interview, lock, notes(interview, str(path)), seen)
     except BaseException:
         lock.release()
         raise

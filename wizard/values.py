@@ -7,11 +7,13 @@ hand-edited answers file are held to exactly the same rules.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from wizard.cleaning import clean_input
 from wizard.questionnaire.model import Question
 
 
@@ -52,7 +54,14 @@ def _fmt_number(value: int | float) -> str:
     return str(value)
 
 
+#: No figure in a report comes near this; beyond it a number is a typing mistake, and floats
+#: lose the digits a clerk typed.
+LARGEST = 10**15
+
+
 def _check_range(question: Question, value: int | float) -> None:
+    if not math.isfinite(value) or abs(value) >= LARGEST:
+        raise Invalid("数字大得不合常理，请检查是否多打了数字")
     low, high = question.min, question.max
     if low is not None and high is not None and not low <= value <= high:
         raise Invalid(f"应在 {_fmt_number(low)} 到 {_fmt_number(high)} 之间")
@@ -62,8 +71,8 @@ def _check_range(question: Question, value: int | float) -> None:
         raise Invalid(f"不能大于 {_fmt_number(high)}")
 
 
-def parse_number(question: Question, text: str) -> Number:
-    """``43``, ``10000余``, ``约600``, ``１２５``, ``98.5%`` → Number, range-checked."""
+def _digits_and_hedge(question: Question, text: str) -> tuple[str, bool]:
+    """What is left of a typed figure without its unit and hedge, and whether it had one."""
     cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
     if question.unit:
         cleaned = cleaned.removesuffix(question.unit)
@@ -74,6 +83,14 @@ def parse_number(question: Question, text: str) -> Number:
         if cleaned.startswith(mark) or cleaned.endswith(mark):
             approx = True
             cleaned = cleaned.removeprefix(mark).removesuffix(mark)
+    return cleaned, approx
+
+
+def parse_number(question: Question, text: str) -> Number:
+    """``43``, ``10000余``, ``约600``, ``１２５``, ``98.5%`` → Number, range-checked."""
+    cleaned, approx = _digits_and_hedge(question, text)
+    if len(cleaned) > 40:  # int() of thousands of digits is slow and refused past 4300
+        raise Invalid("数字大得不合常理，请检查是否多打了数字")
     if not _NUMBER.match(cleaned):
         want = "整数" if question.kind == "count" else "数字"
         example = question.example or ("125" if question.kind == "count" else "98.5")
@@ -117,9 +134,29 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p.strip())
 
 
+def clean_answer(value: Answer) -> Answer:
+    """Every string of an answer as ``cleaning.clean_input`` leaves it (typed, pasted, given)."""
+    if isinstance(value, str):
+        return clean_input(value)
+    if isinstance(value, tuple):
+        return tuple(_clean_part(v) for v in value)  # type: ignore[return-value]
+    return value
+
+
+def _clean_part(part: object) -> object:
+    if isinstance(part, str):
+        return clean_input(part)
+    if isinstance(part, dict):
+        return {k: clean_input(v) if isinstance(v, str) else v for k, v in part.items()}
+    if isinstance(part, TopicChoice) and part.heading is not None:
+        return TopicChoice(part.id, clean_input(part.heading))
+    return part
+
+
 def parse_text(question: Question, text: str) -> Answer:
     """What a user typed (or gave with --data) → a validated value."""
     kind = question.kind
+    text = clean_input(text)
     if kind in ("text", "longtext"):
         if not text.strip():
             raise Invalid("不能为空")
@@ -265,9 +302,12 @@ def from_toml(question: Question, raw: Any) -> Answer:  # noqa: C901 (one form p
         value = tuple(raw)
     elif kind == "topics":
         if not isinstance(raw, list) or not all(
-            isinstance(t, dict) and isinstance(t.get("id"), str) for t in raw
+            isinstance(t, dict)
+            and isinstance(t.get("id"), str)
+            and isinstance(t.get("heading", ""), str)
+            for t in raw
         ):
-            raise Invalid("应为含 id 的表的数组")
+            raise Invalid("应为含 id（和文字 heading）的表的数组")
         value = tuple(TopicChoice(t["id"], t.get("heading") or None) for t in raw)
     else:
         value = raw

@@ -58,10 +58,14 @@ class Context:
         screens.plain(self.console, text, style)
 
     def save(self) -> None:
+        """Save now; a failure is shown and the session tries again when it ends."""
         try:
-            self.session.save()
+            notice = self.session.save()
         except AnswersError as error:
             screens.error(self.console, str(error))
+            return
+        if notice:
+            self.say(notice, "yellow")
 
     def change(self, apply: Callable[..., object], *args: Any) -> None:
         """Apply one edit and save it; an edit the rules refuse is explained, not applied."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wizard import progress
+from wizard import progress, prompter
 from wizard.flow import editors, questions
 from wizard.flow.context import Context, Quit
 from wizard.flow.menu import menu
@@ -80,9 +80,12 @@ def run(session: Session, console: Console, fresh: bool) -> None:
     """Interview until the user quits; Ctrl-C or end of input become Interrupted."""
     context = Context(session, console, ask)
     try:
-        loop(context, fresh)
+        with prompter.signals_end_prompts():
+            loop(context, fresh)
     except Quit:
-        where = f"已保存到 {session.path}。继续填写请运行：{resume_command(session.path)}"
-        context.say(where, "green")
+        where = session.finish()  # raises, naming what was tried, when nothing could be saved
+        context.say(f"已保存到 {where}。继续填写请运行：{resume_command(where)}", "green")
     except (KeyboardInterrupt, EOFError):
-        raise Interrupted(session.path) from None
+        raise Interrupted(session) from None
+    except prompter.Terminated as signal:
+        raise Interrupted(session, 128 + signal.signum) from None

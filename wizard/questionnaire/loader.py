@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from pathlib import Path
 from typing import Literal, cast, get_args
 
 from wizard import expr, tomlerror
+from wizard.cleaning import decode_file
 from wizard.questionnaire.model import (
     BUILTINS,
     CUSTOM_TOPIC_PREFIX,
@@ -322,11 +322,9 @@ class _Loader:
 def loads(text: str, source: str = "<string>") -> Questionnaire:
     """Parse and validate a questionnaire; raise QuestionnaireError on any mistake."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise QuestionnaireError(
-            source, "", f"TOML 语法错误，{tomlerror.describe(error)}"
-        ) from None
+        data = tomlerror.loads(text)
+    except ValueError as error:
+        raise QuestionnaireError(source, "", f"TOML 语法错误，{error}") from None
     loader = _Loader(source)
     root = Table(data, "", source)
     meta = root.table("meta")
@@ -375,8 +373,14 @@ def loads(text: str, source: str = "<string>") -> Questionnaire:
 
 
 def load(path: Path, source: str | None = None) -> Questionnaire:
+    from wizard.answers import describe_os_error
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise QuestionnaireError(source or str(path), "", f"无法读取：{error}") from None
+        text = decode_file(path.read_bytes())
+    except OSError as error:
+        raise QuestionnaireError(
+            source or str(path), "", f"无法读取：{describe_os_error(error)}"
+        ) from None
+    except ValueError as error:
+        raise QuestionnaireError(source or str(path), "", str(error)) from None
     return loads(text, source or str(path))

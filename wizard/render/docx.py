@@ -19,6 +19,7 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from wizard.cleaning import for_xml
 from wizard.report import Paragraph, Report
 
 TITLE_FONT = "方正小标宋简体"
@@ -81,7 +82,7 @@ def _add(document: object, paragraph: Paragraph) -> None:
     else:
         out.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     for span in paragraph.spans:
-        run = out.add_run(span.text)
+        run = out.add_run(for_xml(span.text))
         if kind == "title":
             set_font(run, TITLE_FONT, TITLE_SIZE)
         elif kind == "heading":

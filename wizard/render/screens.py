@@ -13,7 +13,6 @@ import sys
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console, Group, RenderableType
-from rich.markup import escape
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
 from rich.rule import Rule
@@ -21,8 +20,9 @@ from rich.table import Table
 from rich.text import Text
 
 from wizard.check import CheckResult
+from wizard.cleaning import for_terminal
 from wizard.progress import Position
-from wizard.render.terminal import report_renderable
+from wizard.render.terminal import report_renderable, safe
 from wizard.report import Report
 
 
@@ -45,15 +45,15 @@ def _finding_rows(result: CheckResult) -> list[tuple[str, Text]]:
         if finding.code == "content_missing":  # already marked ✗ in the list of contents
             continue
         if finding.code not in ("recommended_missing", "recommended_skipped"):
-            rows.append((finding.severity, Text(finding.message)))
+            rows.append((finding.severity, safe(finding.message)))
             continue
         verb = "已跳过" if finding.code == "recommended_skipped" else "建议填写、尚未填写"
         key = (verb, finding.where)
         if key in groups:
-            groups[key].append("；" + finding.label, style="")
+            groups[key].append("；" + for_terminal(finding.label), style="")
             continue
-        groups[key] = Text(f"{verb}（{finding.where}）：", style="bold")
-        groups[key].append(finding.label, style="")
+        groups[key] = safe(f"{verb}（{finding.where}）：", style="bold")
+        groups[key].append(for_terminal(finding.label), style="")
         rows.append((finding.severity, groups[key]))
     return rows
 
@@ -66,7 +66,7 @@ def check_renderable(result: CheckResult, limit: int | None = None) -> Renderabl
     table.add_column(overflow="fold")
     for content in result.contents:
         mark = Text("✓", style="green") if content.present else Text("✗", style="red")
-        table.add_row(mark, Text(content.label))
+        table.add_row(mark, safe(content.label))
     lines.append(Text("规定的五项内容", style="bold"))
     lines.append(table)
     rows = _finding_rows(result)
@@ -126,7 +126,7 @@ def show(console: Console, renderable: RenderableType, pager: bool) -> None:
 
 
 def error(console: Console, message: str) -> None:
-    console.print(Text("错误：", style="bold red") + Text(message))
+    console.print(Text("错误：", style="bold red") + safe(message))
 
 
 def templates_table(rows: list[tuple[str, str, str, int]]) -> Table:
@@ -136,7 +136,7 @@ def templates_table(rows: list[tuple[str, str, str, int]]) -> Table:
     table.add_column("版本")
     table.add_column("问题数", justify="right")
     for ident, title, version, count in rows:
-        table.add_row(ident, escape(title), version, str(count))
+        table.add_row(safe(ident), safe(title), safe(version), str(count))
     return table
 
 
@@ -148,7 +148,7 @@ def compare_table(rows: list[tuple[str, str, str, str, str]], years: tuple[str, 
     table.add_column("变化", justify="right")
     table.add_column("变化率", justify="right")
     for row in rows:
-        table.add_row(*(Text(cell) for cell in row))
+        table.add_row(*(safe(cell) for cell in row))
     return table
 
 
@@ -161,10 +161,10 @@ def header(
     topic: str = "",
 ) -> None:
     """Where the user is and how far: unit and year, section, question i of n, a bar and %."""
-    where = Text(section, style="bold cyan")
+    where = safe(section, style="bold cyan")
     if topic:
         where.append(" › ")
-        where.append(topic, style="cyan")
+        where.append(for_terminal(topic), style="cyan")
     progress = Table.grid(padding=(0, 1))
     progress.add_column()
     progress.add_column()
@@ -176,7 +176,7 @@ def header(
     console.print(
         Panel(
             Group(where, progress),
-            title=Text(title),
+            title=safe(title),
             title_align="left",
             width=min(console.width, 80),
         )
@@ -184,4 +184,4 @@ def header(
 
 
 def plain(console: Console, message: str, style: str = "") -> None:
-    console.print(Text(message, style=style))
+    console.print(safe(message, style=style))

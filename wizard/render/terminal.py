@@ -10,6 +10,7 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
+from wizard.cleaning import for_terminal
 from wizard.report import Paragraph, Report
 
 # Console is re-exported: the interactive flow names it without importing rich.
@@ -18,6 +19,12 @@ __all__ = ["Console"]
 MISSING_STYLE = "bold black on yellow"
 HEADING_STYLE = "bold"
 INDENT = "\u3000\u3000"
+
+
+def safe(text: str, style: str = "") -> Text:
+    """Text from answers or files as rich text that cannot move the cursor or retitle the
+    window; never parsed as markup either."""
+    return Text(for_terminal(text), style=style)
 
 
 def make_console(stderr: bool = False) -> Console:
@@ -61,7 +68,7 @@ def _paragraph(paragraph: Paragraph) -> RenderableType:
     text = Text()
     for span in paragraph.spans:
         style = {"heading": HEADING_STYLE, "missing": MISSING_STYLE}.get(span.role, "")
-        text.append(span.text, style=style)
+        text.append(for_terminal(span.text), style=style)
     if paragraph.kind == "title":
         text.stylize("bold")
         text.justify = "center"
