@@ -237,9 +237,24 @@ def test_new_without_a_file_names_one_in_the_current_folder(
     monkeypatch.chdir(tmp_path)
     code, output = run("new", "--no-input")
     assert code == 0
-    created = list(tmp_path.glob("township-*.toml"))
+    created = list(tmp_path.glob("新报告-*.toml"))
     assert len(created) == 1
     assert str(created[0].resolve()) in output.replace("\n", "")
+
+
+def test_a_file_named_by_the_wizard_takes_the_units_name_and_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    given = ["--data", "unit_name=青石/镇", "--data", "unit_kind=镇", "--data", "year=2023"]
+    code, output = run("new", *given, "--no-input")
+    assert code == 0, output
+    named = tmp_path / "青石_镇2023年法治政府建设年度报告.toml"  # a slash cannot be in a name
+    assert named.is_file()
+    assert "答案文件已按单位和年度命名为" in output
+    assert not list(tmp_path.glob("新报告-*"))
+    assert not list(tmp_path.glob(".新报告-*"))  # nor its lock
+    assert answers.load(named)["unit_name"] == "青石/镇"
 
 
 def test_python_dash_m_runs_the_same_command() -> None:
@@ -292,7 +307,7 @@ def test_templates_lists_the_good_ones_and_names_the_broken(
     ("args", "message"),
     [
         (["export", "x.toml"], "错误：缺少必需的选项：--output / -o"),
-        (["resume"], "错误：缺少必需的参数：FILE"),
+        (["resume"], "错误：缺少必需的参数：答案文件"),
         (["check", "--jsn", "x.toml"], "错误：没有这个选项：--jsn（是不是想输入 --json？）"),
         (["frobnicate"], "错误：没有这个命令：'frobnicate'"),
     ],

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec, TypeVar
 import typer
 
 from wizard import __version__
+from wizard.helptext import ChineseHelpCommand, ChineseHelpGroup
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="report-wizard",
+    cls=ChineseHelpGroup,
     help="法治政府建设年度报告填写向导：逐项提问、随时保存、生成报告草稿、检查并导出。",
     add_completion=False,
     no_args_is_help=True,
@@ -110,11 +112,11 @@ def _no_terminal() -> NoReturn:
 
 DataOption = Annotated[
     list[str] | None,
-    typer.Option("--data", help="直接给出答案：问题id=值，可重复。", metavar="KEY=VALUE"),
+    typer.Option("--data", help="直接给出答案：问题id=值，可重复。", metavar="问题id=值"),
 ]
 DataFileOption = Annotated[
     list[Path] | None,
-    typer.Option("--data-file", help="从 TOML 文件读入答案（键为问题 id）。", metavar="FILE"),
+    typer.Option("--data-file", help="从 TOML 文件读入答案（键为问题 id）。", metavar="文件"),
 ]
 NoInputOption = Annotated[
     bool, typer.Option("--no-input", help="不提问：只保存 --data/--data-file 给出的答案。")
@@ -139,7 +141,9 @@ def _run_session(
         if data or data_files:
             session.interview, count = apply_data(session.interview, data or [], data_files or [])
             notice = session.save()
-            plain(console, notice or f"已保存 {count} 项答案到 {session.target.resolve()}")
+            if notice:
+                plain(console, notice, "yellow")
+            plain(console, f"已保存 {count} 项答案到 {session.target.resolve()}")
         elif created:
             session.save()
             plain(console, f"答案会随时保存到：{session.path.resolve()}")
@@ -152,13 +156,20 @@ def _run_session(
         session.close()
 
 
-@app.command()
+@app.command(cls=ChineseHelpCommand)
 @handles_errors
 def new(
-    file: Annotated[Path | None, typer.Argument(help="答案文件（默认：模板名-年度.toml）")] = None,
-    template: Annotated[str, typer.Option("--template", "-t", help="问卷模板 id")] = "township",
+    file: Annotated[
+        Path | None, typer.Argument(help="答案文件（不写时按单位和年度起名）", metavar="答案文件")
+    ] = None,
+    template: Annotated[
+        str, typer.Option("--template", "-t", help="问卷模板 id", metavar="模板")
+    ] = "township",
     last_year: Annotated[
-        Path | None, typer.Option("--from", help="上一年度的答案文件：沿用文字，对比数字")
+        Path | None,
+        typer.Option(
+            "--from", help="上一年度的答案文件：沿用文字，对比数字", metavar="上年答案文件"
+        ),
     ] = None,
     data: DataOption = None,
     data_file: DataFileOption = None,
@@ -171,15 +182,15 @@ def new(
     if not no_input and not terminal_available():
         _no_terminal()
     questionnaire = load_by_id(template)
-    path = file or Path(default_file_name(questionnaire))
-    session = create(path, questionnaire, last_year)
+    session = create(file or Path(default_file_name()), questionnaire, last_year)
+    session.provisional_name = file is None
     _run_session(session, data, data_file, no_input, created=True)
 
 
-@app.command()
+@app.command(cls=ChineseHelpCommand)
 @handles_errors
 def resume(
-    file: Annotated[Path, typer.Argument(help="答案文件")],
+    file: Annotated[Path, typer.Argument(help="答案文件", metavar="答案文件")],
     data: DataOption = None,
     data_file: DataFileOption = None,
     no_input: NoInputOption = False,
@@ -203,16 +214,17 @@ def _preview(path: Path, no_pager: bool, title: str = "") -> None:
     show(_console(), preview_renderable(report, check(interview, report), title), not no_pager)
 
 
-@app.command()
+@app.command(cls=ChineseHelpCommand)
 @handles_errors
 def preview(
-    file: Annotated[Path, typer.Argument(help="答案文件")], no_pager: NoPagerOption = False
+    file: Annotated[Path, typer.Argument(help="答案文件", metavar="答案文件")],
+    no_pager: NoPagerOption = False,
 ) -> None:
     """在终端中预览报告草稿（待填写处高亮）。"""
     _preview(file, no_pager)
 
 
-@app.command()
+@app.command(cls=ChineseHelpCommand)
 @handles_errors
 def demo(no_pager: NoPagerOption = False) -> None:
     """不用输入，直接预览一份示例报告草稿。"""
@@ -223,11 +235,14 @@ def demo(no_pager: NoPagerOption = False) -> None:
     _console().print("\n写自己的报告：report-wizard new 报告.toml", style="bold green")
 
 
-@app.command()
+@app.command(cls=ChineseHelpCommand)
 @handles_errors
 def export(
-    file: Annotated[Path, typer.Argument(help="答案文件")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="输出文件：.txt、.md 或 .docx")],
+    file: Annotated[Path, typer.Argument(help="答案文件", metavar="答案文件")],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="输出文件：.txt、.md 或 .docx", metavar="输出文件"),
+    ],
     force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它")] = False,
 ) -> None:
     """导出报告草稿为文本、Markdown 或 Word 文件。"""
@@ -243,10 +258,10 @@ def export(
     plain(_console(), message)
 
 
-@app.command("check")
+@app.command("check", cls=ChineseHelpCommand)
 @handles_errors
 def check_command(
-    file: Annotated[Path, typer.Argument(help="答案文件")],
+    file: Annotated[Path, typer.Argument(help="答案文件", metavar="答案文件")],
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出检查结果")] = False,
 ) -> None:
     """检查缺什么、哪里前后矛盾；完整时退出码为 0，不完整为 1。"""
@@ -267,11 +282,11 @@ def check_command(
         raise typer.Exit(Exit.INCOMPLETE)
 
 
-@app.command()
+@app.command(cls=ChineseHelpCommand)
 @handles_errors
 def compare(
-    last: Annotated[Path, typer.Argument(help="上一年度的答案文件")],
-    this: Annotated[Path, typer.Argument(help="本年度的答案文件")],
+    last: Annotated[Path, typer.Argument(help="上一年度的答案文件", metavar="上年答案文件")],
+    this: Annotated[Path, typer.Argument(help="本年度的答案文件", metavar="本年答案文件")],
 ) -> None:
     """对比两个年度的各项数字。"""
     from wizard.compare import compare_figures
@@ -285,7 +300,7 @@ def compare(
     _console().print(compare_table(rows, years))
 
 
-@app.command()
+@app.command(cls=ChineseHelpCommand)
 @handles_errors
 def templates() -> None:
     """列出可用的问卷模板。"""
@@ -334,7 +349,9 @@ def main() -> None:
         if getattr(error, "exit_code", None) != Exit.BAD_INPUT or not hasattr(error, "ctx"):
             code = crashed(error)
         elif type(error).__name__ == "NoArgsIsHelpError":
-            error.show()  # type: ignore[attr-defined]
+            from wizard.helptext import show_help
+
+            show_help(error.ctx)
             code = Exit.BAD_INPUT
         else:
             from wizard.render.screens import error as show_error

@@ -12,6 +12,8 @@ wizard's own keys leave a prompt by raising an exception the flow understands:
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -19,7 +21,9 @@ from typing import Any
 
 import questionary
 from prompt_toolkit.application import Application, get_app_or_none
+from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+from prompt_toolkit.shortcuts import print_formatted_text
 from questionary import Choice, Separator, Style
 
 STYLE = Style(
@@ -35,7 +39,24 @@ STYLE = Style(
 )
 
 KEYS_HELP = "Ctrl+B 上一题 · Ctrl+O 说明和示例 · Ctrl+G 菜单 · Ctrl+C 保存并退出"
-LONG_TEXT_HELP = "按 Enter 完成；Ctrl+J 换行；Ctrl+X 再按 Ctrl+E 用编辑器打开"
+#: Simple editors a clerk can use, tried in order when neither $VISUAL nor $EDITOR is set
+#: (prompt_toolkit would otherwise fall back to vi).
+_SIMPLE_EDITORS = ("notepad", "nano", "pico", "mousepad", "gedit")
+
+
+def editor() -> str | None:
+    """The editor Ctrl+X Ctrl+E opens: the user's own, else a simple one on this system."""
+    chosen = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if chosen:
+        return chosen
+    return next((e for e in _SIMPLE_EDITORS if shutil.which(e)), None)
+
+
+def long_text_help() -> str:
+    keys = "按 Enter 完成；Ctrl+J 换行"
+    if editor() is not None:
+        return keys + "；Ctrl+X 再按 Ctrl+E 用编辑器打开"
+    return keys
 
 
 class GoBack(Exception):
@@ -114,11 +135,24 @@ def _navigation(app: Application[Any], buffer_text: Callable[[], str]) -> None:
 
 
 def _ask(
-    question: questionary.Question, buffer_text: Callable[[], str] = str, nav: bool = True
+    question: questionary.Question,
+    buffer_text: Callable[[], str] = str,
+    nav: bool = True,
+    shown_as: tuple[str, Callable[[Any], str]] | None = None,
 ) -> Any:
+    """Ask. With ``shown_as`` (the message, and how to say an answer), the prompt's own
+    answer line, which questionary writes in English ("done (2 selections)", "Yes"), is
+    erased and said in Chinese instead."""
     if nav:
         _navigation(question.application, buffer_text)
-    return question.unsafe_ask()
+    if shown_as is None:
+        return question.unsafe_ask()
+    question.application.erase_when_done = True
+    answer = question.unsafe_ask()
+    message, say = shown_as
+    line = [("class:qmark", "?"), ("class:question", f" {message} "), ("class:answer", say(answer))]
+    print_formatted_text(FormattedText(line), style=STYLE)
+    return answer
 
 
 def text(
@@ -149,7 +183,10 @@ def text(
         def _newline(event: KeyPressEvent) -> None:
             event.current_buffer.insert_text("\n")
 
-        extra = {"key_bindings": keys, "enable_open_in_editor": True}
+        chosen = editor()
+        if chosen is not None and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
+            os.environ["VISUAL"] = chosen  # what prompt_toolkit opens, instead of vi
+        extra = {"key_bindings": keys, "enable_open_in_editor": chosen is not None}
     # prompt_toolkit draws a multi-line prompt blank when its first line wraps, so long
     # text gets its question on a line of its own and its help printed by the caller.
     question = questionary.text(
@@ -192,9 +229,20 @@ def checkbox(message: str, options: Sequence[Option], nav: bool = True) -> list[
         qmark="?",
         instruction="（↑↓ 移动，空格 勾选/取消，Enter 确定）",
     )
-    return list(_ask(question, nav=nav))
+    titles = {repr(o.value): o.title for o in options}
+
+    def say(picked: list[Any]) -> str:
+        return "、".join(titles.get(repr(p), str(p)) for p in picked) or "（未选）"
+
+    return list(_ask(question, nav=nav, shown_as=(message, say)))
 
 
 def confirm(message: str, default: bool = True) -> bool:
-    question = questionary.confirm(message, default=default, style=STYLE, qmark="?")
-    return bool(_ask(question, nav=False))
+    question = questionary.confirm(
+        message,
+        default=default,
+        style=STYLE,
+        qmark="?",
+        instruction="（是 y／否 n）" if not default else "（是 Y／否 n）",
+    )
+    return bool(_ask(question, nav=False, shown_as=(message, lambda yes: "是" if yes else "否")))

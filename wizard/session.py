@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from wizard.answers import AnswersError
 from wizard.errors import NotSaved, UserError
 from wizard.interview import Interview
 from wizard.questionnaire import RESERVED_IDS, Questionnaire, load_by_id
+from wizard.report import report_title
 from wizard.values import Invalid, Number
 
 
@@ -41,9 +43,16 @@ def resume_command(path: Path) -> str:
     return "report-wizard resume " + (f'"{text}"' if any(c.isspace() for c in text) else text)
 
 
-def default_file_name(questionnaire: Questionnaire, today: dt.date | None = None) -> str:
-    year = (today or dt.date.today()).year - 1
-    return f"{questionnaire.id}-{year}.toml"
+def default_file_name(today: dt.date | None = None) -> str:
+    """The name of a new answers file the user did not name: provisional, until the unit and
+    the year are known (``Session.named_after_title``)."""
+    stamp = (today or dt.date.today()).isoformat()
+    return f"新报告-{stamp}.toml"
+
+
+def file_name(title: str) -> str:
+    """A report title as a file name: the characters Windows refuses become _."""
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", title).strip(" .")[:80] or "报告"
 
 
 def questionnaire_of(document: Mapping[str, Any]) -> Questionnaire:
@@ -104,6 +113,8 @@ class Session:
     diverted: Path | None = None
     #: The last save failed: the answers on disk are behind.
     unsaved: bool = False
+    #: The file has a provisional name: it takes the report's title once that is known.
+    provisional_name: bool = False
 
     @property
     def target(self) -> Path:
@@ -126,7 +137,34 @@ class Session:
         self.unsaved = False
         if self.diverted is None:
             self.seen = answers.fingerprint(self.path)
+            if self.provisional_name:
+                notice = notice or self._name_after_title()
         return notice
+
+    def _name_after_title(self) -> str:
+        """Rename the file after the report (杉岭乡2022年法治政府建设年度报告.toml) once the
+        title holds no gap; keeps the provisional name if that one is taken."""
+        title = report_title(self.interview)
+        if "【" in title:
+            return ""
+        named = self.path.with_name(file_name(title) + ".toml")
+        self.provisional_name = False
+        if named.exists():
+            return ""
+        lock = answers.Lock(named)
+        try:
+            lock.acquire()
+            self.path.rename(named)
+        except (AnswersError, OSError):
+            lock.release()
+            return ""
+        self.lock.release()
+        with contextlib.suppress(OSError):
+            self.lock.lock_path.unlink()
+            answers.backup_path(self.path).rename(answers.backup_path(named))
+        self.lock, self.path = lock, named
+        self.seen = answers.fingerprint(named)
+        return f"答案文件已按单位和年度命名为 {named}"
 
     def finish(self) -> Path:
         """Make sure every answer is on disk before the session ends; returns where.

@@ -10,7 +10,7 @@ _AT = re.compile(r"^(?P<what>.*) \(at line (?P<line>\d+), column (?P<column>\d+)
 #: tomllib's reasons, by how they start, in words a clerk can act on.
 _REASONS = (
     ("Invalid statement", "这一行不是“名称 = 值”的形式（多半是少了引号或等号）"),
-    ("Invalid value", "值的写法不对（文字要放在英文双引号里，如 \"杉岭乡\"）"),
+    ("Invalid value", '值的写法不对（文字要放在英文双引号里，如 "杉岭乡"）'),
     ("Expected '=' after a key", "名称后面缺少等号 ="),
     ("Expected ']' at the end of a table", "表头缺少结尾的 ]"),
     ("Expected ']]' at the end of an array", "表头缺少结尾的 ]]"),

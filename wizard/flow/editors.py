@@ -60,7 +60,7 @@ def field_text(
     multiline = field.kind == "longtext"
     note = "必填" if required else "可不填，直接按 Enter"
     while True:
-        context.say(note + ("；" + prompter.LONG_TEXT_HELP if multiline else ""), "dim")
+        context.say(note + ("；" + prompter.long_text_help() if multiline else ""), "dim")
         try:
             return prompter.text(
                 field.label,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from enum import Enum
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from wizard.interview import Step
 from wizard.prompter import GoBack, OpenMenu, Option, ShowHelp
 from wizard.render import screens
 from wizard.report import build_report
+from wizard.session import file_name
 
 
 class MenuAction(Enum):
@@ -105,9 +105,7 @@ def export(context: Context) -> None:
     ]
     suffix = prompter.select("导出为", options, nav=False)
     report = build_report(context.interview)
-    # The title may hold a user's slash or colon; a file name may not.
-    stem = re.sub(r'[\\/:*?"<>|]', "_", report.title) or "报告"
-    default = context.session.path.with_name(stem + str(suffix))
+    default = context.session.path.with_name(file_name(report.title) + str(suffix))
     name = prompter.text("保存为", default=str(default), nav=False)
     path = Path(name.strip())
     force = False

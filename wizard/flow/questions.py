@@ -59,7 +59,7 @@ def ask_text(context: Context, question: Question) -> None:
     elif question.kind == "date":
         extra = "如 2023-01-10 或 2023年1月10日"
     elif multiline:
-        extra = prompter.LONG_TEXT_HELP
+        extra = prompter.long_text_help()
     context.hint(question, extra)
     answer = prompter.text(
         context.message(question),

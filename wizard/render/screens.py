@@ -115,8 +115,13 @@ def show(console: Console, renderable: RenderableType, pager: bool) -> None:
         output = capture.get()
         if output.count("\n") > console.size.height:
             env = dict(os.environ, LESSCHARSET="utf-8")
+            # less's own prompt is a bare ":"; ours says which keys page and which return.
+            keys = "-Ps空格键 下一页　b 上一页　q 返回（第 %lb 行）"
             subprocess.run(
-                ["less", "-R", "-F", "-X"], input=output.encode("utf-8"), env=env, check=False
+                ["less", "-R", "-F", "-X", keys],
+                input=output.encode("utf-8"),
+                env=env,
+                check=False,
             )
             return
         sys.stdout.write(output)
@@ -185,3 +190,20 @@ def header(
 
 def plain(console: Console, message: str, style: str = "") -> None:
     console.print(safe(message, style=style))
+
+
+def help_renderable(
+    usage: str, description: str, sections: list[tuple[str, list[tuple[str, str]]]]
+) -> RenderableType:
+    """A command's help: usage, description, then a framed table per section."""
+    parts: list[RenderableType] = [Text(""), safe(usage, style="bold"), Text("")]
+    if description:
+        parts += [safe(description), Text("")]
+    for title, rows in sections:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold cyan", no_wrap=True)
+        table.add_column(overflow="fold")
+        for name, text in rows:
+            table.add_row(safe(name), safe(text))
+        parts.append(Panel(table, title=title, title_align="left", border_style="dim"))
+    return Group(*parts)
