@@ -98,7 +98,8 @@ def interact(
 
     ``script`` is a list of steps, or plain keys typed at once. ``later`` is typed once
     ``until()`` holds (say, once a file was saved), for keys that must not arrive early.
-    Returns the exit code and what was printed, with rich's line wrapping undone.
+    Returns the exit code and what was printed (rich's line wrapping undone), followed by
+    what the prompts drew.
     """
     monkeypatch.setattr(cli, "terminal_available", lambda: True)
     steps = [Step("", script)] if isinstance(script, str) else list(script)
@@ -123,4 +124,4 @@ def interact(
     assert not missed[0], f"waited in vain for the prompt {missed[0]!r}; printed: {output[-600:]}"
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
-    return result.exit_code, output
+    return result.exit_code, output + screen.text()

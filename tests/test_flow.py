@@ -100,6 +100,7 @@ def test_a_whole_interview_with_every_kind(monkeypatch: pytest.MonkeyPatch, tmp_
     assert document["issue_list"] == [{"problem": "人手少", "cause": "志愿者不足"}]
     assert document["outlook"] == "明年\n继续"
     assert "report-wizard resume" in output
+    assert "服务渠道 窗口、上门" in output and "selections" not in output  # said in Chinese
 
 
 def test_back_keeps_later_answers_and_ctrl_c_exits_130(

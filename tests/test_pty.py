@@ -77,3 +77,22 @@ def test_no_terminal_is_a_clear_error(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 2
     assert "--no-input" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_a_signal_restores_the_terminal_and_says_where_answers_are(
+    tmp_path: Path, signum: int, code: int
+) -> None:
+    child = spawn(["new", "报告.toml"], tmp_path)
+    child.expect("单位名称")
+    child.send("杉岭乡\r")
+    child.expect("单位类型")
+    child.kill(signum)
+    child.expect("已中断")
+    # prompt_toolkit left its prompt the way Ctrl-C leaves it: bracketed paste switched off.
+    assert "\x1b[?2004l" in (child.before or "")
+    child.expect("继续填写请运行：report-wizard resume 报告.toml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == code
+    assert answers.load(tmp_path / "报告.toml")["unit_name"] == "杉岭乡"

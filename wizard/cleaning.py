@@ -21,21 +21,23 @@ _SURROGATES = re.compile("[\ud800-\udfff]+")
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def _bytes_back(match: re.Match[str]) -> str:
-    """A run of surrogate escapes: the bytes they stand for, read as GB18030 if they are."""
-    run = match.group(0)
+def _recover(text: str) -> str:
+    """Text that held bytes which were not UTF-8 (surrogate escapes): a terminal or a command
+    line set to GBK sends all its bytes that way, so the whole text is read again as GB18030
+    when it is that; otherwise what cannot be read is marked ``�``."""
     try:
-        raw = run.encode("utf-8", "surrogateescape")
+        raw = text.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:  # real lone surrogates, not escaped bytes
-        return "\ufffd"
+        return _SURROGATES.sub("\ufffd", text)
     try:
         return raw.decode("gb18030")
     except UnicodeDecodeError:
-        return "\ufffd"
+        return raw.decode("utf-8", "replace")
 
 
 def clean_input(text: str) -> str:
-    text = _SURROGATES.sub(_bytes_back, text)
+    if _SURROGATES.search(text):
+        text = _recover(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text)
 

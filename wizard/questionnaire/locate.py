@@ -24,6 +24,10 @@ def available() -> list[Path]:
 
 
 def load_by_id(questionnaire_id: str) -> Questionnaire:
+    if not questionnaire_id.strip():
+        raise QuestionnaireError(
+            "", "", "没有写明使用哪个问卷模板（[meta] 中的 questionnaire 为空）"
+        )
     path = prompts_dir() / f"{questionnaire_id}.toml"
     if not ID_PATTERN.match(questionnaire_id) or not path.is_file():
         known = "、".join(p.stem for p in available()) or "（无）"

@@ -45,7 +45,7 @@ class QuestionnaireError(UserError):
         self.source = source
         self.where = where
         self.message = message
-        super().__init__(f"{source}: {where}: {message}" if where else f"{source}: {message}")
+        super().__init__(": ".join(part for part in (source, where, message) if part))
 
 
 @dataclass(frozen=True, slots=True)
