@@ -474,19 +474,20 @@ def test_18_yes_no_and_selections_are_answered_in_chinese(
     assert "覆盖它吗？ 否" in output and "No" not in output
 
 
-def test_18_the_pager_says_its_keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    import subprocess
+def test_18_the_pager_says_its_keys_in_chinese(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rich.console import Console
 
     from wizard.render import screens
-    from wizard.render.terminal import make_console
 
-    seen: list[list[str]] = []
-    monkeypatch.setattr(subprocess, "run", lambda args, **_kw: seen.append(args))
-    console = make_console()
-    console.is_terminal  # noqa: B018 (rich decides this lazily)
-    monkeypatch.setattr(type(console), "is_terminal", property(lambda _self: True))
-    screens.show(console, "\n".join(["一行"] * 500), pager=True)
-    assert seen and any("q 返回" in a for a in seen[0])
+    keys = iter([" ", "\r", "q"])
+    monkeypatch.setattr(screens, "read_key", lambda: next(keys))
+    console = Console(force_terminal=True, width=40, height=11, color_system=None)
+    screens.show(console, "\n".join(f"第{n}行" for n in range(1, 101)), pager=True)
+    printed = capsys.readouterr().out
+    assert "空格键 下一页" in printed and "q 返回" in printed
+    assert "第21行" in printed and "第22行" not in printed  # two pages and one line, then q
 
 
 def test_18_no_editor_but_vi_means_no_editor_key(monkeypatch: pytest.MonkeyPatch) -> None:

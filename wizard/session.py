@@ -145,8 +145,9 @@ class Session:
         """Rename the file after the report (杉岭乡2022年法治政府建设年度报告.toml) once the
         title holds no gap; keeps the provisional name if that one is taken."""
         title = report_title(self.interview)
-        if "【" in title:
-            return ""
+        year = self.interview.questionnaire.report.year
+        if "【" in title or (year and year not in self.interview.values):
+            return ""  # not yet: a year offered by default may still be changed
         named = self.path.with_name(file_name(title) + ".toml")
         self.provisional_name = False
         if named.exists():

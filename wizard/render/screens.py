@@ -6,9 +6,6 @@ passed as ``Text`` (never as markup), so brackets stay brackets.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import sys
 
 from rich.cells import cell_len, set_cell_size
@@ -108,26 +105,41 @@ def preview_renderable(report: Report, result: CheckResult, title: str = "") -> 
 
 
 def show(console: Console, renderable: RenderableType, pager: bool) -> None:
-    """Print, through ``less -R`` when asked and the output is longer than the screen."""
-    if pager and console.is_terminal and shutil.which("less"):
-        with console.capture() as capture:
-            console.print(renderable)
-        output = capture.get()
-        if output.count("\n") > console.size.height:
-            env = dict(os.environ, LESSCHARSET="utf-8")
-            # less's own prompt is a bare ":"; ours says which keys page and which return.
-            keys = "-Ps空格键 下一页　b 上一页　q 返回（第 %lb 行）"
-            subprocess.run(
-                ["less", "-R", "-F", "-X", keys],
-                input=output.encode("utf-8"),
-                env=env,
-                check=False,
-            )
-            return
-        sys.stdout.write(output)
-        sys.stdout.flush()
+    """Print; on a terminal and when asked, a screen at a time with a prompt in Chinese.
+
+    Our own pager, not less: less garbles a Chinese prompt and its own is a bare ":", and
+    Windows has no less at all.
+    """
+    if not (pager and console.is_terminal):
+        console.print(renderable)
         return
-    console.print(renderable)
+    with console.capture() as capture:
+        console.print(renderable)
+    lines = capture.get().rstrip("\n").split("\n")
+    page = max(console.size.height - 1, 3)
+    shown, step = 0, page
+    while shown < len(lines):
+        chunk = lines[shown : shown + step]
+        sys.stdout.write("\n".join(chunk) + "\n")
+        shown += len(chunk)
+        if shown >= len(lines):
+            break
+        prompt = f"—— 第 {shown}/{len(lines)} 行　空格键 下一页　Enter 下一行　q 返回 ——"
+        sys.stdout.write(prompt)
+        sys.stdout.flush()
+        key = read_key()
+        sys.stdout.write("\r" + " " * cell_len(prompt) + "\r")
+        if key in ("q", "Q", "\x1b"):
+            break
+        step = 1 if key in ("\r", "\n") else page
+    sys.stdout.flush()
+
+
+def read_key() -> str:
+    """One key press, without Enter (on Windows too); Ctrl-C raises KeyboardInterrupt."""
+    from typer import getchar
+
+    return getchar()
 
 
 def error(console: Console, message: str) -> None:
