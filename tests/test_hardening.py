@@ -593,3 +593,13 @@ def test_any_text_answer_saves_loads_and_shows_everywhere(
     console.print(preview_renderable(report, result))
     console.print(check_renderable(result))
     assert not _CONTROLS.search(screen.getvalue().replace("\n", ""))
+
+
+def test_pasted_invisible_characters_do_not_break_figures_or_text(
+    township: Questionnaire,
+) -> None:
+    interview = Interview(township, answers.new_document("township", township.version))
+    interview.answer("disputes_found", "1\u200b25\ufeff")  # a figure copied out of WeChat
+    assert interview.document["disputes_found"] == 125
+    interview.answer("preamble_summary", "第一段\u2029第二段\u00ad")
+    assert interview.document["preamble_summary"] == "第一段\n第二段"

@@ -18,6 +18,8 @@ import re
 # C0 controls other than tab and line feed, DEL, and the C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATES = re.compile("[\ud800-\udfff]+")
+# Pasted from Word or WeChat: invisible characters that break numbers and searches.
+_INVISIBLE = re.compile("[\u200b\u200e\u200f\u2060\ufeff\u00ad]")
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -39,7 +41,8 @@ def clean_input(text: str) -> str:
     if _SURROGATES.search(text):
         text = _recover(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")  # Word's line and paragraph marks
+    return _CONTROL.sub("", _INVISIBLE.sub("", text))
 
 
 def _picture(match: re.Match[str]) -> str:
