@@ -26,6 +26,7 @@ from wizard.interview import Interview
 from wizard.questionnaire import load_by_id, prompts_dir
 from wizard.render.text import render_text
 from wizard.report import build_report
+from wizard.summary import summarize
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = str(Path(sys.executable).with_name("report-wizard"))
@@ -128,6 +129,18 @@ def synthetic(points: int) -> Interview:
     return interview
 
 
+def answers_folder(folder: Path, count: int) -> Path:
+    """``count`` townships' answers files, made from the example with their own figures."""
+    target = folder / f"units-{count}"
+    target.mkdir()
+    document = answers.load(EXAMPLE)
+    for n in range(count):
+        document["unit_name"] = f"第{n}乡"
+        document["disputes_found"] = 100 + n
+        answers.save(target / f"{n}.toml", document)
+    return target
+
+
 def one_megabyte_document() -> dict[str, object]:
     document = answers.new_document("township", "1.0.0")
     paragraph = "全面推进依法行政，持续深化法治政府建设。" * 50
@@ -227,6 +240,27 @@ def main() -> None:
             )
         else:
             print(f"  not measured: no single-file program at {ONEFILE}", file=sys.stderr)
+
+        units = answers_folder(folder, 200)
+        summary_time = median_seconds(
+            command(SCRIPT, "summary", str(units)), runs=max(3, RUNS // 3)
+        )
+        add("summary of 200 answers files", ms(summary_time), target="≤ 2 s")
+        for count in (50, 200, 400):
+            files = units if count == 200 else answers_folder(folder, count)
+
+            def summarize_all(files: Path = files) -> object:
+                return summarize([files])
+
+            seconds = median_seconds(summarize_all, runs=3)
+            per_file = seconds / count * 1e3
+            add(
+                f"summarize {count} files (in process)",
+                ms(seconds),
+                f"{per_file:.1f} ms/file",
+                "",
+                "linear" if count == 400 else "",
+            )
 
         memory = peak_memory_mib(SCRIPT, "export", str(example), "-o", docx_path, "--force")
         add("peak memory: export -o x.docx", f"{memory:.0f} MiB", target="≤ 80 MB")

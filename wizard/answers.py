@@ -278,6 +278,19 @@ class Lock:
             ) from None
         self._stream = stream
 
+    def held_elsewhere(self) -> bool:
+        """Whether another session has the file open now; creates no lock file to find out."""
+        try:
+            stream = self.lock_path.open("rb")
+        except OSError:
+            return False
+        with stream:
+            try:
+                _lock(stream)
+            except OSError:
+                return True
+        return False
+
     def release(self) -> None:
         if self._stream is not None:
             self._stream.close()

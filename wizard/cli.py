@@ -302,6 +302,49 @@ def compare(
 
 @app.command(cls=ChineseHelpCommand)
 @handles_errors
+def summary(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="答案文件，或放答案文件的文件夹（可多个）", metavar="文件或文件夹"),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="另存为 .xlsx、.csv 或 .md", metavar="输出文件"),
+    ] = None,
+    expect_file: Annotated[
+        Path | None,
+        typer.Option("--expect", help="应报送单位名单（每行一个），列出未报送的", metavar="名单"),
+    ] = None,
+    figures: Annotated[
+        bool, typer.Option("--figures", help="在终端中也列出各项数字的合计")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
+    force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它")] = False,
+) -> None:
+    """汇总多个单位的答案：是否通过检查、五项内容、公开期限和各项数字。"""
+    from wizard.render import sheet
+    from wizard.render.screens import plain, summary_renderable
+    from wizard.summary import expect, read_units, summarize
+
+    if output is not None and output.suffix.lower() not in (".xlsx", ".csv", ".md"):
+        fail("汇总表只能另存为 .xlsx、.csv 或 .md")
+    result = summarize(paths)
+    if expect_file is not None:
+        expect(result, read_units(expect_file))
+    if as_json:
+        data = sheet.summary_json(result)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _console().print(summary_renderable(result, figures))
+    if output is not None:
+        from wizard.export import write_new
+
+        write_new(output, sheet.render(result, output.suffix.lower()), force)
+        plain(_console(), f"已另存为：{output}")
+
+
+@app.command(cls=ChineseHelpCommand)
+@handles_errors
 def templates() -> None:
     """列出可用的问卷模板。"""
     from wizard.questionnaire import QuestionnaireError, available, load

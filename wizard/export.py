@@ -35,13 +35,25 @@ def export_report(report: Report, path: Path, force: bool = False) -> None:
         raise ExportError(
             f"不支持导出为“{suffix or path.name}”：输出文件名请以 .txt、.md 或 .docx 结尾"
         )
+    check_target(path, force)
+    write_new(path, render_bytes(report, suffix), force)
+
+
+def check_target(path: Path, force: bool) -> None:
+    """A file may be written there: a file name, in a folder that exists, not yet taken."""
     if path.is_dir():
-        raise ExportError(f"{path} 是一个文件夹，请给出文件名，例如 {path / ('报告' + suffix)}")
+        raise ExportError(
+            f"{path} 是一个文件夹，请给出文件名，例如 {path / ('报告' + path.suffix)}"
+        )
     if not path.parent.is_dir():
         raise ExportError(f"文件夹 {path.parent} 不存在，请先创建它或换一个位置")
     if path.exists() and not force:
         raise ExportError(f"{path} 已经存在，没有覆盖。确实要覆盖请加 --force")
-    data = render_bytes(report, suffix)
+
+
+def write_new(path: Path, data: bytes, force: bool) -> None:
+    """Write an output file atomically; never over an existing one without ``force``."""
+    check_target(path, force)
     try:
         write_atomic(path, data)
     except OSError as error:

@@ -290,6 +290,11 @@ def build_report(interview: Interview) -> Report:
     return _Builder(interview).build()
 
 
+def filled_text(interview: Interview, template: Template) -> str:
+    """A template with its answers, or "" when one is missing (the unit that signs, say)."""
+    return "".join(s.text for s in _Builder(interview).fill(template, "omit") or [])
+
+
 def report_title(interview: Interview) -> str:
     """Just the title, with 【待填写：…】 where it lacks an answer."""
     spans = _Builder(interview).fill(interview.questionnaire.report.title, "mark") or []

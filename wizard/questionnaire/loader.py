@@ -268,10 +268,13 @@ class _Loader:
             ),
             contents=tuple(contents),
             year=table.text("year"),
+            kind=table.text("kind"),
             publish_by=self.month_day(table, "publish_by"),
         )
-        if result.year:
-            self.references.append((table.path("year"), frozenset({result.year})))
+        for key in ("year", "kind"):
+            named = getattr(result, key)
+            if named:
+                self.references.append((table.path(key), frozenset({named})))
         table.finish()
         return result
 

@@ -202,6 +202,8 @@ class ReportSpec:
     contents: tuple[Content, ...] = ()
     #: The question holding the report year: it moves on by one when starting from last year.
     year: str = ""
+    #: The question holding the unit's kind (乡、镇、街道), shown in the county's summary.
+    kind: str = ""
     #: (month, day) of the year after the report year by which the report must be public.
     publish_by: tuple[int, int] | None = None
 

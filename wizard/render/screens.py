@@ -21,6 +21,9 @@ from wizard.cleaning import for_terminal
 from wizard.progress import Position
 from wizard.render.terminal import report_renderable, safe
 from wizard.report import Report
+from wizard.summary import Summary
+from wizard.summary import Table as SummaryTable
+from wizard.values import format_number
 
 
 def clip(text: str, cells: int) -> str:
@@ -219,3 +222,68 @@ def help_renderable(
             table.add_row(safe(name), safe(text))
         parts.append(Panel(table, title=title, title_align="left", border_style="dim"))
     return Group(*parts)
+
+
+def summary_renderable(summary: Summary, figures: bool = False) -> RenderableType:
+    """The review table for 80 columns: the check columns per unit, and with ``figures`` the
+    totals per figure (the units' own values go to the -o file)."""
+    parts: list[RenderableType] = []
+    for table in summary.tables:
+        labels = "".join(f"\n{n}.{label}" for n, label in enumerate(table.content_labels, 1))
+        units = Table(title=safe(table.title))
+        for name in ("单位", "类别", "年度", "检查", "五项内容", "公开期限", "备注"):
+            units.add_column(name, overflow="fold")
+        for row in table.rows:
+            verdict = "✓" if row.complete else f"✗ 错{row.errors}"
+            verdict += f" 提醒{row.warnings}" if row.warnings else ""
+            contents = "".join("✓" if present else "✗" for present in row.contents)
+            days = row.days_left
+            deadline = "" if days is None else (f"剩 {days} 天" if days >= 0 else f"过 {-days} 天")
+            year = "" if row.year is None else str(row.year)
+            units.add_row(
+                safe(row.unit),
+                safe(row.kind),
+                year,
+                Text(verdict, style="green" if row.complete else "red"),
+                contents,
+                deadline,
+                safe(row.note),
+            )
+        parts += [units, safe(f"五项内容：{labels}", style="dim"), Text("")]
+        if figures:
+            parts += [_figures_table(table), Text("")]
+    if summary.problems:
+        problems = Table.grid(padding=(0, 1))
+        problems.add_column()
+        problems.add_column(overflow="fold")
+        for problem in summary.problems:
+            problems.add_row(Text("✗", style="red"), safe(f"未能读取：{problem.message}"))
+        parts.append(problems)
+    if summary.missing:
+        parts.append(
+            safe(f"未报送（{len(summary.missing)}）：{'、'.join(summary.missing)}", "yellow")
+        )
+    if not summary.tables and not summary.problems:
+        parts.append(Text("没有找到答案文件（*.toml）。"))
+    return Group(*parts)
+
+
+def _figures_table(table: SummaryTable) -> Table:
+    totals = Table(title="数字汇总")
+    totals.add_column("项目", overflow="fold")
+    for name in ("填报", "合计", "上年合计", "同比"):
+        totals.add_column(name, justify="right")
+    for column in table.columns:
+        given = sum(column.id in r.figures for r in table.rows)
+        if not given:
+            continue
+        total, before = table.total(column), table.previous_total(column)
+        change = table.year_on_year(column)
+        totals.add_row(
+            safe(column.title),
+            str(given),
+            "—" if total is None else format_number(column.question, total, with_unit=False),
+            "—" if before is None else format_number(column.question, before, with_unit=False),
+            "—" if change is None else f"{change:+.1f}%",
+        )
+    return totals
