@@ -181,3 +181,13 @@ def test_a_folder_with_nothing_in_it(tmp_path: Path) -> None:
     assert code == 0
     assert "找不到" in output
     assert sheet.render_xlsx(summarize([tmp_path]))  # an empty workbook is still a workbook
+
+
+def test_a_file_open_in_the_wizard_is_read_and_marked(folder: Path) -> None:
+    path = folder / "乡镇" / "青石镇.toml"
+    with answers.Lock(path):
+        summary = summarize([folder], TODAY)
+    rows = {r.unit: r for t in summary.tables for r in t.rows}
+    assert "正在另一个窗口中编辑" in rows["青石镇"].note
+    assert rows["白沙街道"].note == ""
+    assert not (folder / "乡镇" / ".白沙街道.toml.lock").exists()  # looking creates no lock

@@ -21,7 +21,7 @@ from wizard.cleaning import for_terminal
 from wizard.progress import Position
 from wizard.render.terminal import report_renderable, safe
 from wizard.report import Report
-from wizard.summary import Summary
+from wizard.summary import Row, Summary
 from wizard.summary import Table as SummaryTable
 from wizard.values import format_number
 
@@ -231,24 +231,16 @@ def summary_renderable(summary: Summary, figures: bool = False) -> RenderableTyp
     for table in summary.tables:
         labels = "".join(f"\n{n}.{label}" for n, label in enumerate(table.content_labels, 1))
         units = Table(title=safe(table.title))
-        for name in ("单位", "类别", "年度", "检查", "五项内容", "公开期限", "备注"):
-            units.add_column(name, overflow="fold")
-        for row in table.rows:
-            verdict = "✓" if row.complete else f"✗ 错{row.errors}"
-            verdict += f" 提醒{row.warnings}" if row.warnings else ""
-            contents = "".join("✓" if present else "✗" for present in row.contents)
-            days = row.days_left
-            deadline = "" if days is None else (f"剩 {days} 天" if days >= 0 else f"过 {-days} 天")
-            year = "" if row.year is None else str(row.year)
-            units.add_row(
-                safe(row.unit),
-                safe(row.kind),
-                year,
-                Text(verdict, style="green" if row.complete else "red"),
-                contents,
-                deadline,
-                safe(row.note),
-            )
+        # Columns nobody filled (a questionnaire without kinds, no file open) are left out.
+        names = ["单位", "类别", "年度", "检查", "五项内容", "公开期限", "备注"]
+        cells = [_unit_cells(row) for row in table.rows]
+        shown = [i for i in range(len(names)) if (i != 1 and i != 6) or any(c[i] for c in cells)]
+        for i in shown:
+            units.add_column(names[i], overflow="fold")
+        for row, row_cells in zip(table.rows, cells, strict=True):
+            texts = [safe(c) for c in row_cells]
+            texts[3].stylize("green" if row.complete else "red")
+            units.add_row(*(texts[i] for i in shown))
         parts += [units, safe(f"五项内容：{labels}", style="dim"), Text("")]
         if figures:
             parts += [_figures_table(table), Text("")]
@@ -266,6 +258,22 @@ def summary_renderable(summary: Summary, figures: bool = False) -> RenderableTyp
     if not summary.tables and not summary.problems:
         parts.append(Text("没有找到答案文件（*.toml）。"))
     return Group(*parts)
+
+
+def _unit_cells(row: Row) -> list[str]:
+    verdict = "✓" if row.complete else f"✗ 错{row.errors}"
+    verdict += f" 提醒{row.warnings}" if row.warnings else ""
+    days = row.days_left
+    deadline = "" if days is None else (f"剩 {days} 天" if days >= 0 else f"过 {-days} 天")
+    return [
+        row.unit,
+        row.kind,
+        "" if row.year is None else str(row.year),
+        verdict,
+        "".join("✓" if present else "✗" for present in row.contents),
+        deadline,
+        row.note,
+    ]
 
 
 def _figures_table(table: SummaryTable) -> Table:
