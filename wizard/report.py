@@ -17,7 +17,11 @@ from wizard.questionnaire import Numbering, Placeholder, Question, Section, Sent
 from wizard.values import Number, TopicChoice, change, display, format_number
 
 Role = Literal["text", "heading", "missing"]
-ParagraphKind = Literal["title", "addressee", "heading", "body", "signature"]
+ParagraphKind = Literal["title", "addressee", "heading", "body", "signature", "annotation"]
+
+#: The level of a heading numbered this way (GB/T 9704 7.3.3: 一、 黑体, （一） 楷体,
+#: 1. and （1） 仿宋); 一是 is not a heading level but a point within one.
+LEVELS: dict[Numbering, int] = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4, "一是": 0}
 
 _DIGITS = "零一二三四五六七八九"
 _CLOSERS = ("。", "！", "？", "；", "：", "…", "”", "’", "）", ".", "!", "?", ";", ":")
@@ -62,15 +66,17 @@ def one_line(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Span:
     text: str
-    #: "heading": a run-in level-2 heading (（一）…。); "missing": a 【待填写：…】 mark.
+    #: "heading": a run-in heading (（一）…。); "missing": a 【待填写：…】 mark.
     role: Role = "text"
+    #: For run-in headings: the level of their numbering (see LEVELS).
+    level: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     kind: ParagraphKind
     spans: tuple[Span, ...]
-    #: For headings: 1 for 一、, 2 for （一） standing alone.
+    #: For headings: their level (see LEVELS): 1 for 一、, 2 for （一） standing alone.
     level: int = 0
 
     @property
@@ -196,11 +202,13 @@ class _Builder:
             intro = [Span(end_sentence(one_line(self.interview.display(topic.intro.id))))]
         items = self.inline_items(points) or self.absent(points)
         figures = self.sentences(topic.sentences) if topic else []
+        level = LEVELS[section.topic_numbering]
         if section.points_inline:
-            return [Paragraph("body", (Span(label, "heading"), *intro, *items, *figures))]
+            heading_span = Span(label, "heading", level)
+            return [Paragraph("body", (heading_span, *intro, *items, *figures))]
         # Standing alone: the heading, then the intro, each point and the figures as paragraphs.
         groups = [intro, *([item] for item in items), figures]
-        paragraphs = [Paragraph("heading", (Span(label.rstrip("。")),), 2)]
+        paragraphs = [Paragraph("heading", (Span(label.rstrip("。")),), level)]
         return paragraphs + [Paragraph("body", tuple(group)) for group in groups if group]
 
     def standalone_paragraphs(self, question: Question, value: str) -> list[Paragraph]:
@@ -212,7 +220,8 @@ class _Builder:
         else:
             for n, (title, rest) in enumerate(self.items(question), 1):
                 label = number_label(question.numbering, n) + end_sentence(title)
-                spans = (Span(label, "heading"), *([Span(rest)] if rest else []))
+                heading = Span(label, "heading", LEVELS[question.numbering])
+                spans = (heading, *([Span(rest)] if rest else []))
                 paragraphs.append(Paragraph("body", spans))
         if not paragraphs and self.absent(question):
             paragraphs.append(Paragraph("body", tuple(self.absent(question))))
@@ -283,6 +292,10 @@ class _Builder:
             spans = self.fill(line, "mark")
             if spans:
                 paragraphs.append(Paragraph("signature", tuple(spans)))
+        if spec.annotation is not None:
+            annotation = self.fill(spec.annotation, "omit")
+            if annotation:
+                paragraphs.append(Paragraph("annotation", tuple(annotation)))
         return Report(tuple(p for p in paragraphs if p.spans))
 
 

@@ -259,6 +259,7 @@ class _Loader:
             title=cast(Template, self.template(table, "title")),
             preamble=cast(Template, self.template(table, "preamble")),
             addressee=self.template(table, "addressee", required=False),
+            annotation=self.template(table, "annotation", required=False),
             signature=tuple(
                 self.template(
                     Table({"line": line}, table.path(f"signature[{i}]"), self.source), "line"

@@ -199,6 +199,8 @@ class ReportSpec:
     preamble: Template
     addressee: Template | None = None
     signature: tuple[Template, ...] = ()
+    #: 附注 (GB/T 9704 7.3.6): under the date, in brackets; left out when its answer is.
+    annotation: Template | None = None
     contents: tuple[Content, ...] = ()
     #: The question holding the report year: it moves on by one when starting from last year.
     year: str = ""
