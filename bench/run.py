@@ -194,7 +194,13 @@ def main() -> None:
         docx_time = median_seconds(
             command(SCRIPT, "export", str(example), "-o", docx_path, "--force")
         )
-        add("export -o x.docx", ms(docx_time), ms(typer_help), ratio(docx_time, typer_help))
+        add(
+            "export -o x.docx",
+            ms(docx_time),
+            ms(typer_help),
+            ratio(docx_time, typer_help),
+            "≤ 1.5×",
+        )
 
         imports = median_seconds(command(sys.executable, "-c", "import questionary, typer"))
         prompt_time = median_seconds(first_prompt(folder), runs=max(5, RUNS // 2))

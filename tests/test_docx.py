@@ -5,15 +5,16 @@ from __future__ import annotations
 import io
 
 import docx
+import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
-from docx.shared import Length, Pt
+from docx.shared import Length, Pt, Twips
 from docx.text.run import Run
 
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
-from wizard.render.docx import render_docx
-from wizard.report import build_report
+from wizard.render.docx import render_docx, signature_indents, title_lines, width
+from wizard.report import Span, build_report
 
 
 def east_asian(run: Run) -> str | None:
@@ -48,29 +49,89 @@ def test_page_fonts_and_spacing(example: Interview) -> None:
     assert rest[0].text.startswith("一是健全领导机制。")
     assert {(east_asian(r), r.font.size) for r in rest} == {("仿宋_GB2312", Pt(16))}
 
-    for paragraph in paragraphs[1:]:
+    for paragraph in paragraphs:
         fmt = paragraph.paragraph_format
         assert fmt.line_spacing_rule == WD_LINE_SPACING.EXACTLY
-        assert fmt.line_spacing == Pt(28)
+        assert fmt.line_spacing == Twips(579)  # 22 lines fill the 225 mm 版心
     preamble = paragraphs[1]
-    assert preamble.paragraph_format.first_line_indent == Pt(32)
+    assert preamble.paragraph_format.first_line_indent == Pt(31.5)  # two characters
+    body_runs = [r for p in paragraphs[1:] for r in p.runs]
+    condensed = [r._element.xpath("./w:rPr/w:spacing/@w:val") for r in body_runs]
+    assert all(c == ["-5"] for c in condensed)  # 28 characters a line
 
     signature = paragraphs[-2:]
     assert [p.text for p in signature] == ["杉岭乡", "2023年1月10日"]
     assert all(p.alignment == WD_ALIGN_PARAGRAPH.RIGHT for p in signature)
+    assert paragraphs[-3].paragraph_format.keep_with_next  # the text's end goes with them
 
     normal = document.styles["Normal"]
     assert normal.element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
+    defaults = document.styles.element.xml
+    assert 'w:eastAsia="zh-CN"' in defaults
 
 
-def test_page_number_footer(example: Interview) -> None:
+def test_page_numbers_odd_right_even_left(example: Interview) -> None:
     document = docx.Document(io.BytesIO(render_docx(build_report(example))))
-    footer = document.sections[0].footer.paragraphs[0]
-    assert footer.alignment == WD_ALIGN_PARAGRAPH.CENTER
-    xml = footer._element.xml
-    assert "<w:instrText" in xml and "PAGE" in xml
-    assert 'w:fldCharType="begin"' in xml and 'w:fldCharType="end"' in xml
-    assert footer.text == "—  —"  # the number itself is the field Word fills in
+    assert document.settings.odd_and_even_pages_header_footer
+    section = document.sections[0]
+    odd, even = section.footer.paragraphs[0], section.even_page_footer.paragraphs[0]
+    assert odd.alignment == WD_ALIGN_PARAGRAPH.RIGHT and odd.paragraph_format.right_indent == Pt(14)
+    assert even.alignment == WD_ALIGN_PARAGRAPH.LEFT and even.paragraph_format.left_indent == Pt(14)
+    for footer in (odd, even):
+        xml = footer._element.xml
+        assert "<w:instrText" in xml and "PAGE" in xml
+        assert 'w:fldCharType="begin"' in xml and 'w:fldCharType="end"' in xml
+        assert footer.text == "—  —"  # the number itself is the field Word fills in
+        assert {(east_asian(r), r.font.size) for r in footer.runs} == {("宋体", Pt(14))}
+
+
+def test_the_font_table_names_chinese_fonts_and_their_fall_backs(example: Interview) -> None:
+    document = docx.Document(io.BytesIO(render_docx(build_report(example))))
+    table = next(
+        p.blob.decode("utf-8")
+        for p in document.part.package.iter_parts()
+        if str(p.partname) == "/word/fontTable.xml"
+    )
+    assert 'w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>' in table
+    assert 'w:name="方正小标宋简体"><w:altName w:val="宋体"/>' in table
+
+
+@pytest.mark.parametrize(
+    ("title", "lines"),
+    [
+        ("杉岭乡2022年法治政府建设年度报告", ["杉岭乡2022年法治政府建设年度报告"]),
+        (
+            "青石市白沙区清河街道办事处2022年法治政府建设年度报告",
+            ["青石市白沙区清河街道办事处", "2022年法治政府建设年度报告"],
+        ),
+        (  # the year filled into "{year}度": never split from its 度
+            "关于青石市白沙区人民政府2023年度法治政府建设工作情况的报告",
+            ["关于青石市白沙区人民政府2023年度", "法治政府建设工作情况的报告"],
+        ),
+    ],
+)
+def test_long_titles_split_into_balanced_lines_between_words(title: str, lines: list[str]) -> None:
+    unit, _, rest = title.partition("20")
+    year, rest = "20" + rest[:3], rest[3:]  # as the title's template fills them: 2023年 + 度…
+    spans = (Span(unit), Span(year), Span(rest))
+    assert title_lines(spans) == lines
+    assert all(width(line) <= 20 for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "indents"),
+    [
+        ("杉岭乡", "2023年1月10日", (7.5, 2.0)),  # the date is longer: right 2, 署名 moves left
+        ("青石市白沙区清河街道办事处", "2023年1月10日", (2.0, 6.5)),  # 署名 right 2
+    ],
+)
+def test_signature_and_date_as_7_3_5_2_places_them(
+    name: str, date: str, indents: tuple[float, float]
+) -> None:
+    name_right, date_right = signature_indents(name, date)
+    assert (name_right, date_right) == indents
+    # The date's first character stands two characters right of the 署名's first.
+    assert (28 - name_right - width(name)) + 2 == 28 - date_right - width(date)
 
 
 def test_placeholders_are_highlighted(township: Questionnaire) -> None:
