@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml.ns import qn
 from docx.shared import Length, Pt, Twips
+from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
 from wizard.interview import Interview
@@ -17,10 +18,44 @@ from wizard.render.docx import render_docx, signature_indents, title_lines, widt
 from wizard.report import Span, build_report
 
 
-def east_asian(run: Run) -> str | None:
-    properties = run._element.rPr
-    fonts = None if properties is None else properties.rFonts
-    return None if fonts is None else fonts.get(qn("w:eastAsia"))
+def effective(paragraph: DocxParagraph, run: Run | None, name: str) -> Any:
+    """A property as Word resolves it: the run, its character style, then the paragraph's
+    style and the styles it is based on."""
+    chain: list[Any] = []
+    if run is not None:
+        chain.append(run)
+        if run.style is not None and run.style.name != "Default Paragraph Font":
+            chain.append(run.style)
+    chain.append(paragraph)
+    style = paragraph.style
+    while style is not None:
+        chain.append(style)
+        style = style.base_style
+    for holder in chain:
+        value = _property(holder, name)
+        if value is not None:
+            return value
+    return None
+
+
+def _property(holder: Any, name: str) -> Any:
+    element = holder._element
+    if name == "eastAsia":
+        found = element.xpath("./w:rPr/w:rFonts/@w:eastAsia")
+        return found[0] if found else None
+    if name == "size":
+        return holder.font.size if hasattr(holder, "font") else None
+    if name == "spacing":
+        found = element.xpath("./w:rPr/w:spacing/@w:val")
+        return found[0] if found else None
+    return getattr(holder.paragraph_format, name, None)
+
+
+def fonts(paragraph: DocxParagraph) -> set[tuple[str, Length]]:
+    return {
+        (effective(paragraph, r, "eastAsia"), effective(paragraph, r, "size"))
+        for r in paragraph.runs
+    }
 
 
 def test_page_fonts_and_spacing(example: Interview) -> None:
@@ -34,40 +69,39 @@ def test_page_fonts_and_spacing(example: Interview) -> None:
     paragraphs = [p for p in document.paragraphs if p.text]
     title = paragraphs[0]
     assert title.text == "杉岭乡2022年法治政府建设年度报告"
-    assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
-    assert {(east_asian(r), r.font.size) for r in title.runs} == {("方正小标宋简体", Pt(22))}
+    assert effective(title, None, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
+    assert fonts(title) == {("方正小标宋简体", Pt(22))}
 
     heading = next(p for p in paragraphs if p.text == "一、工作开展情况")
-    assert {(east_asian(r), r.font.name, r.font.size) for r in heading.runs} == {
-        ("黑体", "黑体", Pt(16))
-    }
+    assert fonts(heading) == {("黑体", Pt(16))}
 
     topic = next(p for p in paragraphs if p.text.startswith("（一）"))
     first, *rest = topic.runs
     assert first.text == "（一）强化组织领导，扎实推进法治政府建设。"
-    assert (east_asian(first), first.font.size) == ("楷体_GB2312", Pt(16))
+    assert fonts(topic) >= {("楷体_GB2312", Pt(16)), ("仿宋_GB2312", Pt(16))}
+    assert effective(topic, first, "eastAsia") == "楷体_GB2312"
     assert rest[0].text.startswith("一是健全领导机制。")
-    assert {(east_asian(r), r.font.size) for r in rest} == {("仿宋_GB2312", Pt(16))}
+    assert {effective(topic, r, "eastAsia") for r in rest} == {"仿宋_GB2312"}
 
     for paragraph in paragraphs:
-        fmt = paragraph.paragraph_format
-        assert fmt.line_spacing_rule == WD_LINE_SPACING.EXACTLY
-        assert fmt.line_spacing == Twips(579)  # 22 lines fill the 225 mm 版心
+        assert effective(paragraph, None, "line_spacing_rule") == WD_LINE_SPACING.EXACTLY
+        assert effective(paragraph, None, "line_spacing") == Twips(579)  # 22 a page
     preamble = paragraphs[1]
-    assert preamble.paragraph_format.first_line_indent == Pt(31.5)  # two characters
-    body_runs = [r for p in paragraphs[1:] for r in p.runs]
-    condensed = [r._element.xpath("./w:rPr/w:spacing/@w:val") for r in body_runs]
-    assert all(c == ["-5"] for c in condensed)  # 28 characters a line
+    assert effective(preamble, None, "first_line_indent") == Pt(31.5)  # 2 characters
+    for paragraph in paragraphs[1:]:
+        for run in paragraph.runs:
+            assert effective(paragraph, run, "spacing") == "-5"  # 28 characters a line
 
     signature = paragraphs[-2:]
     assert [p.text for p in signature] == ["杉岭乡", "2023年1月10日"]
-    assert all(p.alignment == WD_ALIGN_PARAGRAPH.RIGHT for p in signature)
+    assert all(effective(p, None, "alignment") == WD_ALIGN_PARAGRAPH.RIGHT for p in signature)
     assert paragraphs[-3].paragraph_format.keep_with_next  # the text's end goes with them
 
-    normal = document.styles["Normal"]
-    assert normal.element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
-    defaults = document.styles.element.xml
-    assert 'w:eastAsia="zh-CN"' in defaults
+    styles = document.styles.element.xml
+    assert 'w:eastAsia="zh-CN"' in styles
+    assert [
+        s.name for s in document.styles if s.name in ("公文标题", "一级标题", "二级标题", "落款")
+    ]
 
 
 def test_page_numbers_odd_right_even_left(example: Interview) -> None:
@@ -82,7 +116,7 @@ def test_page_numbers_odd_right_even_left(example: Interview) -> None:
         assert "<w:instrText" in xml and "PAGE" in xml
         assert 'w:fldCharType="begin"' in xml and 'w:fldCharType="end"' in xml
         assert footer.text == "—  —"  # the number itself is the field Word fills in
-        assert {(east_asian(r), r.font.size) for r in footer.runs} == {("宋体", Pt(14))}
+        assert fonts(footer) == {("宋体", Pt(14))}
 
 
 def test_the_font_table_names_chinese_fonts_and_their_fall_backs(example: Interview) -> None:

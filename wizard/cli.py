@@ -68,7 +68,7 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
             name = f"{error.filename}：" if error.filename else ""
             fail(f"无法使用 {name}{describe_os_error(error)}")
         except Interrupted as interrupted:
-            from wizard.render.screens import plain
+            from wizard.render.terminal import plain
 
             try:
                 where = interrupted.session.finish()
@@ -95,7 +95,7 @@ def _console(stderr: bool = False) -> Console:
 
 
 def fail(message: str, code: int = Exit.BAD_INPUT) -> NoReturn:
-    from wizard.render.screens import error
+    from wizard.render.terminal import error
 
     error(_console(stderr=True), message)
     raise typer.Exit(code)
@@ -131,7 +131,7 @@ def _run_session(
     no_input: bool,
     created: bool,
 ) -> None:
-    from wizard.render.screens import plain
+    from wizard.render.terminal import plain
     from wizard.session import apply_data
 
     console = _console()
@@ -247,7 +247,7 @@ def export(
 ) -> None:
     """导出报告草稿为文本、Markdown 或 Word 文件。"""
     from wizard.export import export_report
-    from wizard.render.screens import plain
+    from wizard.render.terminal import plain
     from wizard.report import build_report
     from wizard.session import open_readonly
 
@@ -323,7 +323,8 @@ def summary(
 ) -> None:
     """汇总多个单位的答案：是否通过检查、五项内容、公开期限和各项数字。"""
     from wizard.render import sheet
-    from wizard.render.screens import plain, summary_renderable
+    from wizard.render.screens import summary_renderable
+    from wizard.render.terminal import plain
     from wizard.summary import expect, read_units, summarize
 
     if output is not None and output.suffix.lower() not in (".xlsx", ".csv", ".md"):
@@ -348,7 +349,8 @@ def summary(
 def templates() -> None:
     """列出可用的问卷模板。"""
     from wizard.questionnaire import QuestionnaireError, available, load
-    from wizard.render.screens import error, templates_table
+    from wizard.render.screens import templates_table
+    from wizard.render.terminal import error
 
     rows, broken = [], []
     for path in available():
@@ -397,7 +399,7 @@ def main() -> None:
             show_help(error.ctx)
             code = Exit.BAD_INPUT
         else:
-            from wizard.render.screens import error as show_error
+            from wizard.render.terminal import error as show_error
 
             show_error(_console(stderr=True), usage_message(error))
             code = Exit.BAD_INPUT
@@ -423,7 +425,7 @@ def crashed(error: BaseException) -> int:
         said = f"详细情况已写入 {where}，请把这个文件发给维护者。"
     except OSError:
         said = "详细情况无法写入文件。"
-    from wizard.render.screens import error as show_error
+    from wizard.render.terminal import error as show_error
 
     show_error(
         _console(stderr=True),

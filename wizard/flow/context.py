@@ -14,7 +14,7 @@ from wizard import prompter
 from wizard.answers import AnswersError
 from wizard.interview import Interview, Step
 from wizard.questionnaire import Question
-from wizard.render import screens
+from wizard.render import terminal
 from wizard.render.terminal import Console
 from wizard.session import Session
 from wizard.values import Invalid, display
@@ -55,14 +55,14 @@ class Context:
         return self.session.interview
 
     def say(self, text: str, style: str = "") -> None:
-        screens.plain(self.console, text, style)
+        terminal.plain(self.console, text, style)
 
     def save(self) -> None:
         """Save now; a failure is shown and the session tries again when it ends."""
         try:
             notice = self.session.save()
         except AnswersError as error:
-            screens.error(self.console, str(error))
+            terminal.error(self.console, str(error))
             return
         if notice:
             self.say(notice, "yellow")

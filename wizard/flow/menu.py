@@ -11,7 +11,7 @@ from wizard.export import ExportError, export_report
 from wizard.flow.context import Back, Context, Quit
 from wizard.interview import Step
 from wizard.prompter import GoBack, OpenMenu, Option, ShowHelp
-from wizard.render import screens
+from wizard.render import screens, terminal
 from wizard.report import build_report
 from wizard.session import file_name
 
@@ -116,6 +116,6 @@ def export(context: Context) -> None:
     try:
         export_report(report, path, force=force)
     except ExportError as error:
-        screens.error(context.console, str(error))
+        terminal.error(context.console, str(error))
         return
     context.say(f"已导出：{path}", "green")

@@ -145,10 +145,6 @@ def read_key() -> str:
     return getchar()
 
 
-def error(console: Console, message: str) -> None:
-    console.print(Text("错误：", style="bold red") + safe(message))
-
-
 def templates_table(rows: list[tuple[str, str, str, int]]) -> Table:
     table = Table(title="可用的问卷模板", title_justify="left")
     table.add_column("模板 id")
@@ -201,10 +197,6 @@ def header(
             width=min(console.width, 80),
         )
     )
-
-
-def plain(console: Console, message: str, style: str = "") -> None:
-    console.print(safe(message, style=style))
 
 
 def help_renderable(

@@ -27,6 +27,15 @@ def safe(text: str, style: str = "") -> Text:
     return Text(for_terminal(text), style=style)
 
 
+def plain(console: Console, message: str, style: str = "") -> None:
+    """One line of the program's own, with whatever text from outside it holds made safe."""
+    console.print(safe(message, style=style))
+
+
+def error(console: Console, message: str) -> None:
+    console.print(Text("错误：", style="bold red") + safe(message))
+
+
 def make_console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
