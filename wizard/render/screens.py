@@ -7,6 +7,7 @@ passed as ``Text`` (never as markup), so brackets stay brackets.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console, Group, RenderableType
@@ -21,9 +22,11 @@ from wizard.cleaning import for_terminal
 from wizard.progress import Position
 from wizard.render.terminal import report_renderable, safe
 from wizard.report import Report
-from wizard.summary import Row, Summary
-from wizard.summary import Table as SummaryTable
 from wizard.values import format_number
+
+if TYPE_CHECKING:  # the review table's types only: check and preview need none of it
+    from wizard.summary import Row, Summary
+    from wizard.summary import Table as SummaryTable
 
 
 def clip(text: str, cells: int) -> str:
