@@ -12,7 +12,6 @@ import contextlib
 import datetime as dt
 import errno
 import glob
-import hashlib
 import os
 import stat
 import sys
@@ -220,6 +219,8 @@ Fingerprint = tuple[int, int, str]
 
 def fingerprint(path: Path) -> Fingerprint | None:
     """What the file is now (time, size, content hash); None when it does not exist."""
+    import hashlib  # only sessions need it; check and export start without it
+
     try:
         target = real_file(path)
         info = target.stat()
