@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from wizard import answers
 from wizard.cli import app
+from wizard.questionnaire import Questionnaire
 
 runner = CliRunner()
 
@@ -346,3 +347,23 @@ def test_a_folder_that_does_not_exist_or_a_folder_given_as_file(tmp_path: Path) 
     assert code == 2 and "文件夹不存在" in output
     code, output = run("check", tmp_path)
     assert code == 2 and "这是一个文件夹，不是文件" in output
+
+
+def test_keys_lists_every_question_with_what_data_accepts(township: Questionnaire) -> None:
+    code, output = run("keys", "--json")
+    assert code == 0
+    listed = json.loads(output)
+    assert {k["id"] for k in listed} == {q.id for q in township.all_questions()} | {"work_topics"}
+    assert all({"id", "label", "kind", "unit", "section", "topic"} <= set(k) for k in listed)
+    found = next(k for k in listed if k["id"] == "disputes_found")
+    assert found["unit"] == "件" and found["kind"] == "count" and found["topic"]
+    code, output = run("keys")
+    assert code == 0 and "responsibility_letters" in output
+    assert run("keys", "nothing")[0] == 2
+
+
+def test_an_unknown_data_key_names_the_nearest_and_the_keys_command(tmp_path: Path) -> None:
+    code, output = run("new", tmp_path / "a.toml", "--data", "unit_nam=杉岭乡", "--no-input")
+    assert code == 2
+    assert "是不是 unit_name" in output and "report-wizard keys township" in output.replace("\n", "")
+    assert not (tmp_path / "a.toml").exists()

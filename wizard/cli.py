@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from enum import IntEnum
@@ -62,6 +63,9 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except UserError as error:
             fail(str(error), error.exit_code)
+        except BrokenPipeError:  # `report-wizard keys | head`: the reader has seen enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(Exit.OK) from None
         except OSError as error:  # a path the system refuses (a name too long, a device)
             from wizard.answers import describe_os_error
 
@@ -343,6 +347,26 @@ def summary(
 
         write_new(output, sheet.render(result, output.suffix.lower()), force)
         plain(_console(), f"已另存为：{output}")
+
+
+@app.command(cls=ChineseHelpCommand)
+@handles_errors
+def keys(
+    template: Annotated[str, typer.Argument(help="问卷模板 id", metavar="模板")] = "township",
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
+) -> None:
+    """列出问卷的全部问题 id（--data 可用的键）及其名称、题型、单位、部分和专题。"""
+    from wizard.questionnaire import load_by_id
+    from wizard.questionnaire.keys import keys as all_keys
+
+    found = all_keys(load_by_id(template))
+    if as_json:
+        sys.stdout.write(json.dumps([k.to_json() for k in found], ensure_ascii=False, indent=2))
+        sys.stdout.write("\n")
+        return
+    from wizard.render.screens import keys_table
+
+    _console().print(keys_table(found))
 
 
 @app.command(cls=ChineseHelpCommand)

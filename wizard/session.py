@@ -20,6 +20,7 @@ from wizard.answers import AnswersError
 from wizard.errors import NotSaved, UserError
 from wizard.interview import Interview
 from wizard.questionnaire import RESERVED_IDS, Questionnaire, load_by_id
+from wizard.questionnaire.keys import nearest
 from wizard.report import report_title
 from wizard.values import Invalid, Number
 
@@ -293,7 +294,12 @@ def apply_data(
     trial = Interview(interview.questionnaire, dict(interview.document), interview.today)
     for key, raw, from_file in staged:
         if trial.question(key) is None:
-            raise SessionError(f"没有 {key!r} 这个问题；可用 report-wizard templates 查看问卷")
+            guess = nearest(trial.questionnaire, key)
+            hint = f"是不是 {guess}？" if guess else ""
+            raise SessionError(
+                f"没有 {key!r} 这个问题。{hint}"
+                f"所有问题 id 见：report-wizard keys {trial.questionnaire.id}"
+            )
         try:
             if from_file:
                 trial.set_raw(key, raw)

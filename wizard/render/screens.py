@@ -24,7 +24,8 @@ from wizard.render.terminal import report_renderable, safe
 from wizard.report import Report
 from wizard.values import format_number
 
-if TYPE_CHECKING:  # the review table's types only: check and preview need none of it
+if TYPE_CHECKING:  # types only: check and preview need none of these modules
+    from wizard.questionnaire.keys import Key
     from wizard.summary import Row, Summary
     from wizard.summary import Table as SummaryTable
 
@@ -290,3 +291,13 @@ def _figures_table(table: SummaryTable) -> Table:
             "—" if change is None else f"{change:+.1f}%",
         )
     return totals
+
+
+def keys_table(keys: list[Key]) -> Table:
+    table = Table(title="问题 id（report-wizard new 文件 --data id=值）", title_justify="left")
+    for name in ("id", "问题", "题型", "单位", "部分 › 专题"):
+        table.add_column(name, overflow="fold")
+    for key in keys:
+        where = " › ".join(part for part in (key.section, key.topic) if part)
+        table.add_row(safe(key.id), safe(key.label), key.kind, safe(key.unit), safe(where))
+    return table
