@@ -365,5 +365,7 @@ def test_keys_lists_every_question_with_what_data_accepts(township: Questionnair
 def test_an_unknown_data_key_names_the_nearest_and_the_keys_command(tmp_path: Path) -> None:
     code, output = run("new", tmp_path / "a.toml", "--data", "unit_nam=杉岭乡", "--no-input")
     assert code == 2
-    assert "是不是 unit_name" in output and "report-wizard keys township" in output.replace("\n", "")
+    assert "是不是 unit_name" in output and "report-wizard keys township" in output.replace(
+        "\n", ""
+    )
     assert not (tmp_path / "a.toml").exists()

@@ -423,3 +423,78 @@ def test_skipping_a_choice_and_a_required_list_left_empty(
     assert "此项至少需要填写 1 条" in output
     skipped = answers.load(path)["state"]["skipped"]
     assert {"served", "has_volunteers", "kind"} <= set(skipped)
+
+
+def test_half_typed_text_survives_ctrl_c_and_comes_back_on_resume(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.toml"
+    code, output = interact(
+        monkeypatch, ["new", path], [Step("单位名称", "杉岭"), Step("杉岭", CTRL_C)]
+    )
+    assert code == 130
+    assert "正在填写的“单位名称”已存为草稿" in output
+    assert answers.load(path)["drafts"] == {"unit_name": "杉岭"}
+    script = [Step("单位名称", "乡" + ENTER), Step("单位类型", CTRL_C)]
+    code, output = interact(monkeypatch, ["resume", path], script)
+    assert code == 130
+    assert "上次没有写完的内容已放回输入框" in output
+    document = answers.load(path)
+    assert document["unit_name"] == "杉岭乡" and "drafts" not in document
+
+
+def test_half_typed_text_survives_the_menu_and_going_back(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.toml"
+    script = [
+        Step("单位名称", "杉岭" + CTRL_G),  # the menu, with 杉岭 typed
+        Step("菜单", pick(MenuAction.CONTINUE)),
+        Step("单位名称", "乡" + ENTER),  # 杉岭 is back: 杉岭乡
+        Step("单位类型", ENTER),
+        Step("报告年度", ENTER),
+        Step("领导机关", "区委" + CTRL_B),  # back, with 区委 typed
+        Step("报告年度", ENTER),
+        Step("领导机关", "、区政府" + ENTER),  # 区委 is back
+        Step("指导机关", CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["new", path], script)
+    assert code == 130, output
+    document = answers.load(path)
+    assert document["unit_name"] == "杉岭乡"
+    assert document["leaders"] == "区委、区政府"
+
+
+@pytest.mark.usefixtures("with_mini")
+def test_a_half_entered_list_item_is_kept_and_offered_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "mini.toml"
+    given = ["--data", "org=南街社区", "--data", "year=2024", "--no-input"]
+    interact(monkeypatch, ["new", path, "--template", "mini", *given], "")
+    script = [
+        Step("?", CTRL_G),
+        Step("菜单", pick(MenuAction.JUMP)),
+        Step("跳到哪一部分", DOWN * 2 + ENTER),  # 问题
+        Step("已有 0 条", ENTER),
+        Step("问题", "人手少" + ENTER),
+        Step("原因", "志愿者" + CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["resume", path], script)
+    assert code == 130, output
+    assert answers.load(path)["drafts"] == {"issue_list": {"problem": "人手少", "cause": "志愿者"}}
+    script = [
+        Step("?", CTRL_G),
+        Step("菜单", pick(MenuAction.JUMP)),
+        Step("跳到哪一部分", DOWN * 2 + ENTER),
+        Step("已有 0 条", ENTER),
+        Step("问题", ENTER),  # 人手少, offered again
+        Step("原因", "不足" + ENTER),
+        Step("已有 1 条", CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["resume", path], script)
+    assert code == 130, output
+    assert "上次没有写完的一条已放回" in output
+    document = answers.load(path)
+    assert document["issue_list"] == [{"problem": "人手少", "cause": "志愿者不足"}]
+    assert "drafts" not in document

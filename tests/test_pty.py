@@ -96,3 +96,32 @@ def test_a_signal_restores_the_terminal_and_says_where_answers_are(
     child.close()
     assert child.exitstatus == code
     assert answers.load(tmp_path / "报告.toml")["unit_name"] == "杉岭乡"
+
+
+def test_half_typed_text_is_kept_through_ctrl_c_the_menu_and_back(tmp_path: Path) -> None:
+    child = spawn(["new", "报告.toml"], tmp_path)
+    child.expect("单位名称")
+    child.send("杉岭")
+    child.expect("杉岭")
+    child.sendcontrol("c")
+    child.expect("已存为草稿")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+    child = spawn(["resume", "报告.toml"], tmp_path)
+    child.expect("上次没有写完的内容已放回输入框")
+    child.expect("单位名称")
+    child.send("乡")
+    child.sendcontrol("g")  # the menu, then back: the text is still there
+    child.expect("继续填写")
+    child.send("\r")
+    child.expect("单位名称")
+    child.send("\r")
+    child.expect("单位类型")
+    child.sendcontrol("b")  # back to 单位名称, which shows what was saved
+    child.expect("单位名称")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert answers.load(tmp_path / "报告.toml")["unit_name"] == "杉岭乡"

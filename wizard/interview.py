@@ -267,6 +267,8 @@ class Interview:
             return value
         self._values[question_id] = value
         self.document[question_id] = to_toml(value)
+        if question.kind != "list":  # a list's draft is an item not yet added
+            self.drop_draft(question_id)
         self._invalid.pop(question_id, None)
         self._skipped.discard(question_id)
         self._review.discard(question_id)
@@ -295,7 +297,36 @@ class Interview:
         if question.level == "required":
             raise Invalid("此项必须填写，不能跳过")
         self._skipped.add(question_id)
+        self.drop_draft(question_id)
         self._sync_state()
+
+    # drafts ---------------------------------------------------------------
+
+    def draft(self, question_id: str) -> str | dict[str, str] | None:
+        """What was being typed for a question when the user left it (Ctrl+C, Ctrl+G, a closed
+        window): text, or the fields of a list item; offered again on the next visit."""
+        drafts = self.document.get("drafts")
+        found = drafts.get(question_id) if isinstance(drafts, dict) else None
+        if isinstance(found, str) or (
+            isinstance(found, dict) and all(isinstance(v, str) for v in found.values())
+        ):
+            return found
+        return None
+
+    def keep_draft(self, question_id: str, typed: str | dict[str, str]) -> None:
+        drafts = self.document.get("drafts")
+        drafts = dict(drafts) if isinstance(drafts, dict) else {}
+        drafts[question_id] = clean_answer(typed) if isinstance(typed, str) else typed
+        self.document["drafts"] = drafts
+
+    def drop_draft(self, question_id: str) -> None:
+        drafts = self.document.get("drafts")
+        if isinstance(drafts, dict) and question_id in drafts:
+            drafts = {k: v for k, v in drafts.items() if k != question_id}
+            if drafts:
+                self.document["drafts"] = drafts
+            else:
+                del self.document["drafts"]
 
     def confirm(self, question_id: str) -> None:
         """Keep a carried-over answer as it is."""

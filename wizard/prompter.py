@@ -59,16 +59,29 @@ def long_text_help() -> str:
     return keys
 
 
-class GoBack(Exception):
+class LeftPrompt(Exception):
+    """The user left a prompt with one of the wizard's keys; ``typed`` is what it held, so
+    that nothing typed is lost on the way."""
+
+    def __init__(self, typed: str = "") -> None:
+        super().__init__(typed)
+        self.typed = typed
+
+
+class GoBack(LeftPrompt):
     """The user asked for the previous question."""
 
 
-class OpenMenu(Exception):
+class OpenMenu(LeftPrompt):
     """The user asked for the main menu."""
 
 
-class ShowHelp(Exception):
-    """The user asked for help; ``typed`` is what the prompt held at that moment."""
+class ShowHelp(LeftPrompt):
+    """The user asked for help."""
+
+
+class Stopped(KeyboardInterrupt):
+    """Ctrl-C at a prompt (still a KeyboardInterrupt), with what the prompt held."""
 
     def __init__(self, typed: str = "") -> None:
         super().__init__(typed)
@@ -78,9 +91,17 @@ class ShowHelp(Exception):
 class Terminated(Exception):
     """SIGTERM or SIGHUP (the terminal window closed) during the interview."""
 
-    def __init__(self, signum: int) -> None:
+    def __init__(self, signum: int, typed: str = "") -> None:
         super().__init__(signum)
         self.signum = signum
+        self.typed = typed
+
+
+def typed_when_left(error: BaseException) -> str | None:
+    """What a prompt held when the user left it by this exception; None if it says nothing."""
+    if isinstance(error, LeftPrompt | Stopped | Terminated):
+        return error.typed
+    return None
 
 
 @contextlib.contextmanager
@@ -91,7 +112,7 @@ def signals_end_prompts() -> Iterator[None]:
     def handler(signum: int, _frame: object) -> None:
         app = get_app_or_none()
         if app is not None and app.is_running:
-            app.exit(exception=Terminated(signum))
+            app.exit(exception=Terminated(signum, app.current_buffer.text))
         else:
             raise Terminated(signum)
 
@@ -121,7 +142,7 @@ def _navigation(app: Application[Any], buffer_text: Callable[[], str]) -> None:
 
     @keys.add("c-b", eager=True)
     def _back(event: KeyPressEvent) -> None:
-        event.app.exit(exception=GoBack())
+        event.app.exit(exception=GoBack(buffer_text()))
 
     @keys.add("c-o", eager=True)
     def _help(event: KeyPressEvent) -> None:
@@ -129,7 +150,11 @@ def _navigation(app: Application[Any], buffer_text: Callable[[], str]) -> None:
 
     @keys.add("c-g", eager=True)
     def _menu(event: KeyPressEvent) -> None:
-        event.app.exit(exception=OpenMenu())
+        event.app.exit(exception=OpenMenu(buffer_text()))
+
+    @keys.add("c-c", eager=True)
+    def _stop(event: KeyPressEvent) -> None:
+        event.app.exit(exception=Stopped(buffer_text()))
 
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), keys])
 

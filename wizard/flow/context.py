@@ -42,8 +42,6 @@ class Context:
     ) -> None:
         self.session = session
         self.console = console
-        #: What was typed before Ctrl+O, offered again after the help.
-        self.typed: dict[str, str] = {}
         self._asker = asker
 
     def ask(self, step: Step) -> None:
@@ -75,6 +73,23 @@ class Context:
             self.say(str(error), "yellow")
             return
         self.save()
+
+    def keep_typed(
+        self, question: Question, left: BaseException, typed: str | dict[str, str]
+    ) -> None:
+        """The user left a prompt (Ctrl+C, Ctrl+G, Ctrl+B, Ctrl+O, the window closed) with
+        something typed: keep it as a draft in the answers file, offered on the next visit."""
+        if not isinstance(left, prompter.LeftPrompt | prompter.Stopped | prompter.Terminated):
+            return
+        empty = not (
+            typed.strip() if isinstance(typed, str) else any(v.strip() for v in typed.values())
+        )
+        if empty:
+            return
+        self.interview.keep_draft(question.id, typed)
+        self.save()
+        if not isinstance(left, prompter.LeftPrompt):  # leaving the wizard: say what was kept
+            self.say(f"正在填写的“{question.label}”已存为草稿，下次打开会放回输入框。", "yellow")
 
     def skip(self, question: Question) -> None:
         """Leave a question empty on purpose, and save that."""

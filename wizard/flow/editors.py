@@ -74,17 +74,33 @@ def field_text(
 
 
 def item_form(context: Context, question: Question, item: Item | None = None) -> Item | None:
+    """The fields of a new item (or of ``item``, edited). An item left half written is kept
+    as a draft and offered the next time one is added."""
+    adding = item is None
+    draft = context.interview.draft(question.id) if adding else None
+    if isinstance(draft, dict):
+        item = draft
+        context.say("上次没有写完的一条已放回：可以接着写。", "yellow")
     item = dict(item or {})
     used = {i.get(question.fields[0].id, "") for i in context.interview.items(question.id)}
     suggestions = tuple(s for s in question.suggestions if s not in used)
     result: Item = {}
     try:
         for n, field in enumerate(question.fields):
-            text = field_text(context, field, item.get(field.id, ""), suggestions if n == 0 else ())
+            try:
+                text = field_text(
+                    context, field, item.get(field.id, ""), suggestions if n == 0 else ()
+                )
+            except BaseException as left:
+                typed = prompter.typed_when_left(left)
+                if adding and typed is not None:
+                    context.keep_typed(question, left, {**item, **result, field.id: typed})
+                raise
             if text.strip():
                 result[field.id] = text.strip() if field.kind == "text" else text
     except GoBack:
-        context.say("已取消这一条。", "yellow")
+        kept = "（已写的内容留作草稿，下次添加时放回）" if adding else ""
+        context.say(f"已取消这一条。{kept}", "yellow")
         return None
     return result
 
@@ -110,6 +126,7 @@ def edit_list(context: Context, question: Question) -> None:
         if action is ListAction.ADD:
             item = item_form(context, question)
             if item:
+                interview.drop_draft(question.id)
                 context.change(interview.add_item, question.id, item)
                 just_added = True
         elif action is ListAction.DONE:

@@ -68,8 +68,7 @@ def loop(context: Context, fresh: bool) -> None:
             if step is None:
                 context.say("已经是第一题了。", "yellow")
                 step = current
-        except ShowHelp as request:
-            context.typed[current.id] = request.typed
+        except ShowHelp:  # what was typed is kept as a draft and offered again
             question = current.question
             context.show_help(question.label, question.help, question.example)
         except OpenMenu:

@@ -91,8 +91,7 @@ def review(context: Context) -> None:
                 break
             except (GoBack, OpenMenu):
                 break
-            except ShowHelp as request:
-                context.typed[chosen.id] = request.typed
+            except ShowHelp:
                 question = chosen.question
                 context.show_help(question.label, question.help, question.example)
 

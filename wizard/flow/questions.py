@@ -32,9 +32,12 @@ def edit_form(question: Question, value: Answer) -> str:
 
 
 def current_text(context: Context, question: Question) -> str:
-    """What the prompt starts with: text typed before Ctrl+O, else the answer so far."""
-    if question.id in context.typed:
-        return context.typed.pop(question.id)
+    """What the prompt starts with: what was being typed when the user last left it (a
+    draft), else the answer so far."""
+    draft = context.interview.draft(question.id)
+    if isinstance(draft, str):
+        context.say("上次没有写完的内容已放回输入框：按 Enter 保存，或接着改。", "yellow")
+        return draft
     value = context.interview.value(question.id)
     return edit_form(question, value) if value is not None else ""
 
@@ -61,12 +64,18 @@ def ask_text(context: Context, question: Question) -> None:
     elif multiline:
         extra = prompter.long_text_help()
     context.hint(question, extra)
-    answer = prompter.text(
-        context.message(question),
-        default=current_text(context, question),
-        validate=validate,
-        multiline=multiline,
-    )
+    try:
+        answer = prompter.text(
+            context.message(question),
+            default=current_text(context, question),
+            validate=validate,
+            multiline=multiline,
+        )
+    except BaseException as left:
+        typed = prompter.typed_when_left(left)
+        if typed is not None:
+            context.keep_typed(question, left, typed)
+        raise
     if answer.strip():
         interview.answer(question.id, answer)
         context.save()
