@@ -118,3 +118,19 @@ def test_json_shape(example: Interview) -> None:
     assert set(data["findings"][0]) == {"code", "severity", "question", "message", "where"}
     recommended = next(f for f in data["findings"] if f["code"] == "recommended_missing")
     assert recommended["where"] == "强化组织领导，扎实推进法治政府建设"
+
+
+def test_a_figure_whose_topic_is_not_in_the_report_is_an_error(example: Interview) -> None:
+    chosen = example.chosen_topics(example.questionnaire.sections[1])
+    assert "litigation" not in {c.id for c in chosen}  # not in the example's outline
+    example.answer("reconsiderations", "3")
+    found = [f for f in check(example).findings if f.code == "figure_unused"]
+    assert [f.question for f in found] == ["reconsiderations"]
+    assert "专题“" in found[0].message and "3件" in found[0].message
+
+
+def test_a_zero_is_said_in_check_not_in_the_draft(example: Interview) -> None:
+    example.answer("responsibility_letters", "0")
+    found = [f for f in check(example).findings if f.code == "figure_zero"]
+    assert [f.question for f in found] == ["responsibility_letters"]
+    assert found[0].severity == "info"

@@ -41,7 +41,7 @@ PARTS = [
     ("一、工作开展情况：六个专题及其顺序、标题", "work_topics"),
     ("（一）强化组织领导", "leadership_points"),
     ("（一）领导小组：组长", "group_leader"),
-    ("（一）领导小组：成员单位", "group_members"),
+    # 成员单位 are written into the point itself, as the reference does: not asked apart.
     ("（二）强化理论学习", "study_points"),
     ("（三）强化制度完善（政务公开）", "openness_points"),
     ("（四）强化队伍建设（行政执法）", "enforcement_points"),

@@ -71,12 +71,26 @@ def test_wording_follows_the_unit_kind(example: Interview) -> None:
     assert "全街道建有人民调解委员会9个。" in render_text(build_report(example))
 
 
-def test_a_sentence_with_a_missing_figure_is_left_out(example: Interview) -> None:
+def test_a_missing_figure_takes_only_its_own_clause_away(example: Interview) -> None:
     example.answer("petitions", "18")
-    text = render_text(build_report(example))
-    assert "受理信访事项" not in text  # its rate is still missing
+    assert "受理信访事项18件。" in render_text(build_report(example))  # the rate is unknown
     example.answer("petitions_closed_rate", "100")
     assert "受理信访事项18件，办结率100%。" in render_text(build_report(example))
+    example.clear("petitions")
+    assert "办结率100%。" in render_text(build_report(example))
+    assert "受理信访事项" not in render_text(build_report(example))
+
+
+def test_a_figure_no_sentence_mentions_gets_one_of_its_own(mini: Questionnaire) -> None:
+    interview = Interview(mini)
+    interview.answer("visits_done", "6")  # the template names visits and the rate only
+    assert "完成探访6次。" in render_text(build_report(interview))
+
+
+def test_a_zero_is_no_achievement(example: Interview) -> None:
+    example.answer("responsibility_letters", "0")
+    text = render_text(build_report(example))
+    assert "0份" not in text and "签订法治建设责任书" not in text
 
 
 def test_an_empty_file_previews_with_placeholders(township: Questionnaire) -> None:
@@ -175,4 +189,4 @@ def test_a_sentence_may_mark_its_missing_figure(mini: Questionnaire) -> None:
     assert "全年探访10次，完成率【待填写：完成率】。" in render_text(build_report(interview))
     omitted = Interview(mini)
     omitted.answer("visits", "10")
-    assert "全年探访" not in render_text(build_report(omitted))
+    assert "全年探访10次。" in render_text(build_report(omitted))  # only the rate is left out

@@ -15,7 +15,8 @@ The JSON form (``report-wizard check --json``) is a stable interface::
     }
 
 Codes: content_missing, required_missing, invalid_answer, field_missing, rule_broken,
-placeholder, review_pending, recommended_missing, recommended_skipped, deadline.
+placeholder, review_pending, recommended_missing, recommended_skipped, deadline,
+figure_unused (a figure the draft cannot show), figure_zero (a zero, left out of the draft).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Any, Literal
 from wizard.interview import Interview
 from wizard.questionnaire import Question
 from wizard.report import Report, build_report
-from wizard.values import Number
+from wizard.values import Number, display
 
 Severity = Literal["error", "warning", "info"]
 
@@ -123,6 +124,7 @@ def check(
             Finding("invalid_answer", "error", f"“{label}”的答案无效：{why}", question_id)
         )
     findings += _question_findings(interview)
+    findings += _figure_findings(interview)
     for message in interview.broken_rules():
         findings.append(Finding("rule_broken", "error", f"数字前后矛盾：{message}"))
     if report.missing:
@@ -167,6 +169,40 @@ def _question_findings(interview: Interview) -> list[Finding]:
         elif question.kind == "list":
             findings += _field_findings(interview, step.id, question, where)
     return findings
+
+
+def _figure_findings(interview: Interview) -> list[Finding]:
+    """Answers the draft does not state: one whose topic or part is not in the report, or
+    that an earlier answer made not apply (it would otherwise vanish without a word), and a
+    zero (no achievement to report)."""
+    findings: list[Finding] = []
+    asked = {step.id for step in interview.steps()}
+    for question_id, value in interview.values.items():
+        question = interview.question(question_id)
+        if question is None:
+            continue
+        if question_id not in asked:
+            where = _home(interview, question_id)
+            message = (
+                f"“{question.label}”填了 {display(question, value)}，但{where}不在报告中，"
+                "草稿里没有它：把它加回报告，或删去这个答案"
+            )
+            severity: Severity = "warning" if question.kind in ("bool", "choice") else "error"
+            findings.append(Finding("figure_unused", severity, message, question_id))
+        elif isinstance(value, Number) and value.value == 0 and not value.approx:
+            message = f"“{question.label}”填的是 0：草稿中不写这一句（没有可报告的成绩）"
+            findings.append(Finding("figure_zero", "info", message, question_id))
+    return findings
+
+
+def _home(interview: Interview, question_id: str) -> str:
+    for section in interview.questionnaire.sections:
+        for topic in section.topics:
+            if any(q.id == question_id for q in topic.questions):
+                return f"专题“{topic.heading}”"
+        if any(q.id == question_id for q in section.questions):
+            return f"“{section.title}”部分（或这一问的前提）"
+    return "它所在的部分"
 
 
 def _field_findings(

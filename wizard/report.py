@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from wizard import expr
+from wizard.clauses import clauses
 from wizard.interview import Interview
 from wizard.questionnaire import Numbering, Placeholder, Question, Section, Sentence, Template
 from wizard.values import Number, TopicChoice, change, display, format_number
@@ -158,15 +159,61 @@ class _Builder:
             spans.append(span)
         return [s for s in spans if s.text]
 
-    def sentences(self, sentences: Iterable[Sentence]) -> list[Span]:
+    def figures(self, sentences: Iterable[Sentence], questions: Iterable[Question]) -> list[Span]:
+        """The figure sentences, clause by clause (see ``clauses``); then each answered figure
+        that no sentence showed, in a sentence of its own. Every figure the clerk gave
+        reaches the draft, whatever the questionnaire's sentences say; a zero does not (it is
+        no achievement), and ``check`` lists it."""
         spans: list[Span] = []
+        shown: set[str] = set()
         for sentence in sentences:
             if sentence.when is not None and expr.evaluate(sentence.when, self.env) is not True:
                 continue
-            filled = self.fill(sentence.template, sentence.missing)
-            if filled:
-                spans.extend(filled)
+            if sentence.missing == "mark":
+                spans.extend(self.fill(sentence.template, "mark") or ())
+                shown |= sentence.template.names
+                continue
+            spans.extend(self.clauses(sentence.template, shown))
+        # A rate shown stands for the counts it is computed from (化解率 for 化解 and 排查).
+        for name in list(shown):
+            computed = self.interview.question(name)
+            if computed is not None and computed.compute is not None:
+                shown |= expr.names(computed.compute)
+        for question in questions:
+            value = self.interview.values.get(question.id)
+            if (
+                question.id in shown
+                or not _worth_saying(value)
+                or not self.interview.active(question)
+            ):
+                continue
+            if isinstance(value, Number):
+                spans.append(Span(f"{question.label}{format_number(question, value)}。"))
+            elif question.kind in ("text", "longtext", "multichoice", "date"):
+                said = one_line(display(question, value))  # type: ignore[arg-type]
+                spans.append(Span(end_sentence(f"{question.label}：{said}")))
         return spans
+
+    def clauses(self, template: Template, shown: set[str]) -> list[Span]:
+        sentence = clauses(template)
+        kept: list[Span] = []
+        with_figures = any(c.figures for c in sentence.clauses)
+        said_a_figure = False
+        for clause in sentence.clauses:
+            names = [p.name for p in clause.figures]
+            if not all(
+                _worth_saying(self.interview.value(n)) or n == "current_year" for n in names
+            ):
+                continue
+            filled = [Span(p) if isinstance(p, str) else self.placeholder(p) for p in clause.parts]
+            if kept and clause.joiner:
+                kept.append(Span(clause.joiner))
+            kept.extend(s for s in filled if s is not None and s.text)
+            shown.update(names)
+            said_a_figure = said_a_figure or bool(names)
+        if not kept or (with_figures and not said_a_figure):
+            return []
+        return [*kept, Span(sentence.end or "。")]
 
     # ------------------------------------------------------------ blocks
 
@@ -201,7 +248,7 @@ class _Builder:
         if topic and topic.intro and self.interview.has_value(topic.intro.id):
             intro = [Span(end_sentence(one_line(self.interview.display(topic.intro.id))))]
         items = self.inline_items(points) or self.absent(points)
-        figures = self.sentences(topic.sentences) if topic else []
+        figures = self.figures(topic.sentences, topic.metrics) if topic else []
         level = LEVELS[section.topic_numbering]
         if section.points_inline:
             heading_span = Span(label, "heading", level)
@@ -251,7 +298,8 @@ class _Builder:
             else:
                 flush()
                 paragraphs.extend(self.standalone_paragraphs(question, value))
-        current.extend(self.sentences(section.sentences))
+        asked = (q for q in section.questions if q.render == "none" and self.interview.active(q))
+        current.extend(self.figures(section.sentences, asked))
         flush()
         if section.topics:
             paragraphs.extend(self.topics_paragraphs(section))
@@ -297,6 +345,13 @@ class _Builder:
             if annotation:
                 paragraphs.append(Paragraph("annotation", tuple(annotation)))
         return Report(tuple(p for p in paragraphs if p.spans))
+
+
+def _worth_saying(value: object) -> bool:
+    """An answer a sentence can state: given, and not a bare zero."""
+    if isinstance(value, Number):
+        return value.value != 0 or value.approx
+    return value is not None
 
 
 def build_report(interview: Interview) -> Report:
