@@ -111,8 +111,11 @@ def test_a_half_filled_file(township: Questionnaire) -> None:
     interview.add_item("leadership_points", {"title": "健全领导机制"})
     text = render_text(build_report(interview))
     assert text.startswith("青石镇2024年法治政府建设年度报告\n")
-    assert "（一）加强组织领导，压实法治政府建设责任。一是健全领导机制。" in text
+    assert "（一）加强组织领导，压实法治政府建设责任。健全领导机制。" in text  # one: no 一是
     assert "【待填写：学法用法方面的主要做法】" in text
+    interview.add_item("leadership_points", {"title": "压实责任", "text": "第一段。\n\n第二段"})
+    text = render_text(build_report(interview))
+    assert "一是健全领导机制。二是压实责任。第一段。\n　　第二段。" in text  # the break is kept
 
 
 INJECTIONS = "{{ 1+1 }} ${x} [red]x[/red] <b>粗</b> *星* _下_ #井 `码`"

@@ -223,15 +223,17 @@ class _Builder:
         first, *others = question.fields
         for item in self.interview.items(question.id):
             title = one_line(item.get(first.id, ""))
-            rest = "".join(end_sentence(one_line(item.get(f.id, ""))) for f in others)
+            # The clerk's paragraph breaks stay: the paragraph is cut there (``_paragraphs``).
+            rest = "".join(_kept_lines(item.get(f.id, "")) for f in others)
             result.append((title, rest))
         return result
 
     def inline_items(self, question: Question) -> list[Span]:
-        spans = []
-        for n, (title, rest) in enumerate(self.items(question), 1):
-            spans.append(Span(number_label(question.numbering, n) + end_sentence(title) + rest))
-        return spans
+        items = self.items(question)
+        return [
+            Span(_label(question.numbering, n, len(items)) + end_sentence(title) + rest)
+            for n, (title, rest) in enumerate(items, 1)
+        ]
 
     def absent(self, question: Question) -> list[Span]:
         """A required answer that is missing shows as a mark; others are simply left out."""
@@ -265,8 +267,9 @@ class _Builder:
             lines = [line.strip() for line in value.splitlines() if line.strip()]
             paragraphs.extend(Paragraph("body", (Span(end_sentence(line)),)) for line in lines)
         else:
-            for n, (title, rest) in enumerate(self.items(question), 1):
-                label = number_label(question.numbering, n) + end_sentence(title)
+            items = self.items(question)
+            for n, (title, rest) in enumerate(items, 1):
+                label = _label(question.numbering, n, len(items)) + end_sentence(title)
                 heading = Span(label, "heading", LEVELS[question.numbering])
                 spans = (heading, *([Span(rest)] if rest else []))
                 paragraphs.append(Paragraph("body", spans))
@@ -344,7 +347,34 @@ class _Builder:
             annotation = self.fill(spec.annotation, "omit")
             if annotation:
                 paragraphs.append(Paragraph("annotation", tuple(annotation)))
-        return Report(tuple(p for p in paragraphs if p.spans))
+        return Report(tuple(_paragraphs(p for p in paragraphs if p.spans)))
+
+
+def _label(numbering: Numbering, n: int, count: int) -> str:
+    """一是, 二是 …; a point alone is not numbered (一是 with no 二是 reads wrong)."""
+    return number_label(numbering, n) if count > 1 else ""
+
+
+def _kept_lines(text: str) -> str:
+    """A field's text, each line closed as a sentence, its line breaks kept."""
+    return "\n".join(end_sentence(line) for line in text.splitlines() if line.strip())
+
+
+def _paragraphs(paragraphs: Iterable[Paragraph]) -> Iterable[Paragraph]:
+    """Cut a paragraph where a clerk's text holds a line break: what follows is a paragraph
+    of its own, as they wrote it."""
+    for paragraph in paragraphs:
+        if paragraph.kind != "body" or not any("\n" in s.text for s in paragraph.spans):
+            yield paragraph
+            continue
+        current: list[Span] = []
+        for span in paragraph.spans:
+            first, *rest = span.text.split("\n")
+            current.append(Span(first, span.role, span.level))
+            for line in rest:
+                yield Paragraph("body", tuple(s for s in current if s.text))
+                current = [Span(line, span.role, span.level)]
+        yield Paragraph("body", tuple(s for s in current if s.text))
 
 
 def _worth_saying(value: object) -> bool:
