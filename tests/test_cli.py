@@ -133,7 +133,7 @@ def test_new_with_data_writes_validated_answers(tmp_path: Path) -> None:
     assert code == 0, output
     document = answers.load(path)
     assert document["unit_name"] == "杉岭乡"
-    assert document["materials"] == {"value": 10000, "approx": True}
+    assert document["materials"] == {"value": 10000, "hedge": "余"}
     assert str(document["sign_date"]) == "2023-01-10"
 
 
@@ -369,3 +369,15 @@ def test_an_unknown_data_key_names_the_nearest_and_the_keys_command(tmp_path: Pa
         "\n", ""
     )
     assert not (tmp_path / "a.toml").exists()
+
+
+def test_a_data_file_takes_figures_as_a_prompt_does(tmp_path: Path) -> None:
+    data = tmp_path / "data.toml"
+    data.write_text(
+        'unit_name = "青石镇"\nmaterials = "2000余册"\nconsultations = "约600"\n', encoding="utf-8"
+    )
+    code, output = run("new", tmp_path / "a.toml", "--data-file", data, "--no-input")
+    assert code == 0, output
+    document = answers.load(tmp_path / "a.toml")
+    assert document["materials"] == {"value": 2000, "hedge": "余", "unit": "册"}
+    assert document["consultations"] == {"value": 600, "hedge": "约"}

@@ -86,7 +86,7 @@ def test_a_whole_interview_with_every_kind(monkeypatch: pytest.MonkeyPatch, tmp_
     document = answers.load(path)
     assert document["org"] == "南街社区"
     assert document["year"] == 2024  # 1999 was refused in place, then corrected
-    assert document["served"] == {"value": 3000, "approx": True}
+    assert document["served"] == {"value": 3000, "hedge": "余"}
     assert document["has_volunteers"] is True
     assert document["volunteers"] == 12
     assert document["budget"] == 2.5

@@ -20,10 +20,10 @@ from typer.testing import CliRunner
 from tests.interactive import CTRL_G, ENTER, Step, interact, pick
 from wizard import answers, cleaning, session
 from wizard.cli import app
+from wizard.figures import Invalid, parse_number
 from wizard.flow.menu import MenuAction
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire, load_by_id
-from wizard.values import Invalid, parse_number
 
 runner = CliRunner()
 

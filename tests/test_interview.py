@@ -9,9 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wizard import progress
+from wizard.figures import Invalid, Number
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
-from wizard.values import Invalid, Number, TopicChoice
+from wizard.values import TopicChoice
 
 
 def ids(interview: Interview) -> list[str]:
@@ -35,14 +36,14 @@ def test_every_kind_is_answered_and_normalized(mini: Questionnaire) -> None:
     interview = Interview(mini)
     assert interview.answer("org", " 南街社区 ") == "南街社区"
     assert interview.answer("year", "2024") == Number(2024)
-    assert interview.answer("served", "3000余") == Number(3000, True)
+    assert interview.answer("served", "3000余") == Number(3000, "余")
     assert interview.answer("budget", "2.5") == Number(2.5)
     assert interview.answer("kind", "社区") == "社区"
     assert interview.answer("channels", "窗口、微信群") == ("窗口", "微信群")
     assert interview.answer("signed", "2025年1月8日") == dt.date(2025, 1, 8)
     assert interview.answer("outlook", "第一段\r\n第二段") == "第一段\n第二段"
     interview.set("issue_list", ({"problem": "人手少"},))
-    assert interview.document["served"] == {"value": 3000, "approx": True}
+    assert interview.document["served"] == {"value": 3000, "hedge": "余"}
     assert interview.document["signed"] == dt.date(2025, 1, 8)
     assert interview.document["issue_list"] == [{"problem": "人手少"}]
 
@@ -196,7 +197,7 @@ def test_resume_is_building_the_state_from_the_document(mini: Questionnaire) -> 
 def test_stored_answers_that_no_longer_validate_are_reported_and_asked(mini: Questionnaire) -> None:
     document = {"meta": {"questionnaire": "mini"}, "year": 1800, "served": "很多", "org": "南街"}
     interview = Interview(mini, document)
-    assert interview.invalid == {"year": "应在 2000 到 2100 之间", "served": "应为数字"}
+    assert interview.invalid == {"year": "应在 2000 到 2100 之间", "served": "请输入整数，例如 125"}
     step = interview.next_step()
     assert step is not None and step.id == "year"
     assert interview.document["year"] == 1800  # kept on disk until answered again

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from wizard.figures import Number
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
 from wizard.render.text import render_text
 from wizard.report import build_report
-from wizard.values import Number
 
 # (what the reference report says, question id, figure as the draft writes it)
 FIGURES = [

@@ -8,6 +8,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tests.conftest import DATA
+from wizard.figures import Invalid
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire, loads
 from wizard.render.markdown import render_markdown, strong
@@ -193,3 +194,29 @@ def test_a_sentence_may_mark_its_missing_figure(mini: Questionnaire) -> None:
     omitted = Interview(mini)
     omitted.answer("visits", "10")
     assert "全年探访10次。" in render_text(build_report(omitted))  # only the rate is left out
+
+
+@pytest.mark.parametrize(
+    ("question_id", "typed", "said"),
+    [
+        ("materials", "约5000", "发放宣传资料约5000份"),
+        ("consultations", "600人次左右", "接受群众咨询600人次左右"),
+        ("materials", "2000余册", "发放宣传资料2000余册"),  # the clerk's own measure word
+        ("enforcement_cases", "340余", "办理行政执法案件340余件"),
+        ("materials", "3.5万", "发放宣传资料3.5万份"),
+        ("mediation_committees", "1家", "人民调解委员会1家"),
+    ],
+)
+def test_the_draft_says_figures_in_the_clerks_words(
+    example: Interview, question_id: str, typed: str, said: str
+) -> None:
+    example.answer(question_id, typed)
+    assert said in render_text(build_report(example))
+
+
+def test_a_figure_a_rate_is_computed_from_must_be_exact(example: Interview) -> None:
+    example.answer("collective_decisions", "340余")  # nothing is computed from it: fine
+    with pytest.raises(Invalid, match="由此项算出，这里需要准确数字"):
+        example.answer("disputes_found", "约130")
+    with pytest.raises(Invalid, match="这是报告年度"):
+        example.answer("year", "约2022")

@@ -25,10 +25,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from wizard.figures import Number
 from wizard.interview import Interview
 from wizard.questionnaire import Question
 from wizard.report import Report, build_report
-from wizard.values import Number, display
+from wizard.values import display
 
 Severity = Literal["error", "warning", "info"]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from wizard.figures import Number, change, format_number
 from wizard.interview import Interview
-from wizard.values import Number, change, format_number
 
 Row = tuple[str, str, str, str, str]
 

@@ -7,8 +7,9 @@ import datetime as dt
 from collections.abc import Mapping
 
 from wizard import expr
+from wizard.figures import Invalid, Number
 from wizard.questionnaire import Question, Questionnaire
-from wizard.values import Answer, Invalid, Number, from_toml
+from wizard.values import Answer, from_toml
 
 
 def environment(

@@ -14,6 +14,7 @@ from typing import Any
 
 from wizard import expr
 from wizard.computed import default_answer, environment, plain, round_computed
+from wizard.figures import Invalid, Number
 from wizard.questionnaire import (
     BUILTINS,
     CUSTOM_TOPIC_PREFIX,
@@ -25,9 +26,7 @@ from wizard.questionnaire import (
 )
 from wizard.values import (
     Answer,
-    Invalid,
     Item,
-    Number,
     TopicChoice,
     check_value,
     clean_answer,
@@ -253,12 +252,33 @@ class Interview:
         """What ``answer`` would store, or Invalid; changes nothing (validation in place)."""
         question = self.require(question_id)
         value = check_value(question, parse_text(question, text))
+        self._check_exact(question, value)
         self._check_rules(question_id, value)
         return value
+
+    def exact_reason(self, question: Question) -> str | None:
+        """Why a figure must be exact: another is computed from it, or a rule compares it
+        (约50 cannot make a rate or be checked against a total). None: 约, 余 … are fine."""
+        if question.id == self.questionnaire.report.year:
+            return "这是报告年度"
+        for other in self.questionnaire.all_questions():
+            if other.compute is not None and question.id in expr.names(other.compute):
+                return f"“{other.label}”由此项算出"
+        for rule in self.questionnaire.rules:
+            if question.id in expr.names(rule.expr):
+                return f"要核对“{rule.message}”"
+        return None
+
+    def _check_exact(self, question: Question, value: Answer) -> None:
+        if isinstance(value, Number) and value.approx:
+            reason = self.exact_reason(question)
+            if reason is not None:
+                raise Invalid(f"{reason}，这里需要准确数字，不能写“{value.hedge}”")
 
     def set(self, question_id: str, value: Answer) -> Answer:
         question = self.require(question_id)
         value = check_value(question, clean_answer(value))
+        self._check_exact(question, value)
         self._check_rules(question_id, value)
         if self._follows_answers(question) and value == self.computed_default(question_id):
             # Accepting a value computed from other answers keeps it computed: it follows

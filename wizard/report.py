@@ -13,9 +13,10 @@ from typing import Literal
 
 from wizard import expr
 from wizard.clauses import clauses
+from wizard.figures import Number, change, format_number
 from wizard.interview import Interview
 from wizard.questionnaire import Numbering, Placeholder, Question, Section, Sentence, Template
-from wizard.values import Number, TopicChoice, change, display, format_number
+from wizard.values import TopicChoice, display
 
 Role = Literal["text", "heading", "missing"]
 ParagraphKind = Literal["title", "addressee", "heading", "body", "signature", "annotation"]

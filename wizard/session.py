@@ -18,11 +18,11 @@ from typing import Any
 from wizard import __version__, answers
 from wizard.answers import AnswersError
 from wizard.errors import NotSaved, UserError
+from wizard.figures import Invalid, Number
 from wizard.interview import Interview
 from wizard.questionnaire import RESERVED_IDS, Questionnaire, load_by_id
 from wizard.questionnaire.keys import nearest
 from wizard.report import report_title
-from wizard.values import Invalid, Number
 
 
 class SessionError(UserError):

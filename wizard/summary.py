@@ -17,10 +17,10 @@ from pathlib import Path
 from wizard import answers
 from wizard.check import check
 from wizard.errors import UserError
+from wizard.figures import Number, change
 from wizard.interview import Interview
 from wizard.questionnaire import Question, Questionnaire, load_by_id
 from wizard.report import filled_text
-from wizard.values import Number, change
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,9 +213,8 @@ def _sum(numbers: list[Number], column: Column) -> Number | None:
     if not numbers or not column.adds_up:
         return None
     total = sum(n.value for n in numbers)
-    return Number(
-        round(total, 4) if isinstance(total, float) else total, any(n.approx for n in numbers)
-    )
+    hedge = "余" if any(n.approx for n in numbers) else ""  # about so much, all told
+    return Number(round(total, 4) if isinstance(total, float) else total, hedge)
 
 
 def _key(unit: str) -> str:

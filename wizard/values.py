@@ -7,25 +7,15 @@ hand-edited answers file are held to exactly the same rules.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from wizard import figures
 from wizard.cleaning import clean_input
+from wizard.figures import Invalid, Number, check_range, format_number, parse_number
 from wizard.questionnaire.model import Question
-
-
-class Invalid(ValueError):
-    """An answer that breaks a rule; the message is for the user, in Chinese."""
-
-
-@dataclass(frozen=True, slots=True)
-class Number:
-    value: int | float
-    #: Approximate: rendered as 10000余份.
-    approx: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,72 +32,7 @@ Answer = (
 
 _TRUE = {"是", "有", "y", "yes", "true", "1", "对"}
 _FALSE = {"否", "无", "没有", "n", "no", "false", "0", "不"}
-_APPROX_MARKS = ("余", "多", "约", "左右", "+")
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
-
-
-def _fmt_number(value: int | float) -> str:
-    if isinstance(value, float):
-        text = f"{value:.2f}".rstrip("0").rstrip(".")
-        return text if text != "-0" else "0"
-    return str(value)
-
-
-#: No figure in a report comes near this; beyond it a number is a typing mistake, and floats
-#: lose the digits a clerk typed.
-LARGEST = 10**15
-
-
-def _check_range(question: Question, value: int | float) -> None:
-    if not math.isfinite(value) or abs(value) >= LARGEST:
-        raise Invalid("数字大得不合常理，请检查是否多打了数字")
-    low, high = question.min, question.max
-    if low is not None and high is not None and not low <= value <= high:
-        raise Invalid(f"应在 {_fmt_number(low)} 到 {_fmt_number(high)} 之间")
-    if low is not None and value < low:
-        raise Invalid("不能是负数" if low == 0 else f"不能小于 {_fmt_number(low)}")
-    if high is not None and value > high:
-        raise Invalid(f"不能大于 {_fmt_number(high)}")
-
-
-def _digits_and_hedge(question: Question, text: str) -> tuple[str, bool]:
-    """What is left of a typed figure without its unit and hedge, and whether it had one."""
-    cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
-    if question.unit:
-        cleaned = cleaned.removesuffix(question.unit)
-    if question.kind == "percent":
-        cleaned = cleaned.removesuffix("%")
-    approx = False
-    for mark in _APPROX_MARKS:
-        if cleaned.startswith(mark) or cleaned.endswith(mark):
-            approx = True
-            cleaned = cleaned.removeprefix(mark).removesuffix(mark)
-    return cleaned, approx
-
-
-def parse_number(question: Question, text: str) -> Number:
-    """``43``, ``10000余``, ``约600``, ``１２５``, ``98.5%`` → Number, range-checked."""
-    cleaned, approx = _digits_and_hedge(question, text)
-    if len(cleaned) > 40:  # int() of thousands of digits is slow and refused past 4300
-        raise Invalid("数字大得不合常理，请检查是否多打了数字")
-    if not _NUMBER.match(cleaned):
-        want = "整数" if question.kind == "count" else "数字"
-        example = question.example or ("125" if question.kind == "count" else "98.5")
-        raise Invalid(f"请输入{want}，例如 {example}")
-    if approx and not question.approx:
-        raise Invalid("此项需要准确数字，不能填约数")
-    value: int | float
-    if question.kind == "count":
-        if "." in cleaned:
-            raise Invalid("请输入整数，不要带小数点")
-        value = int(cleaned)
-    else:
-        value = float(cleaned)
-        if value.is_integer():
-            value = int(value)
-    _check_range(question, value)
-    return Number(value, approx)
 
 
 def parse_date(text: str) -> dt.date:
@@ -190,9 +115,7 @@ def check_value(question: Question, value: Answer) -> Answer:  # noqa: C901 (one
             raise Invalid("应为数字")
         if kind == "count" and not isinstance(value.value, int):
             raise Invalid("应为整数")
-        if value.approx and not question.approx:
-            raise Invalid("此项需要准确数字，不能填约数")
-        _check_range(question, value.value)
+        check_range(question, value.value)
     elif kind == "bool":
         if not isinstance(value, bool):
             raise Invalid("应为 是 或 否")
@@ -264,7 +187,7 @@ def _check_topics(question: Question, value: Answer) -> None:
 def to_toml(value: Answer) -> Any:
     """The answers-file form of a value: plain TOML types, readable by hand."""
     if isinstance(value, Number):
-        return {"value": value.value, "approx": True} if value.approx else value.value
+        return figures.to_toml(value)
     if isinstance(value, tuple):
         if value and isinstance(value[0], TopicChoice):
             return [
@@ -276,22 +199,12 @@ def to_toml(value: Answer) -> Any:
     return value
 
 
-def from_toml(question: Question, raw: Any) -> Answer:  # noqa: C901 (one form per kind)
+def from_toml(question: Question, raw: Any) -> Answer:
     """A value as read from an answers file, checked as strictly as a typed one."""
     kind = question.kind
     value: Answer
     if kind in ("count", "decimal", "percent"):
-        if isinstance(raw, dict) and set(raw) <= {"value", "approx"} and "value" in raw:
-            number, approx = raw["value"], raw.get("approx", False)
-        else:
-            number, approx = raw, False
-        if isinstance(number, bool) or not isinstance(number, int | float):
-            raise Invalid("应为数字")
-        if not isinstance(approx, bool):
-            raise Invalid("approx 应为 true 或 false")
-        if kind != "count" and isinstance(number, float) and number.is_integer():
-            number = int(number)
-        value = Number(number, approx)
+        value = figures.from_toml(question, raw)
     elif kind == "multichoice":
         if not isinstance(raw, list):
             raise Invalid("应为字符串数组")
@@ -315,17 +228,6 @@ def from_toml(question: Question, raw: Any) -> Answer:  # noqa: C901 (one form p
 
 
 # ---------------------------------------------------------------- reading
-
-
-def format_number(question: Question, number: Number, with_unit: bool = True) -> str:
-    unit = ("%" if question.kind == "percent" else question.unit) if with_unit else ""
-    return f"{_fmt_number(number.value)}{'余' if number.approx else ''}{unit}"
-
-
-def change(before: Number, after: Number) -> tuple[int | float, float | None]:
-    """Year on year: the difference, and its percentage of last year (None from zero)."""
-    delta = after.value - before.value
-    return delta, (delta * 100 / before.value if before.value else None)
 
 
 def format_date(value: dt.date) -> str:

@@ -12,12 +12,13 @@ from typing import Any
 
 from wizard import prompter
 from wizard.answers import AnswersError
+from wizard.figures import Invalid
 from wizard.interview import Interview, Step
 from wizard.questionnaire import Question
 from wizard.render import terminal
 from wizard.render.terminal import Console
 from wizard.session import Session
-from wizard.values import Invalid, display
+from wizard.values import display
 
 LEVEL_NOTE = {
     "required": "必填",

@@ -6,10 +6,11 @@ import datetime as dt
 from enum import Enum
 
 from wizard import prompter
+from wizard.figures import Invalid, Number, format_number
 from wizard.flow.context import Context
 from wizard.prompter import Option
 from wizard.questionnaire import Question
-from wizard.values import Answer, Invalid, Number, format_number
+from wizard.values import Answer
 
 
 class Skip(Enum):
@@ -57,8 +58,11 @@ def ask_text(context: Context, question: Question) -> None:
 
     multiline = question.kind == "longtext"
     extra = ""
-    if question.approx:
-        extra = "只有大概数时可写成“10000余”"
+    if question.is_numeric and question.kind != "percent":
+        reason = interview.exact_reason(question)
+        extra = (
+            f"需要准确数字（{reason}）" if reason else "不掌握准确数时可写“约50”“2000余”“50人左右”"
+        )
     elif question.kind == "date":
         extra = "如 2023-01-10 或 2023年1月10日"
     elif multiline:

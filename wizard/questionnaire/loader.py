@@ -182,13 +182,13 @@ class _Loader:
     @staticmethod
     def check_default(table: Table, question: Question) -> None:
         """A default is an answer the user accepts with Enter: it obeys the question's rules."""
-        from wizard import values  # values reads the model; the model must load first
+        from wizard import figures, values  # they read the model; it must load first
 
         if question.default is None:
             return
         try:
             values.from_toml(question, question.default)
-        except values.Invalid as error:
+        except figures.Invalid as error:
             raise table.fail("default", f"默认值不符合此题的要求：{error}") from None
 
     def sentence(self, table: Table) -> Sentence:

@@ -19,10 +19,10 @@ from rich.text import Text
 
 from wizard.check import CheckResult
 from wizard.cleaning import for_terminal
+from wizard.figures import format_number
 from wizard.progress import Position
 from wizard.render.terminal import report_renderable, safe
 from wizard.report import Report
-from wizard.values import format_number
 
 if TYPE_CHECKING:  # types only: check and preview need none of these modules
     from wizard.questionnaire.keys import Key

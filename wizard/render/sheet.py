@@ -8,8 +8,8 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from wizard.figures import Number
 from wizard.summary import Row, Summary, Table
-from wizard.values import Number
 
 Cell = str | int | float | None
 
