@@ -16,7 +16,7 @@ from wizard.questionnaire import Questionnaire
 from wizard.render.terminal import make_console
 from wizard.render.text import render_text
 from wizard.report import build_report
-from wizard.session import Session
+from wizard.session import Session, resume
 
 
 @pytest.fixture
@@ -94,3 +94,41 @@ def test_the_draft_compares_with_last_year(next_year: Path, township: Questionna
     text = render_text(build_report(interview))
     assert "全年共排查调处矛盾纠纷150件，同比增长20%，化解率98%。" in text
     assert "发放宣传资料8000余份，同比下降20%，接受群众咨询600余人次。" in text
+
+
+def test_last_years_items_are_confirmed_one_by_one(
+    next_year: Path, township: Questionnaire
+) -> None:
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from tests.interactive import pick
+    from wizard.flow.editors import CarriedAction, edit_list
+
+    opened = resume(next_year)
+    interview = opened.interview
+    question = township.question("shortcomings")
+    assert question is not None and "shortcomings" in interview.review
+    before = interview.items("shortcomings")
+    assert len(before) == 3
+    context = Context(opened, make_console(), lambda _context, _step: None)
+    keys = "".join(
+        [
+            pick(CarriedAction.KEEP),  # the first problem: kept
+            pick(CarriedAction.DROP),  # the second: gone this year
+            pick(CarriedAction.EDIT),  # the third: rewritten
+            ENTER,  # its problem as it was
+            "今年的原因" + ENTER,  # its cause
+            ENTER,  # the list: 完成 (the default once it has items)
+        ]
+    )
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(keys)
+        pipe.close()  # a key too few ends the input instead of waiting for ever
+        edit_list(context, question)
+    opened.close()
+    after = answers.load(next_year)["shortcomings"]
+    assert [i["problem"] for i in after] == [before[0]["problem"], before[2]["problem"]]
+    assert after[1]["cause"].endswith("今年的原因")
+    assert "shortcomings" not in set(answers.load(next_year).get("state", {}).get("review", []))

@@ -15,7 +15,15 @@ from wizard import expr
 from wizard.clauses import clauses
 from wizard.figures import Number, change, format_number
 from wizard.interview import Interview
-from wizard.questionnaire import Numbering, Placeholder, Question, Section, Sentence, Template
+from wizard.questionnaire import (
+    Numbering,
+    Placeholder,
+    Question,
+    Section,
+    Sentence,
+    Template,
+    Topic,
+)
 from wizard.values import TopicChoice, display
 
 Role = Literal["text", "heading", "missing"]
@@ -387,6 +395,11 @@ def _worth_saying(value: object) -> bool:
 
 def build_report(interview: Interview) -> Report:
     return _Builder(interview).build()
+
+
+def topic_figures(interview: Interview, topic: Topic) -> str:
+    """What a topic's figures say in the draft (for the clerk writing its points)."""
+    return "".join(s.text for s in _Builder(interview).figures(topic.sentences, topic.metrics))
 
 
 def filled_text(interview: Interview, template: Template) -> str:

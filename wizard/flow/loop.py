@@ -10,7 +10,7 @@ from wizard.interview import Step
 from wizard.prompter import GoBack, OpenMenu, ShowHelp
 from wizard.render import screens
 from wizard.render.terminal import Console
-from wizard.report import report_title
+from wizard.report import report_title, topic_figures
 from wizard.session import Interrupted, Session, resume_command
 
 
@@ -35,9 +35,11 @@ def header(context: Context, step: Step) -> None:
 
 def ask(context: Context, step: Step) -> None:
     header(context, step)
+    interview = context.interview
     question = step.question
     if question.kind == "list":
-        editors.edit_list(context, question)
+        figures = topic_figures(interview, step.topic) if step.topic is not None else ""
+        editors.edit_list(context, question, figures)
     elif question.kind == "topics":
         editors.edit_topics(context, step)
     elif question.kind in ("bool", "choice"):

@@ -143,8 +143,10 @@ class Topic:
 
     @property
     def questions(self) -> tuple[Question, ...]:
+        """In the order asked: the figures before the prose, so that the prose can be
+        written around what the figures already say instead of saying it again."""
         head = (self.intro,) if self.intro else ()
-        return (*head, self.points, *self.metrics)
+        return (*head, *self.metrics, self.points)
 
 
 @dataclass(frozen=True, slots=True)
