@@ -134,3 +134,25 @@ def test_a_zero_is_said_in_check_not_in_the_draft(example: Interview) -> None:
     found = [f for f in check(example).findings if f.code == "figure_zero"]
     assert [f.question for f in found] == ["responsibility_letters"]
     assert found[0].severity == "info"
+
+
+def test_prose_that_repeats_or_contradicts_a_figure_is_a_warning(example: Interview) -> None:
+    example.answer("responsibility_letters", "28")
+    example.edit_item(
+        "leadership_points", 0, {"title": "压实责任", "text": "与各村签订法治建设责任书28份。"}
+    )
+    found = {f.code: f for f in check(example).findings if f.code.startswith("figure_")}
+    assert "figure_twice" in found and "签订法治建设责任书28份" in found["figure_twice"].message
+    example.answer("responsibility_letters", "30")
+    found = {f.code: f for f in check(example).findings if f.code.startswith("figure_")}
+    assert "figure_differs" in found and "30份" in found["figure_differs"].message
+
+
+def test_text_carried_from_last_year_that_keeps_its_figures_is_a_warning(
+    example: Interview,
+) -> None:
+    example.document["previous"] = {"center_study": 6}
+    example = Interview(example.questionnaire, example.document)
+    example.edit_item("study_points", 0, {"title": "坚持学法", "text": "全年中心组学法6次。"})
+    found = [f for f in check(example).findings if f.code == "figure_last_year"]
+    assert found and "中心组学法6次" in found[0].message

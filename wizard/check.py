@@ -16,7 +16,9 @@ The JSON form (``report-wizard check --json``) is a stable interface::
 
 Codes: content_missing, required_missing, invalid_answer, field_missing, rule_broken,
 placeholder, review_pending, recommended_missing, recommended_skipped, deadline,
-figure_unused (a figure the draft cannot show), figure_zero (a zero, left out of the draft).
+figure_unused (a figure the draft cannot show), figure_zero (a zero, left out of the draft),
+figure_twice, figure_differs, figure_last_year (prose that repeats a figure, contradicts it,
+or still holds last year's).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import Any, Literal
 from wizard.figures import Number
 from wizard.interview import Interview
 from wizard.questionnaire import Question
+from wizard.repeats import repeats
 from wizard.report import Report, build_report
 from wizard.values import display
 
@@ -126,6 +129,9 @@ def check(
         )
     findings += _question_findings(interview)
     findings += _figure_findings(interview)
+    findings += [
+        Finding(f"figure_{r.kind}", "warning", r.message, r.question.id) for r in repeats(interview)
+    ]
     for message in interview.broken_rules():
         findings.append(Finding("rule_broken", "error", f"数字前后矛盾：{message}"))
     if report.missing:

@@ -1,0 +1,105 @@
+"""Figures that prose says too: twice in the draft, at odds with each other, or left over
+from last year's text. Words around a figure are matched by the question's own label
+(中心组学法6次 for the question 中心组学法, counted in 次)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from wizard.figures import Number, format_number
+from wizard.interview import Interview
+from wizard.questionnaire import Question
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A figure the prose states: the question it belongs to and the words that state it."""
+
+    question: Question
+    words: str
+    value: float
+
+
+def said_in(question: Question, prose: str) -> Iterator[Said]:
+    """Where ``prose`` states the question's figure: its label, a number, its unit."""
+    unit = "%" if question.kind == "percent" else question.unit
+    if not unit or len(question.label) < 2:
+        return
+    # The label, or its end: 中心组学法6次 states 党委理论学习中心组学法.
+    label = question.label
+    ends = [label[i:] for i in range(max(len(label) - 3, 1))]
+    words = "|".join(re.escape(end) for end in ends)
+    pattern = f"(?:{words})" + r"(?:约|近|超|逾)?(\d+(?:\.\d+)?)(?:余|多)?" + re.escape(unit)
+    for match in re.finditer(pattern, prose):
+        yield Said(question, match.group(0), float(match.group(1)))
+
+
+def _prose(interview: Interview, question_ids: list[str]) -> str:
+    parts: list[str] = []
+    for question_id in question_ids:
+        value = interview.values.get(question_id)
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, tuple):
+            parts += [text for item in value if isinstance(item, dict) for text in item.values()]
+    return "\n".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    kind: str  # "twice", "differs", "last_year"
+    question: Question
+    message: str
+
+
+def repeats(interview: Interview) -> list[Repeat]:
+    return [*_in_topics(interview), *_from_last_year(interview)]
+
+
+def _in_topics(interview: Interview) -> Iterator[Repeat]:
+    """A topic's points that state one of its figures again, or state it otherwise."""
+    for step in interview.steps():
+        topic = step.topic
+        if topic is None or step.id != topic.points.id:
+            continue
+        prose = _prose(interview, [q.id for q in topic.questions if not q.is_numeric])
+        for metric in topic.metrics:
+            value = interview.values.get(metric.id)
+            if not isinstance(value, Number) or value.wan or value.measure:
+                continue
+            shown = format_number(metric, value)
+            for said in said_in(metric, prose):
+                if said.value == value.value:
+                    yield Repeat(
+                        "twice",
+                        metric,
+                        f"“{step.topic_heading}”的做法里写了“{said.words}”，数字题也填了 {shown}："
+                        "草稿中会说两遍，删去做法里的这个数字即可",
+                    )
+                else:
+                    yield Repeat(
+                        "differs",
+                        metric,
+                        f"数字对不上：“{step.topic_heading}”的做法里写“{said.words}”，"
+                        f"数字题“{metric.label}”填的是 {shown}",
+                    )
+
+
+def _from_last_year(interview: Interview) -> Iterator[Repeat]:
+    """Text carried over from last year that still states last year's figures."""
+    previous = interview.document.get("previous")
+    if not isinstance(previous, dict) or not previous:
+        return
+    texts = [k for k, v in interview.values.items() if isinstance(v, str | tuple)]
+    prose = _prose(interview, texts)
+    for question_id in previous:
+        question = interview.question(question_id)
+        before = interview.previous_value(question_id)
+        if question is None or not isinstance(before, Number):
+            continue
+        for said in said_in(question, prose):
+            if said.value == before.value:
+                message = f"沿用上年的文字里还有上年的数字“{said.words}”：请改成今年的"
+                yield Repeat("last_year", question, message)
