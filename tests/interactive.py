@@ -18,7 +18,7 @@ import pytest
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from wizard import cli
 
@@ -87,21 +87,10 @@ def _type(pipe_send: Callable[[str], None], screen: Screen, script: Sequence[Ste
     return ""
 
 
-def interact(
-    monkeypatch: pytest.MonkeyPatch,
-    args: Sequence[str | Path],
-    script: str | Sequence[Step],
-    later: str = "",
-    until: Callable[[], bool] | None = None,
-) -> tuple[int, str]:
-    """Run a command as if typed at a terminal; input ends (EOF) after the script.
-
-    ``script`` is a list of steps, or plain keys typed at once. ``later`` is typed once
-    ``until()`` holds (say, once a file was saved), for keys that must not arrive early.
-    Returns the exit code and what was printed (rich's line wrapping undone), followed by
-    what the prompts drew.
-    """
-    monkeypatch.setattr(cli, "terminal_available", lambda: True)
+def drive(script: str | Sequence[Step], action: Callable[[], object], later: str = "",
+          until: Callable[[], bool] | None = None) -> str:  # fmt: skip
+    """Run ``action`` with the script typed into its prompts; input ends (EOF) after it.
+    Returns what the prompts drew; fails naming the prompt that never came."""
     steps = [Step("", script)] if isinstance(script, str) else list(script)
     screen = Screen()
     missed: list[str] = []
@@ -118,10 +107,40 @@ def interact(
 
         thread = threading.Thread(target=typist, daemon=True)
         thread.start()
-        result = CliRunner().invoke(cli.app, [str(a) for a in args], env={"COLUMNS": "80"})
-        thread.join()
+        try:
+            action()
+        finally:
+            thread.join()
+    assert not missed[0], (
+        f"waited in vain for the prompt {missed[0]!r}; drew: {screen.text()[-600:]}"
+    )
+    return screen.text()
+
+
+def interact(
+    monkeypatch: pytest.MonkeyPatch,
+    args: Sequence[str | Path],
+    script: str | Sequence[Step],
+    later: str = "",
+    until: Callable[[], bool] | None = None,
+) -> tuple[int, str]:
+    """Run a command as if typed at a terminal; input ends (EOF) after the script.
+
+    ``script`` is a list of steps, or plain keys typed at once. ``later`` is typed once
+    ``until()`` holds (say, once a file was saved), for keys that must not arrive early.
+    Returns the exit code and what was printed (rich's line wrapping undone), followed by
+    what the prompts drew.
+    """
+    monkeypatch.setattr(cli, "terminal_available", lambda: True)
+    results: list[Result] = []
+
+    def run() -> None:
+        invoked = CliRunner().invoke(cli.app, [str(a) for a in args], env={"COLUMNS": "80"})
+        results.append(invoked)
+
+    drawn = drive(script, run, later, until)
+    result = results[0]
     output = result.output.replace("\n", "")
-    assert not missed[0], f"waited in vain for the prompt {missed[0]!r}; printed: {output[-600:]}"
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
-    return result.exit_code, output + screen.text()
+    return result.exit_code, output + drawn

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.interactive import CTRL_C, ENTER, interact
+from tests.interactive import CTRL_C, ENTER, Step, interact
 from wizard import answers
 from wizard.cli import app
 from wizard.flow.context import Context
@@ -61,7 +61,8 @@ def test_texts_are_carried_over_and_marked_for_review(
 def test_the_wizard_asks_to_confirm_each_carried_text(
     monkeypatch: pytest.MonkeyPatch, next_year: Path
 ) -> None:
-    code, output = interact(monkeypatch, ["resume", next_year], ENTER + ENTER + CTRL_C)
+    script = [Step("单位名称", ENTER), Step("领导机关", ENTER), Step("指导机关", CTRL_C)]
+    code, output = interact(monkeypatch, ["resume", next_year], script)
     assert code == 130
     assert "从这一题继续：单位名称" in output
     assert "这是沿用上一年度的内容：请确认，或改写成今年的情况。" in output
@@ -99,11 +100,7 @@ def test_the_draft_compares_with_last_year(next_year: Path, township: Questionna
 def test_last_years_items_are_confirmed_one_by_one(
     next_year: Path, township: Questionnaire
 ) -> None:
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput
-
-    from tests.interactive import pick
+    from tests.interactive import drive, pick
     from wizard.flow.editors import CarriedAction, edit_list
 
     opened = resume(next_year)
@@ -113,20 +110,15 @@ def test_last_years_items_are_confirmed_one_by_one(
     before = interview.items("shortcomings")
     assert len(before) == 3
     context = Context(opened, make_console(), lambda _context, _step: None)
-    keys = "".join(
-        [
-            pick(CarriedAction.KEEP),  # the first problem: kept
-            pick(CarriedAction.DROP),  # the second: gone this year
-            pick(CarriedAction.EDIT),  # the third: rewritten
-            ENTER,  # its problem as it was
-            "今年的原因" + ENTER,  # its cause
-            ENTER,  # the list: 完成 (the default once it has items)
-        ]
-    )
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        pipe.send_text(keys)
-        pipe.close()  # a key too few ends the input instead of waiting for ever
-        edit_list(context, question)
+    script = [
+        Step("今年还写吗", pick(CarriedAction.KEEP)),  # the first problem: kept
+        Step("今年还写吗", pick(CarriedAction.DROP)),  # the second: gone this year
+        Step("今年还写吗", pick(CarriedAction.EDIT)),  # the third: rewritten
+        Step("问题", ENTER),  # its problem as it was
+        Step("原因", "今年的原因" + ENTER),  # its cause
+        Step("已有 2 条", ENTER),  # the list: 完成 (the default once it has items)
+    ]
+    drive(script, lambda: edit_list(context, question))
     opened.close()
     after = answers.load(next_year)["shortcomings"]
     assert [i["problem"] for i in after] == [before[0]["problem"], before[2]["problem"]]

@@ -502,3 +502,30 @@ def test_a_half_entered_list_item_is_kept_and_offered_again(
     document = answers.load(path)
     assert document["issue_list"] == [{"problem": "人手少", "cause": "志愿者不足"}]
     assert "drafts" not in document
+
+
+@pytest.mark.usefixtures("with_mini")
+def test_a_pasted_text_keeps_all_its_lines_without_bracketed_paste(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "mini.toml"
+    data = tmp_path / "data.toml"
+    data.write_text(
+        'org = "南街社区"\nyear = 2024\n[[issue_list]]\nproblem = "人手少"\ncause = "缺编"\n'
+    )
+    interact(
+        monkeypatch, ["new", path, "--template", "mini", "--data-file", data, "--no-input"], ""
+    )
+    script = [
+        Step("?", CTRL_G),
+        Step("菜单", pick(MenuAction.JUMP)),
+        Step("跳到哪一部分", DOWN * 2 + ENTER),  # 问题
+        Step("已有 1 条", ENTER),  # done
+        # A paste arrives in one piece; without bracketed paste its line breaks are Enters.
+        Step("展望", "第一段" + ENTER + "第二段" + ENTER),
+        Step("写哪些工作专题", CTRL_G),  # the next open question
+        Step("菜单", pick(MenuAction.QUIT)),
+    ]
+    code, output = interact(monkeypatch, ["resume", path], script)
+    assert code == 0, output
+    assert answers.load(path)["outlook"] == "第一段\n第二段"

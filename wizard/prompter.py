@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import questionary
-from prompt_toolkit.application import Application, get_app_or_none
+from prompt_toolkit.application import Application, get_app, get_app_or_none
+from prompt_toolkit.filters import Condition
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.shortcuts import print_formatted_text
@@ -180,6 +181,10 @@ def _ask(
     return answer
 
 
+def _keys_waiting() -> bool:
+    return bool(get_app().key_processor.input_queue)
+
+
 def text(
     message: str,
     default: str = "",
@@ -196,9 +201,9 @@ def text(
         problem = validate(value)
         return True if problem is None else problem
 
-    extra: dict[str, Any] = {}
+    keys = KeyBindings()
+    extra: dict[str, Any] = {"key_bindings": keys}
     if multiline:
-        keys = KeyBindings()
 
         @keys.add("enter", eager=True)
         def _accept(event: KeyPressEvent) -> None:
@@ -211,7 +216,15 @@ def text(
         chosen = editor()
         if chosen is not None and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
             os.environ["VISUAL"] = chosen  # what prompt_toolkit opens, instead of vi
-        extra = {"key_bindings": keys, "enable_open_in_editor": chosen is not None}
+        extra["enable_open_in_editor"] = chosen is not None
+
+    # A terminal without bracketed paste (the old Windows console) sends a pasted line break
+    # as Enter: with more keys already waiting, it is a paste, and the next line must not be
+    # lost to the next question. Typed by hand, Enter comes alone and finishes the answer.
+    @keys.add("enter", filter=Condition(_keys_waiting), eager=True)
+    def _pasted_line_break(event: KeyPressEvent) -> None:
+        event.current_buffer.insert_text("\n")
+
     # prompt_toolkit draws a multi-line prompt blank when its first line wraps, so long
     # text gets its question on a line of its own and its help printed by the caller.
     question = questionary.text(
