@@ -381,3 +381,12 @@ def test_a_data_file_takes_figures_as_a_prompt_does(tmp_path: Path) -> None:
     document = answers.load(tmp_path / "a.toml")
     assert document["materials"] == {"value": 2000, "hedge": "余", "unit": "册"}
     assert document["consultations"] == {"value": 600, "hedge": "约"}
+
+
+def test_a_figure_answered_alone_reaches_the_exported_text(tmp_path: Path) -> None:
+    """As first reported: one figure given on its own vanished with its sentence."""
+    given = ["unit_name=青石镇", "unit_kind=镇", "year=2023", "responsibility_letters=31"]
+    data = [arg for pair in given for arg in ("--data", pair)]
+    assert run("new", tmp_path / "a.toml", *data, "--no-input")[0] == 0
+    assert run("export", tmp_path / "a.toml", "-o", tmp_path / "a.txt")[0] == 0
+    assert "签订法治建设责任书31份。" in (tmp_path / "a.txt").read_text(encoding="utf-8")
