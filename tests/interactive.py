@@ -47,7 +47,8 @@ def pick(entry: Enum) -> str:
 
 @dataclass(frozen=True)
 class Step:
-    """Wait for ``prompt`` to be drawn, then type ``keys``."""
+    """Wait for ``prompt`` to be drawn, then type ``keys``. A prompt's text that a list on
+    screen also shows (an answer in the review list) is waited for with its "? " in front."""
 
     prompt: str
     keys: str

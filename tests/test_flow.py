@@ -186,7 +186,7 @@ def test_review_and_edit_from_the_menu(monkeypatch: pytest.MonkeyPatch, example_
         Step("?", CTRL_G),
         Step("菜单", pick(MenuAction.REVIEW)),
         Step("选择要修改的答案", ENTER),  # the first answer: 单位名称
-        Step("单位名称", BACKSPACE * 3 + "青石镇" + ENTER),
+        Step("? 单位名称", BACKSPACE * 3 + "青石镇" + ENTER),  # the prompt, not the list entry
         Step("选择要修改的答案", CTRL_C),
     ]
     code, output = interact(monkeypatch, ["resume", example_path], script)

@@ -65,3 +65,17 @@ def round_computed(question: Question, result: expr.Value) -> expr.Value:
         rounded = round(result, 1 if question.kind != "count" else 0)
         return int(rounded) if float(rounded).is_integer() else rounded
     return result
+
+
+def exact_reason(questionnaire: Questionnaire, question: Question) -> str | None:
+    """Why a figure must be exact: it is the report year, another figure is computed from
+    it, or a rule compares it (约50 cannot make a rate or be checked against a total)."""
+    if question.id == questionnaire.report.year:
+        return "这是报告年度"
+    for other in questionnaire.all_questions():
+        if other.compute is not None and question.id in expr.names(other.compute):
+            return f"“{other.label}”由此项算出"
+    for rule in questionnaire.rules:
+        if question.id in expr.names(rule.expr):
+            return f"要核对“{rule.message}”"
+    return None

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from wizard import expr
-from wizard.computed import default_answer, environment, plain, round_computed
+from wizard import drafts, expr
+from wizard.cleaning import clean_input
+from wizard.computed import default_answer, environment, exact_reason, plain, round_computed
 from wizard.figures import Invalid, Number
 from wizard.questionnaire import (
     BUILTINS,
@@ -257,17 +258,8 @@ class Interview:
         return value
 
     def exact_reason(self, question: Question) -> str | None:
-        """Why a figure must be exact: another is computed from it, or a rule compares it
-        (约50 cannot make a rate or be checked against a total). None: 约, 余 … are fine."""
-        if question.id == self.questionnaire.report.year:
-            return "这是报告年度"
-        for other in self.questionnaire.all_questions():
-            if other.compute is not None and question.id in expr.names(other.compute):
-                return f"“{other.label}”由此项算出"
-        for rule in self.questionnaire.rules:
-            if question.id in expr.names(rule.expr):
-                return f"要核对“{rule.message}”"
-        return None
+        """Why a figure must be exact, or None when 约, 余 … are fine (see ``computed``)."""
+        return exact_reason(self.questionnaire, question)
 
     def _check_exact(self, question: Question, value: Answer) -> None:
         if isinstance(value, Number) and value.approx:
@@ -323,30 +315,16 @@ class Interview:
     # drafts ---------------------------------------------------------------
 
     def draft(self, question_id: str) -> str | dict[str, str] | None:
-        """What was being typed for a question when the user left it (Ctrl+C, Ctrl+G, a closed
-        window): text, or the fields of a list item; offered again on the next visit."""
-        drafts = self.document.get("drafts")
-        found = drafts.get(question_id) if isinstance(drafts, dict) else None
-        if isinstance(found, str) or (
-            isinstance(found, dict) and all(isinstance(v, str) for v in found.values())
-        ):
-            return found
-        return None
+        """What was being typed for a question when the user left it (see ``drafts``)."""
+        return drafts.draft(self.document, question_id)
 
     def keep_draft(self, question_id: str, typed: str | dict[str, str]) -> None:
-        drafts = self.document.get("drafts")
-        drafts = dict(drafts) if isinstance(drafts, dict) else {}
-        drafts[question_id] = clean_answer(typed) if isinstance(typed, str) else typed
-        self.document["drafts"] = drafts
+        drafts.keep(
+            self.document, question_id, clean_input(typed) if isinstance(typed, str) else typed
+        )
 
     def drop_draft(self, question_id: str) -> None:
-        drafts = self.document.get("drafts")
-        if isinstance(drafts, dict) and question_id in drafts:
-            drafts = {k: v for k, v in drafts.items() if k != question_id}
-            if drafts:
-                self.document["drafts"] = drafts
-            else:
-                del self.document["drafts"]
+        drafts.drop(self.document, question_id)
 
     def confirm(self, question_id: str) -> None:
         """Keep a carried-over answer as it is."""
