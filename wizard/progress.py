@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from wizard.interview import Interview, Step
+from wizard.interview import Interview
 from wizard.questionnaire import Section
+from wizard.steps import Step
 
 
 @dataclass(frozen=True, slots=True)

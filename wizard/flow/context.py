@@ -13,11 +13,12 @@ from typing import Any
 from wizard import prompter
 from wizard.answers import AnswersError
 from wizard.figures import Invalid
-from wizard.interview import Interview, Step
+from wizard.interview import Interview
 from wizard.questionnaire import Question
 from wizard.render import terminal
 from wizard.render.terminal import Console
 from wizard.session import Session
+from wizard.steps import Step
 from wizard.values import display
 
 LEVEL_NOTE = {

@@ -7,9 +7,9 @@ from enum import Enum
 
 from wizard import prompter
 from wizard.flow.context import Context
-from wizard.interview import Step
 from wizard.prompter import GoBack, Option, ShowHelp
 from wizard.questionnaire import Field, Question, Section
+from wizard.steps import Step
 from wizard.values import Item, TopicChoice
 
 

@@ -6,12 +6,12 @@ from wizard import progress, prompter
 from wizard.flow import editors, questions
 from wizard.flow.context import Context, Quit
 from wizard.flow.menu import menu
-from wizard.interview import Step
 from wizard.prompter import GoBack, OpenMenu, ShowHelp
 from wizard.render import screens
 from wizard.render.terminal import Console
 from wizard.report import report_title, topic_figures
 from wizard.session import Interrupted, Session, resume_command
+from wizard.steps import Step
 
 
 def header(context: Context, step: Step) -> None:

@@ -9,11 +9,11 @@ from wizard import progress, prompter
 from wizard.check import check
 from wizard.export import ExportError, export_report
 from wizard.flow.context import Back, Context, Quit
-from wizard.interview import Step
 from wizard.prompter import GoBack, OpenMenu, Option, ShowHelp
 from wizard.render import screens, terminal
 from wizard.report import build_report
 from wizard.session import file_name
+from wizard.steps import Step
 
 
 class MenuAction(Enum):
