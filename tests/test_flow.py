@@ -45,6 +45,15 @@ def with_mini(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(questionnaire.locate, "prompts_dir", lambda: prompts)
 
 
+@pytest.fixture
+def started_mini(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, with_mini: None) -> Path:  # noqa: ARG001 (installs the questionnaire)
+    """A mini answers file with its name and year given."""
+    path = tmp_path / "mini.toml"
+    given = ["--data", "org=南街社区", "--data", "year=2024", "--no-input"]
+    interact(monkeypatch, ["new", path, "--template", "mini", *given], "")
+    return path
+
+
 @pytest.mark.usefixtures("with_mini")
 def test_a_whole_interview_with_every_kind(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = tmp_path / "mini.toml"
@@ -335,6 +344,8 @@ def test_jump_check_and_export_from_the_menu(
     assert code == 130, output
     assert "规定的五项内容" in output and "检查结果" in output  # the menu's check
     assert f"已导出：{out}" in output
+    assert "（是 y／否 n）" in output and "(y/N)" not in output  # questionary's words, in Chinese
+    assert "覆盖它吗？ 否" in output and "覆盖它吗？ 是" in output
     assert out.read_text(encoding="utf-8").startswith("杉岭乡2022年法治政府建设年度报告")
     assert "存在的问题" in output  # the part jumped to: its header
 
@@ -353,11 +364,10 @@ def test_a_choice_can_be_skipped_and_back_at_the_first_question_stays(
     assert "已经是第一题了" in output
 
 
-@pytest.mark.usefixtures("with_mini")
-def test_the_editors_of_topics_and_items(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    path = tmp_path / "mini.toml"
-    given = ["--data", "org=南街社区", "--data", "year=2024", "--no-input"]
-    interact(monkeypatch, ["new", path, "--template", "mini", *given], "")
+def test_the_editors_of_topics_and_items(
+    monkeypatch: pytest.MonkeyPatch, started_mini: Path
+) -> None:
+    path = started_mini
     script = [
         Step("?", CTRL_G),
         Step("菜单", pick(MenuAction.JUMP)),
@@ -398,13 +408,10 @@ def test_the_editors_of_topics_and_items(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert document["care_points"] == [{"title": "上门送餐", "text": "每天中午"}]
 
 
-@pytest.mark.usefixtures("with_mini")
 def test_skipping_a_choice_and_a_required_list_left_empty(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, started_mini: Path
 ) -> None:
-    path = tmp_path / "mini.toml"
-    given = ["--data", "org=南街社区", "--data", "year=2024", "--no-input"]
-    interact(monkeypatch, ["new", path, "--template", "mini", *given], "")
+    path = started_mini
     script = [
         Step("?", CTRL_G),
         Step("菜单", pick(MenuAction.JUMP)),
@@ -469,13 +476,10 @@ def test_half_typed_text_survives_the_menu_and_going_back(
     assert document["leaders"] == "区委、区政府"
 
 
-@pytest.mark.usefixtures("with_mini")
 def test_a_half_entered_list_item_is_kept_and_offered_again(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, started_mini: Path
 ) -> None:
-    path = tmp_path / "mini.toml"
-    given = ["--data", "org=南街社区", "--data", "year=2024", "--no-input"]
-    interact(monkeypatch, ["new", path, "--template", "mini", *given], "")
+    path = started_mini
     script = [
         Step("?", CTRL_G),
         Step("菜单", pick(MenuAction.JUMP)),

@@ -452,26 +452,8 @@ def test_18_help_is_in_chinese(args: list[str]) -> None:
         assert english not in output
 
 
-def test_18_yes_no_and_selections_are_answered_in_chinese(
-    monkeypatch: pytest.MonkeyPatch, example_path: Path
-) -> None:
-    out = example_path.with_name("草稿.txt")
-    out.write_text("旧的", encoding="utf-8")
-    from tests.interactive import CTRL_U, DOWN
-
-    script = [
-        Step("?", CTRL_G),
-        Step("菜单", pick(MenuAction.EXPORT)),
-        Step("导出为", DOWN + ENTER),
-        Step("保存为", CTRL_U + str(out) + ENTER),
-        Step("覆盖它吗", "n"),
-        Step("菜单", "\x03"),
-    ]
-    code, output = interact(monkeypatch, ["resume", example_path], script)
-    assert code == 130
-    assert out.read_text(encoding="utf-8") == "旧的"
-    assert "（是 y／否 n）" in output and "(y/N)" not in output
-    assert "覆盖它吗？ 否" in output and "No" not in output
+# 18: yes/no is answered in Chinese: test_flow's export from the menu; the selections of a
+# checkbox: test_flow's whole interview.
 
 
 def test_18_the_pager_says_its_keys_in_chinese(
