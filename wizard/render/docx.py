@@ -57,7 +57,6 @@ PAGE_NUMBER_SIZE = Pt(14)  # 4号
 CONDENSE = -5  # twentieths of a point: 16 pt characters at a 15.75 pt pitch
 CHAR = Pt(15.75)
 LINE_PITCH = Twips(579)  # 225 mm / 22 lines = 28.95 pt
-TEXT_WIDTH = Mm(156)
 #: The footer's bottom above the page's edge, so that the 一字线 sits 7 mm below the 版心.
 FOOTER_DISTANCE = Mm(21.7)
 
@@ -76,22 +75,23 @@ def _fonts(element: object, name: str, size: Length, condense: int | None) -> No
 
 
 #: The document's styles, so that a clerk who edits the file in Word keeps the layout:
-#: name → (font, size in half points, character spacing, alignment, first-line indent in
-#: twips). 正文 (Normal) is 3号仿宋 condensed to 28 a line, 22 lines a page, indented two
-#: characters; the others differ from it only where the standard says.
+#: name → (font, size, character spacing, alignment, first-line indent in characters).
+#: 正文 (Normal) is 3号仿宋 condensed to 28 a line, 22 lines a page, indented two characters;
+#: the others differ from it only where the standard says.
 PARAGRAPH_STYLES = {
-    "公文标题": (TITLE_FONT, 44, 0, "center", 0),
-    "主送机关": (BODY_FONT, 32, None, "both", 0),
-    "一级标题": (HEADING_FONTS[1], 32, None, "both", 630),
-    "二级标题": (HEADING_FONTS[2], 32, None, "both", 630),
-    "落款": (BODY_FONT, 32, None, "right", 0),
-    "附注": (BODY_FONT, 32, None, "left", 630),
+    "公文标题": (TITLE_FONT, TITLE_SIZE, 0, "center", 0),
+    "主送机关": (BODY_FONT, BODY_SIZE, None, "both", 0),
+    "一级标题": (HEADING_FONTS[1], BODY_SIZE, None, "both", 2),
+    "二级标题": (HEADING_FONTS[2], BODY_SIZE, None, "both", 2),
+    "落款": (BODY_FONT, BODY_SIZE, None, "right", 0),
+    "附注": (BODY_FONT, BODY_SIZE, None, "left", 2),
 }
 CHARACTER_STYLES = {1: "一级标题字符", 2: "二级标题字符"}
 
 
-def _run_properties(font: str, half_points: int, spacing: int | None) -> str:
+def _run_properties(font: str, size: Length, spacing: int | None) -> str:
     condensed = "" if spacing is None else f'<w:spacing w:val="{spacing}"/>'
+    half_points = round(size.pt * 2)
     return (
         f'<w:rPr><w:rFonts w:ascii="{font}" w:eastAsia="{font}" w:hAnsi="{font}"/>{condensed}'
         f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
@@ -109,20 +109,21 @@ def _styles(document: DocxDocument) -> None:
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
         '<w:qFormat/><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
         f'<w:spacing w:before="0" w:after="0" w:line="{LINE_PITCH.twips}" w:lineRule="exact"/>'
-        f'<w:ind w:firstLine="630"/><w:jc w:val="both"/></w:pPr>'
-        f"{_run_properties(BODY_FONT, 32, CONDENSE)}</w:style>"
+        f'<w:ind w:firstLine="{CHAR.twips * 2}"/><w:jc w:val="both"/></w:pPr>'
+        f"{_run_properties(BODY_FONT, BODY_SIZE, CONDENSE)}</w:style>"
     ]
     for name, (font, size, spacing, alignment, indent) in PARAGRAPH_STYLES.items():
         definitions.append(
             f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{name}">'
             f'<w:name w:val="{name}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
-            f'<w:pPr><w:ind w:firstLine="{indent}"/><w:jc w:val="{alignment}"/></w:pPr>'
+            f'<w:pPr><w:ind w:firstLine="{CHAR.twips * indent}"/><w:jc w:val="{alignment}"/></w:pPr>'
             f"{_run_properties(font, size, spacing)}</w:style>"
         )
     for level, name in CHARACTER_STYLES.items():
         definitions.append(
             f'<w:style w:type="character" w:customStyle="1" w:styleId="{name}">'
-            f'<w:name w:val="{name}"/>{_run_properties(HEADING_FONTS[level], 32, None)}</w:style>'
+            f'<w:name w:val="{name}"/>{_run_properties(HEADING_FONTS[level], BODY_SIZE, None)}'
+            "</w:style>"
         )
     for definition in definitions:
         root.append(parse_xml(definition.replace("<w:style ", f'<w:style xmlns:w="{_W}" ', 1)))
