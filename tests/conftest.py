@@ -11,6 +11,7 @@ import time_machine
 from wizard import answers
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire, load, load_by_id, prompts_dir
+from wizard.questionnaire.locate import USER_DIR_VARIABLE
 
 DATA = Path(__file__).parent / "data"
 
@@ -21,6 +22,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="YYYY-MM-DD",
         help="run the whole suite as if today were this date (the suite must not care)",
     )
+
+
+@pytest.fixture(autouse=True)
+def own_templates(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The user's questionnaire folder, empty and private to each test (not the developer's)."""
+    folder = tmp_path / "own-templates"
+    monkeypatch.setenv(USER_DIR_VARIABLE, str(folder))
+    return folder
 
 
 @pytest.fixture(scope="session", autouse=True)

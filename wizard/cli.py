@@ -180,12 +180,12 @@ def new(
     no_input: NoInputOption = False,
 ) -> None:
     """开始填写一份新报告。"""
-    from wizard.questionnaire import load_by_id
+    from wizard.questionnaire.locate import load_template
     from wizard.session import create, default_file_name
 
     if not no_input and not terminal_available():
         _no_terminal()
-    questionnaire = load_by_id(template)
+    questionnaire = load_template(template)
     session = create(file or Path(default_file_name()), questionnaire, last_year)
     session.provisional_name = file is None
     _run_session(session, data, data_file, no_input, created=True)
@@ -352,14 +352,16 @@ def summary(
 @app.command(cls=ChineseHelpCommand)
 @handles_errors
 def keys(
-    template: Annotated[str, typer.Argument(help="问卷模板 id", metavar="模板")] = "township",
+    template: Annotated[
+        str, typer.Argument(help="问卷模板 id，或问卷文件的路径", metavar="模板")
+    ] = "township",
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
 ) -> None:
     """列出问卷的全部问题 id（--data 可用的键）及其名称、题型、单位、部分和专题。"""
-    from wizard.questionnaire import load_by_id
     from wizard.questionnaire.keys import keys as all_keys
+    from wizard.questionnaire.locate import load_template
 
-    found = all_keys(load_by_id(template))
+    found = all_keys(load_template(template))
     if as_json:
         sys.stdout.write(json.dumps([k.to_json() for k in found], ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
@@ -374,18 +376,21 @@ def keys(
 def templates() -> None:
     """列出可用的问卷模板。"""
     from wizard.questionnaire import QuestionnaireError, available, load
+    from wizard.questionnaire.locate import is_shipped, user_dir
     from wizard.render.screens import templates_table
-    from wizard.render.terminal import error
+    from wizard.render.terminal import error, plain
 
     rows, broken = [], []
     for path in available():
+        shipped = is_shipped(path)
         try:
-            q = load(path, f"prompts/{path.name}")
+            q = load(path, f"prompts/{path.name}" if shipped else str(path))
         except QuestionnaireError as mistake:  # list the others all the same
             broken.append(str(mistake))
             continue
-        rows.append((q.id, q.title, q.version, q.question_count))
+        rows.append((q.id, q.title, q.version, q.question_count, "内置" if shipped else str(path)))
     _console().print(templates_table(rows))
+    plain(_console(), f"自己的问卷放在：{user_dir()}（也可用 new --template 问卷文件路径）", "dim")
     for message in broken:
         error(_console(stderr=True), message)
     if broken:

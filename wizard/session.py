@@ -20,8 +20,9 @@ from wizard.answers import AnswersError
 from wizard.errors import NotSaved, UserError
 from wizard.figures import Invalid, Number
 from wizard.interview import Interview
-from wizard.questionnaire import RESERVED_IDS, Questionnaire, load_by_id
+from wizard.questionnaire import RESERVED_IDS, Questionnaire, QuestionnaireError, load_by_id
 from wizard.questionnaire.keys import nearest
+from wizard.questionnaire.locate import fingerprint, load_file, user_dir
 from wizard.report import report_title
 
 
@@ -57,8 +58,33 @@ def file_name(title: str) -> str:
 
 
 def questionnaire_of(document: Mapping[str, Any]) -> Questionnaire:
-    """The questionnaire a loaded answers file names (answers.load made sure it does)."""
-    return load_by_id(document["meta"]["questionnaire"])
+    """The questionnaire a loaded answers file names (answers.load made sure it does): the
+    file it recorded when it has one, else the questionnaire of that id, shipped or the
+    user's own (a file that moved into the user's folder is found there)."""
+    meta = document["meta"]
+    recorded = meta.get("questionnaire_file")
+    if isinstance(recorded, str) and recorded and Path(recorded).is_file():
+        return load_file(Path(recorded))
+    try:
+        return load_by_id(meta["questionnaire"])
+    except QuestionnaireError:
+        if not isinstance(recorded, str) or not recorded:
+            raise
+    raise SessionError(
+        f"找不到填写这份答案所用的问卷文件：{recorded}。"
+        f"请把它放回原处，或放进问卷文件夹 {user_dir()}（按 id “{meta['questionnaire']}” 查找）。"
+    )
+
+
+def record_questionnaire(document: dict[str, Any], questionnaire: Questionnaire) -> None:
+    """Note in ``[meta]`` where a questionnaire of one's own is, and what it was."""
+    meta = document.setdefault("meta", {})
+    if questionnaire.file:
+        meta["questionnaire_file"] = questionnaire.file
+        meta["questionnaire_hash"] = fingerprint(Path(questionnaire.file))
+    else:
+        meta.pop("questionnaire_file", None)
+        meta.pop("questionnaire_hash", None)
 
 
 def notes(interview: Interview, source: str) -> list[str]:
@@ -66,6 +92,19 @@ def notes(interview: Interview, source: str) -> list[str]:
     result = []
     meta = interview.document.get("meta", {})
     version = meta.get("questionnaire_version") if isinstance(meta, dict) else None
+    questionnaire = interview.questionnaire
+    recorded = meta.get("questionnaire_file") if isinstance(meta, dict) else None
+    if recorded and recorded != questionnaire.file:
+        result.append(
+            f"问卷文件已不在 {recorded}，改用 {questionnaire.file or questionnaire.source}。"
+        )
+    elif questionnaire.file and meta.get("questionnaire_hash") != fingerprint(
+        Path(questionnaire.file)
+    ):
+        result.append(
+            f"问卷文件 {questionnaire.file} 在开始填写后改动过：已按改动后的问卷检查，"
+            "仍然有效的答案都已保留。"
+        )
     if version and version != interview.questionnaire.version:
         result.append(
             f"{source} 是按问卷 {version} 版填写的，当前为 {interview.questionnaire.version} 版；"
@@ -216,6 +255,7 @@ def create(path: Path, questionnaire: Questionnaire, last_year: Path | None = No
             f"要继续填写它，请运行：{resume_command(path)}"
         )
     document = answers.new_document(questionnaire.id, questionnaire.version)
+    record_questionnaire(document, questionnaire)
     if last_year is not None:
         document = carry_over(questionnaire, answers.load(last_year), document, str(last_year))
     lock = _locked(path)
@@ -235,7 +275,9 @@ def resume(path: Path) -> Session:
     try:
         seen = answers.fingerprint(path)
         interview = open_readonly(path)
-        return Session(path, interview, lock, notes(interview, str(path)), seen)
+        said = notes(interview, str(path))
+        record_questionnaire(interview.document, interview.questionnaire)  # said once
+        return Session(path, interview, lock, said, seen)
     except BaseException:
         lock.release()
         raise

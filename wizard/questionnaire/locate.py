@@ -1,11 +1,22 @@
-"""Finding questionnaires: the shipped ``prompts/`` folder."""
+"""Finding questionnaires: the shipped ``prompts/`` folder, the user's own folder, a path.
+
+The user's folder is ``$REPORT_WIZARD_TEMPLATES`` when set, else ``%APPDATA%\\report-wizard\\
+templates`` on Windows and ``~/.config/report-wizard/templates`` elsewhere: a county office
+puts its variant there and ``new --template ID`` finds it on every clerk's machine.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 from wizard.questionnaire.loader import load
 from wizard.questionnaire.model import ID_PATTERN, Questionnaire, QuestionnaireError
+
+USER_DIR_VARIABLE = "REPORT_WIZARD_TEMPLATES"
 
 
 def prompts_dir() -> Path:
@@ -18,9 +29,38 @@ def prompts_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "prompts"
 
 
+def user_dir() -> Path:
+    """Where a user's own questionnaires live (it need not exist)."""
+    chosen = os.environ.get(USER_DIR_VARIABLE)
+    if chosen:
+        return Path(chosen)
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", Path.home())) / "report-wizard" / "templates"
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config) / "report-wizard" / "templates"
+
+
 def available() -> list[Path]:
-    """Every shipped questionnaire file, in name order."""
-    return sorted(prompts_dir().glob("*.toml"))
+    """Every questionnaire file: the shipped ones, then the user's own, each in name order."""
+    own = sorted(user_dir().glob("*.toml")) if user_dir().is_dir() else []
+    return sorted(prompts_dir().glob("*.toml")) + own
+
+
+def is_shipped(path: Path) -> bool:
+    return path.parent.resolve() == prompts_dir().resolve()
+
+
+def fingerprint(path: Path) -> str:
+    """What a questionnaire file is now: a short hash of its bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def load_file(path: Path) -> Questionnaire:
+    """A questionnaire from a file of one's own: answers files will record where it is."""
+    if not path.is_file():
+        raise QuestionnaireError(str(path), "", "找不到这个问卷文件")
+    questionnaire = load(path)
+    return replace(questionnaire, file=str(path.resolve()), _index=questionnaire._index)
 
 
 def load_by_id(questionnaire_id: str) -> Questionnaire:
@@ -28,8 +68,18 @@ def load_by_id(questionnaire_id: str) -> Questionnaire:
         raise QuestionnaireError(
             "", "", "没有写明使用哪个问卷模板（[meta] 中的 questionnaire 为空）"
         )
-    path = prompts_dir() / f"{questionnaire_id}.toml"
-    if not ID_PATTERN.match(questionnaire_id) or not path.is_file():
-        known = "、".join(p.stem for p in available()) or "（无）"
-        raise QuestionnaireError(questionnaire_id, "", f"没有这个问卷模板；可用的模板：{known}")
-    return load(path, f"prompts/{path.name}")
+    if ID_PATTERN.match(questionnaire_id):
+        for path in available():
+            if path.stem == questionnaire_id:
+                if is_shipped(path):
+                    return load(path, f"prompts/{path.name}")
+                return load_file(path)
+    known = "、".join(p.stem for p in available()) or "（无）"
+    raise QuestionnaireError(questionnaire_id, "", f"没有这个问卷模板；可用的模板：{known}")
+
+
+def load_template(name: str) -> Questionnaire:
+    """``--template``: an id, or the path of a questionnaire file."""
+    if name.endswith(".toml") or "/" in name or "\\" in name:
+        return load_file(Path(name))
+    return load_by_id(name)

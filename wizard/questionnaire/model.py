@@ -222,6 +222,9 @@ class Questionnaire:
     sections: tuple[Section, ...]
     rules: tuple[Rule, ...] = ()
     source: str = ""
+    #: The file it was read from, when it is not one of the shipped questionnaires: answers
+    #: files record it, so that ``resume`` finds it again.
+    file: str = ""
     _index: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
 
     def question(self, question_id: str) -> Question | None:

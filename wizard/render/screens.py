@@ -149,14 +149,15 @@ def read_key() -> str:
     return getchar()
 
 
-def templates_table(rows: list[tuple[str, str, str, int]]) -> Table:
+def templates_table(rows: list[tuple[str, str, str, int, str]]) -> Table:
     table = Table(title="可用的问卷模板", title_justify="left")
     table.add_column("模板 id")
     table.add_column("名称")
     table.add_column("版本")
     table.add_column("问题数", justify="right")
-    for ident, title, version, count in rows:
-        table.add_row(safe(ident), safe(title), safe(version), str(count))
+    table.add_column("来源", overflow="fold")
+    for ident, title, version, count, where in rows:
+        table.add_row(safe(ident), safe(title), safe(version), str(count), safe(where))
     return table
 
 

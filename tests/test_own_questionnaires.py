@@ -1,0 +1,104 @@
+"""A questionnaire of one's own, from a file or the user's folder: an answers file started
+with it finds it again from another folder, and says clearly when it moved or changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import DATA
+from wizard import answers
+from wizard.cli import app
+
+
+def run(*args: str | Path) -> tuple[int, str]:
+    result = CliRunner().invoke(app, [str(a) for a in args], env={"COLUMNS": "200"})
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def own(tmp_path: Path) -> Path:
+    """A county office's copy of a questionnaire, edited: its own title."""
+    folder = tmp_path / "县里发的问卷"
+    folder.mkdir()
+    path = folder / "社区.toml"
+    text = (DATA / "mini.toml").read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('title = "社区服务年度小结"', 'title = "白沙区社区服务年度小结"'),
+        encoding="utf-8",
+    )
+    return path
+
+
+def start(own: Path, answers_file: Path) -> None:
+    given = ["--data", "org=南街社区", "--data", "year=2024", "--data", "served=约300"]
+    code, output = run("new", answers_file, "--template", own, *given, "--no-input")
+    assert code == 0, output
+
+
+def test_new_with_a_questionnaire_file_and_every_command_from_elsewhere(
+    own: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers_file = tmp_path / "南街.toml"
+    start(own, answers_file)
+    meta = answers.load(answers_file)["meta"]
+    assert meta["questionnaire"] == "mini" and meta["questionnaire_file"] == str(own.resolve())
+    assert len(meta["questionnaire_hash"]) == 16
+    elsewhere = tmp_path / "别处"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code, output = run("preview", answers_file, "--no-pager")
+    assert code == 0 and "南街社区2024年服务小结" in output and "约300人次" in output
+    assert run("check", answers_file)[0] == 1  # read, incomplete
+    assert run("export", answers_file, "-o", "南街.docx")[0] == 0
+    code, output = run("resume", answers_file, "--data", "budget=2.5", "--no-input")
+    assert code == 0, output
+
+
+def test_a_moved_questionnaire_is_named_and_the_users_folder_finds_it(
+    own: Path, tmp_path: Path, own_templates: Path
+) -> None:
+    answers_file = tmp_path / "南街.toml"
+    start(own, answers_file)
+    moved = tmp_path / "挪走了.toml"
+    own.rename(moved)
+    code, output = run("check", answers_file)
+    assert code == 2
+    assert "找不到填写这份答案所用的问卷文件" in output and str(own.resolve()) in output.replace(
+        "\n", ""
+    )
+    own_templates.mkdir()
+    shutil.copy(moved, own_templates / "mini.toml")  # found again by its id
+    code, output = run("resume", answers_file, "--data", "budget=2.5", "--no-input")
+    assert code == 0, output
+    assert "问卷文件已不在" in output
+    assert answers.load(answers_file)["meta"]["questionnaire_file"] == str(
+        (own_templates / "mini.toml").resolve()
+    )
+
+
+def test_a_changed_questionnaire_is_said_once(own: Path, tmp_path: Path) -> None:
+    answers_file = tmp_path / "南街.toml"
+    start(own, answers_file)
+    own.write_text(own.read_text(encoding="utf-8").replace("白沙区", "青石区"), encoding="utf-8")
+    code, output = run("resume", answers_file, "--data", "budget=2.5", "--no-input")
+    assert code == 0 and "在开始填写后改动过" in output
+    code, output = run("resume", answers_file, "--data", "budget=3", "--no-input")
+    assert code == 0 and "改动过" not in output
+
+
+def test_templates_lists_the_users_own(own: Path, own_templates: Path) -> None:
+    own_templates.mkdir()
+    shutil.copy(own, own_templates / "baisha.toml")
+    text = (own_templates / "baisha.toml").read_text(encoding="utf-8")
+    (own_templates / "baisha.toml").write_text(
+        text.replace('id = "mini"', 'id = "baisha"'), encoding="utf-8"
+    )
+    code, output = run("templates")
+    assert code == 0
+    assert "township" in output and "内置" in output
+    assert "baisha" in output and "白沙区社区服务年度小结" in output
+    assert run("keys", "baisha", "--json")[0] == 0
