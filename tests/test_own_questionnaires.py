@@ -102,3 +102,21 @@ def test_templates_lists_the_users_own(own: Path, own_templates: Path) -> None:
     assert "township" in output and "内置" in output
     assert "baisha" in output and "白沙区社区服务年度小结" in output
     assert run("keys", "baisha", "--json")[0] == 0
+
+
+def test_lint_lists_every_mistake_at_once(tmp_path: Path) -> None:
+    text = (DATA / "mini.toml").read_text(encoding="utf-8")
+    text = text.replace('kind = "count"\nunit = "人次"', 'kind = "number"\nunit = "人次"', 1)  # 1
+    text = text.replace('label = "经费"', 'label = "经费"\ncolour = "红"', 1)  # 2
+    text = text.replace('template = "全年探访{visits}', 'template = "全年探访{visitz}', 1)  # 3
+    broken = tmp_path / "三处错.toml"
+    broken.write_text(text, encoding="utf-8")
+    code, output = run("lint", broken)
+    assert code == 2
+    said = output.replace("\n", "")
+    assert "未知的题型 'number'" in said
+    assert "colour: 未知的键" in said
+    assert "引用了不存在的问题 'visitz'" in said
+    assert "共 3 处错误" in said
+    code, output = run("lint", DATA / "mini.toml")
+    assert code == 0 and "没有发现错误" in output

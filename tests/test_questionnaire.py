@@ -19,6 +19,7 @@ from wizard.questionnaire import (
     parse_template,
     prompts_dir,
 )
+from wizard.questionnaire.loader import lint
 
 INVALID = sorted((DATA / "invalid").glob("*.toml"))
 SHIPPED = available()
@@ -130,7 +131,12 @@ def test_a_damaged_questionnaire_never_raises_anything_else(data: st.DataObject)
                 st.sampled_from(['"x"', "1", "true", "[]", "{}", '"{nope}"', '"a +"'])
             )
             lines[index] = f"{key} = {value}"
+    text = "\n".join(lines)
     try:
-        loads("\n".join(lines), "township.toml")
+        loads(text, "township.toml")
     except QuestionnaireError as error:
         assert str(error).startswith("township.toml: ")
+        mistakes = lint(text, "township.toml")  # lint finds it too, and maybe more
+        assert mistakes and str(mistakes[0]) == str(error)
+    else:
+        assert lint(text, "township.toml") == []

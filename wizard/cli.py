@@ -373,6 +373,23 @@ def keys(
 
 @app.command(cls=ChineseHelpCommand)
 @handles_errors
+def lint(file: Annotated[Path, typer.Argument(help="问卷文件", metavar="问卷文件")]) -> None:
+    """检查问卷文件，一次列出全部错误；没有错误时退出码为 0，否则为 2。"""
+    from wizard.answers import read_text
+    from wizard.questionnaire.loader import lint as find_mistakes
+    from wizard.render.terminal import error, plain
+
+    mistakes = find_mistakes(read_text(file), str(file))
+    for mistake in mistakes:
+        error(_console(), str(mistake))
+    if mistakes:
+        plain(_console(), f"共 {len(mistakes)} 处错误。", "bold red")
+        raise typer.Exit(Exit.BAD_INPUT)
+    plain(_console(), f"{file}：没有发现错误。", "green")
+
+
+@app.command(cls=ChineseHelpCommand)
+@handles_errors
 def templates() -> None:
     """列出可用的问卷模板。"""
     from wizard.questionnaire import QuestionnaireError, available, load

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Literal, cast, get_args
+from typing import Literal, TypeVar, cast, get_args
 
 from wizard import expr, tomlerror
 from wizard.cleaning import decode_file
@@ -39,6 +40,8 @@ from wizard.questionnaire.model import (
 from wizard.questionnaire.tables import Table
 from wizard.questionnaire.template import parse_template
 
+T = TypeVar("T")
+
 
 class _Loader:
     def __init__(self, source: str) -> None:
@@ -48,9 +51,22 @@ class _Loader:
         # (where, names read) for every reference, checked once all ids are known.
         self.references: list[tuple[str, frozenset[str]]] = []
         self.computed: dict[str, frozenset[str]] = {}
+        #: Mistakes found so far: one per table that could not be read, the rest still read.
+        self.errors: list[QuestionnaireError] = []
 
     def fail(self, where: str, message: str) -> QuestionnaireError:
         return QuestionnaireError(self.source, where, message)
+
+    def each(self, tables: list[Table], parse: Callable[[Table], T]) -> tuple[T, ...]:
+        """Every table read; a mistake in one is noted and the others are read all the same,
+        so that ``lint`` can list every mistake at once."""
+        result = []
+        for table in tables:
+            try:
+                result.append(parse(table))
+            except QuestionnaireError as error:
+                self.errors.append(error)
+        return tuple(result)
 
     def ident(self, table: Table, key: str = "id") -> str:
         value = table.need_text(key)
@@ -131,7 +147,7 @@ class _Loader:
             raise table.fail("choices", "单选题和多选题需要 choices")
         if choices and kind not in ("choice", "multichoice"):
             raise table.fail("choices", "只有单选题和多选题可以有 choices")
-        fields = tuple(self.field(f) for f in table.tables("fields"))
+        fields = self.each(table.tables("fields"), self.field)
         if kind == "list" and not fields:
             raise table.fail("fields", "列表题需要 fields")
         if fields and kind != "list":
@@ -191,6 +207,14 @@ class _Loader:
         except figures.Invalid as error:
             raise table.fail("default", f"默认值不符合此题的要求：{error}") from None
 
+    def rule(self, table: Table) -> Rule:
+        node = self.expression(table, "expr")
+        if node is None:
+            raise table.fail("expr", "缺少此项")
+        result = Rule(node, table.text("expr"), table.need_text("message"))
+        table.finish()
+        return result
+
     def sentence(self, table: Table) -> Sentence:
         result = Sentence(
             template=cast(Template, self.template(table, "template")),
@@ -219,8 +243,8 @@ class _Loader:
             selected=bool(table.get("selected", bool, "true 或 false", True)),
             intro=intro,
             points=points,
-            metrics=tuple(self.question(m) for m in table.tables("metrics")),
-            sentences=tuple(self.sentence(s) for s in table.tables("sentences")),
+            metrics=self.each(table.tables("metrics"), self.question),
+            sentences=self.each(table.tables("sentences"), self.sentence),
         )
         table.finish()
         return result
@@ -228,7 +252,7 @@ class _Loader:
     def section(self, table: Table) -> Section:
         ident = self.ident(table)
         self.claim(ident, table)
-        topics = tuple(self.topic(t) for t in table.tables("topics"))
+        topics = self.each(table.tables("topics"), self.topic)
         if topics:
             self.claim(ident + TOPICS_SUFFIX, table)
         result = Section(
@@ -237,13 +261,13 @@ class _Loader:
             help=table.text("help"),
             heading=table.text("heading"),
             when=self.expression(table, "when"),
-            questions=tuple(self.question(q) for q in table.tables("questions")),
+            questions=self.each(table.tables("questions"), self.question),
             topics=topics,
             topic_numbering=cast(
                 Numbering, table.choice("topic_numbering", get_args(Numbering), "（一）")
             ),
             points_inline=bool(table.get("points_inline", bool, "true 或 false", True)),
-            sentences=tuple(self.sentence(s) for s in table.tables("sentences")),
+            sentences=self.each(table.tables("sentences"), self.sentence),
         )
         table.finish()
         if not result.questions and not result.topics:
@@ -293,7 +317,8 @@ class _Loader:
         return int(match[1]), int(match[2])
 
     def check_references(self, sections: tuple[Section, ...], report: Table) -> None:
-        known = set(self.index) | BUILTINS
+        # Ids claimed by a question that then failed count as known: one mistake, one message.
+        known = set(self.index) | BUILTINS | set(self.id_where)
         for where, used in self.references:
             for name in sorted(used - known):
                 raise self.fail(where, f"引用了不存在的问题 {name!r}")
@@ -324,12 +349,32 @@ class _Loader:
 
 
 def loads(text: str, source: str = "<string>") -> Questionnaire:
-    """Parse and validate a questionnaire; raise QuestionnaireError on any mistake."""
+    """Parse and validate a questionnaire; raise QuestionnaireError on its first mistake."""
+    loader = _Loader(source)
+    try:
+        questionnaire = _parse(loader, text, source)
+    except QuestionnaireError as error:
+        loader.errors.append(error)
+    if loader.errors:
+        raise loader.errors[0]
+    return questionnaire
+
+
+def lint(text: str, source: str = "<string>") -> list[QuestionnaireError]:
+    """Every mistake of a questionnaire that can be found in one reading."""
+    loader = _Loader(source)
+    try:
+        _parse(loader, text, source)
+    except QuestionnaireError as error:
+        loader.errors.append(error)
+    return loader.errors
+
+
+def _parse(loader: _Loader, text: str, source: str) -> Questionnaire:
     try:
         data = tomlerror.loads(text)
     except ValueError as error:
         raise QuestionnaireError(source, "", f"TOML 语法错误，{error}") from None
-    loader = _Loader(source)
     root = Table(data, "", source)
     meta = root.table("meta")
     if meta is None:
@@ -345,15 +390,9 @@ def loads(text: str, source: str = "<string>") -> Questionnaire:
     section_tables = root.tables("sections")
     if not section_tables:
         raise root.fail("sections", "至少需要一个部分")
-    sections = tuple(loader.section(s) for s in section_tables)
+    sections = loader.each(section_tables, loader.section)
     report = loader.report(report_table)
-    rules = []
-    for table in root.tables("rules"):
-        node = loader.expression(table, "expr")
-        if node is None:
-            raise table.fail("expr", "缺少此项")
-        rules.append(Rule(node, table.text("expr"), table.need_text("message")))
-        table.finish()
+    rules = loader.each(root.tables("rules"), loader.rule)
     root.finish()
     loader.check_references(sections, report_table)
     for section_index, section in enumerate(sections):
@@ -370,7 +409,7 @@ def loads(text: str, source: str = "<string>") -> Questionnaire:
         description=description,
         report=report,
         sections=sections,
-        rules=tuple(rules),
+        rules=rules,
         source=source,
         _index=loader.index,
     )
