@@ -1,0 +1,114 @@
+"""The commands for whoever collects and prepares questionnaires and reports: the county
+office's summary, the questionnaire keys, lint and the list of questionnaires."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wizard.cli_support import Exit, console, fail
+
+
+def summary(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="答案文件，或放答案文件的文件夹（可多个）", metavar="文件或文件夹"),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="另存为 .xlsx、.csv 或 .md", metavar="输出文件"),
+    ] = None,
+    expect_file: Annotated[
+        Path | None,
+        typer.Option("--expect", help="应报送单位名单（每行一个），列出未报送的", metavar="名单"),
+    ] = None,
+    figures: Annotated[
+        bool, typer.Option("--figures", help="在终端中也列出各项数字的合计")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
+    force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它")] = False,
+) -> None:
+    """汇总多个单位的答案：是否通过检查、五项内容、公开期限和各项数字。"""
+    from wizard.render import sheet
+    from wizard.render.screens import summary_renderable
+    from wizard.render.terminal import plain
+    from wizard.summary import expect, read_units, summarize
+
+    if output is not None and output.suffix.lower() not in (".xlsx", ".csv", ".md"):
+        fail("汇总表只能另存为 .xlsx、.csv 或 .md")
+    result = summarize(paths)
+    if expect_file is not None:
+        expect(result, read_units(expect_file))
+    if as_json:
+        data = sheet.summary_json(result)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        console().print(summary_renderable(result, figures))
+    if output is not None:
+        from wizard.export import write_new
+
+        write_new(output, sheet.render(result, output.suffix.lower()), force)
+        plain(console(), f"已另存为：{output}")
+
+
+def keys(
+    template: Annotated[
+        str, typer.Argument(help="问卷模板 id，或问卷文件的路径", metavar="模板")
+    ] = "township",
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
+) -> None:
+    """列出问卷的全部问题 id（--data 可用的键）及其名称、题型、单位、部分和专题。"""
+    from wizard.questionnaire.keys import keys as all_keys
+    from wizard.questionnaire.locate import load_template
+
+    found = all_keys(load_template(template))
+    if as_json:
+        sys.stdout.write(json.dumps([k.to_json() for k in found], ensure_ascii=False, indent=2))
+        sys.stdout.write("\n")
+        return
+    from wizard.render.screens import keys_table
+
+    console().print(keys_table(found))
+
+
+def lint(file: Annotated[Path, typer.Argument(help="问卷文件", metavar="问卷文件")]) -> None:
+    """检查问卷文件，一次列出全部错误；没有错误时退出码为 0，否则为 2。"""
+    from wizard.answers import read_text
+    from wizard.questionnaire.loader import lint as find_mistakes
+    from wizard.render.terminal import error, plain
+
+    mistakes = find_mistakes(read_text(file), str(file))
+    for mistake in mistakes:
+        error(console(), str(mistake))
+    if mistakes:
+        plain(console(), f"共 {len(mistakes)} 处错误。", "bold red")
+        raise typer.Exit(Exit.BAD_INPUT)
+    plain(console(), f"{file}：没有发现错误。", "green")
+
+
+def templates() -> None:
+    """列出可用的问卷模板。"""
+    from wizard.questionnaire import QuestionnaireError, available, load
+    from wizard.questionnaire.locate import is_shipped, user_dir
+    from wizard.render.screens import templates_table
+    from wizard.render.terminal import error, plain
+
+    rows, broken = [], []
+    for path in available():
+        shipped = is_shipped(path)
+        try:
+            q = load(path, f"prompts/{path.name}" if shipped else str(path))
+        except QuestionnaireError as mistake:  # list the others all the same
+            broken.append(str(mistake))
+            continue
+        rows.append((q.id, q.title, q.version, q.question_count, "内置" if shipped else str(path)))
+    console().print(templates_table(rows))
+    plain(console(), f"自己的问卷放在：{user_dir()}（也可用 new --template 问卷文件路径）", "dim")
+    for message in broken:
+        error(console(stderr=True), message)
+    if broken:
+        raise typer.Exit(Exit.BAD_INPUT)
