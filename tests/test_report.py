@@ -13,7 +13,8 @@ from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire, loads
 from wizard.render.markdown import render_markdown, strong
 from wizard.render.text import render_text
-from wizard.report import build_report, chinese_number, number_label
+from wizard.report import build_report
+from wizard.wording import chinese_number, number_label
 
 GOLDEN = DATA / "golden"
 

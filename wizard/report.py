@@ -16,7 +16,6 @@ from wizard.clauses import clauses
 from wizard.figures import Number, change, format_number
 from wizard.interview import Interview
 from wizard.questionnaire import (
-    Numbering,
     Placeholder,
     Question,
     Section,
@@ -25,52 +24,18 @@ from wizard.questionnaire import (
     Topic,
 )
 from wizard.values import TopicChoice, display
+from wizard.wording import (
+    LEVELS,
+    end_sentence,
+    kept_lines,
+    missing_mark,
+    number_label,
+    one_line,
+    point_label,
+)
 
 Role = Literal["text", "heading", "missing"]
 ParagraphKind = Literal["title", "addressee", "heading", "body", "signature", "annotation"]
-
-#: The level of a heading numbered this way (GB/T 9704 7.3.3: 一、 黑体, （一） 楷体,
-#: 1. and （1） 仿宋); 一是 is not a heading level but a point within one.
-LEVELS: dict[Numbering, int] = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4, "一是": 0}
-
-_DIGITS = "零一二三四五六七八九"
-_CLOSERS = ("。", "！", "？", "；", "：", "…", "”", "’", "）", ".", "!", "?", ";", ":")
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (enough for any outline)."""
-    if n < 10:
-        return _DIGITS[n]
-    tens, ones = divmod(n, 10)
-    if n >= 100:
-        return str(n)
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
-
-
-def number_label(style: Numbering, n: int) -> str:
-    labels = {
-        "一、": f"{chinese_number(n)}、",
-        "（一）": f"（{chinese_number(n)}）",
-        "一是": f"{chinese_number(n)}是",
-        "1.": f"{n}.",
-        "（1）": f"（{n}）",
-    }
-    return labels[style]
-
-
-def missing_mark(label: str) -> str:
-    return f"【待填写：{label}】"
-
-
-def end_sentence(text: str) -> str:
-    """Close a sentence with 。 unless the writer already closed it."""
-    text = text.strip()
-    return text if not text or text.endswith(_CLOSERS) else text + "。"
-
-
-def one_line(text: str) -> str:
-    """Text that runs into a paragraph: the writer's line breaks are joined."""
-    return "".join(line.strip() for line in text.splitlines())
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,14 +198,14 @@ class _Builder:
         for item in self.interview.items(question.id):
             title = one_line(item.get(first.id, ""))
             # The clerk's paragraph breaks stay: the paragraph is cut there (``_paragraphs``).
-            rest = "".join(_kept_lines(item.get(f.id, "")) for f in others)
+            rest = "".join(kept_lines(item.get(f.id, "")) for f in others)
             result.append((title, rest))
         return result
 
     def inline_items(self, question: Question) -> list[Span]:
         items = self.items(question)
         return [
-            Span(_label(question.numbering, n, len(items)) + end_sentence(title) + rest)
+            Span(point_label(question.numbering, n, len(items)) + end_sentence(title) + rest)
             for n, (title, rest) in enumerate(items, 1)
         ]
 
@@ -278,7 +243,7 @@ class _Builder:
         else:
             items = self.items(question)
             for n, (title, rest) in enumerate(items, 1):
-                label = _label(question.numbering, n, len(items)) + end_sentence(title)
+                label = point_label(question.numbering, n, len(items)) + end_sentence(title)
                 heading = Span(label, "heading", LEVELS[question.numbering])
                 spans = (heading, *([Span(rest)] if rest else []))
                 paragraphs.append(Paragraph("body", spans))
@@ -357,16 +322,6 @@ class _Builder:
             if annotation:
                 paragraphs.append(Paragraph("annotation", tuple(annotation)))
         return Report(tuple(_paragraphs(p for p in paragraphs if p.spans)))
-
-
-def _label(numbering: Numbering, n: int, count: int) -> str:
-    """一是, 二是 …; a point alone is not numbered (一是 with no 二是 reads wrong)."""
-    return number_label(numbering, n) if count > 1 else ""
-
-
-def _kept_lines(text: str) -> str:
-    """A field's text, each line closed as a sentence, its line breaks kept."""
-    return "\n".join(end_sentence(line) for line in text.splitlines() if line.strip())
 
 
 def _paragraphs(paragraphs: Iterable[Paragraph]) -> Iterable[Paragraph]:

@@ -11,6 +11,7 @@ from typing import Literal, TypeVar, cast, get_args
 
 from wizard import expr, tomlerror
 from wizard.cleaning import decode_file
+from wizard.questionnaire.cycles import find_cycle
 from wizard.questionnaire.model import (
     BUILTINS,
     CUSTOM_TOPIC_PREFIX,
@@ -317,35 +318,24 @@ class _Loader:
         return int(match[1]), int(match[2])
 
     def check_references(self, sections: tuple[Section, ...], report: Table) -> None:
+        """Every name used is a question, every content names a part, no value is computed
+        from itself: each mistake noted (``lint`` lists them all)."""
         # Ids claimed by a question that then failed count as known: one mistake, one message.
         known = set(self.index) | BUILTINS | set(self.id_where)
         for where, used in self.references:
             for name in sorted(used - known):
-                raise self.fail(where, f"引用了不存在的问题 {name!r}")
+                self.errors.append(self.fail(where, f"引用了不存在的问题 {name!r}"))
         section_ids = {s.id for s in sections}
         for item in report.tables("contents"):
             for j, name in enumerate(item.strings("sections")):
                 if name not in section_ids:
-                    raise self.fail(f"{item.path('sections')}[{j}]", f"不存在的部分 {name!r}")
-        self.check_cycles()
-
-    def check_cycles(self) -> None:
-        state: dict[str, int] = {}
-
-        def visit(name: str, trail: list[str]) -> None:
-            if state.get(name) == 2:
-                return
-            if state.get(name) == 1:
-                cycle = [*trail[trail.index(name) :], name]
-                where = self.id_where.get(name, name)
-                raise self.fail(f"{where}.compute", f"计算值循环引用：{' → '.join(cycle)}")
-            state[name] = 1
-            for dep in sorted(self.computed.get(name, ())):
-                visit(dep, [*trail, name])
-            state[name] = 2
-
-        for name in sorted(self.computed):
-            visit(name, [])
+                    where = f"{item.path('sections')}[{j}]"
+                    self.errors.append(self.fail(where, f"不存在的部分 {name!r}"))
+        cycle = find_cycle(self.computed)
+        if cycle:
+            where = self.id_where.get(cycle[0], cycle[0])
+            message = f"计算值循环引用：{' → '.join(cycle)}"
+            self.errors.append(self.fail(f"{where}.compute", message))
 
 
 def loads(text: str, source: str = "<string>") -> Questionnaire:
