@@ -43,6 +43,16 @@ from wizard.questionnaire.template import parse_template
 
 T = TypeVar("T")
 
+#: Keys that mean something for some kinds only: a key on the wrong kind is a mistake,
+#: not silently ignored.
+KIND_KEYS: dict[str, tuple[str, ...]] = {
+    "allow_other": ("multichoice",),
+    "suggestions": ("list",),
+    "min_items": ("list",),
+    "numbering": ("list",),
+    "compute": ("count", "decimal", "percent"),
+}
+
 
 class _Loader:
     def __init__(self, source: str) -> None:
@@ -166,6 +176,7 @@ class _Loader:
             raise table.fail("render", f"{render} 只适用于列表题")
         if render in ("lead", "paragraph") and kind not in TEXT_KINDS:
             raise table.fail("render", f"{render} 只适用于文字题")
+        self.check_kind_keys(table, kind)
         compute = self.expression(table, "compute")
         if compute is not None:
             self.computed[ident] = expr.names(compute)
@@ -195,6 +206,11 @@ class _Loader:
         table.finish()
         self.index[ident] = question
         return question
+
+    def check_kind_keys(self, table: Table, kind: str) -> None:
+        for key, kinds in KIND_KEYS.items():
+            if key in table.data and kind not in kinds:
+                raise table.fail(key, f"{key} 只适用于 {'、'.join(kinds)} 题，此题为 {kind}")
 
     @staticmethod
     def check_default(table: Table, question: Question) -> None:
