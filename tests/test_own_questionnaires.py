@@ -120,3 +120,12 @@ def test_lint_lists_every_mistake_at_once(tmp_path: Path) -> None:
     assert "共 3 处错误" in said
     code, output = run("lint", DATA / "mini.toml")
     assert code == 0 and "没有发现错误" in output
+
+
+def test_the_summary_reads_each_file_with_its_own_questionnaire(own: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "收到的"
+    folder.mkdir()
+    start(own, folder / "南街.toml")
+    code, output = run("summary", folder, "--json")
+    assert code == 0, output
+    assert '"problems": []' in output and '"unit": "南街社区"' in output

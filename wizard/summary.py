@@ -19,8 +19,9 @@ from wizard.check import check
 from wizard.errors import UserError
 from wizard.figures import Number, change
 from wizard.interview import Interview
-from wizard.questionnaire import Question, Questionnaire, load_by_id
+from wizard.questionnaire import Question, Questionnaire
 from wizard.report import filled_text
+from wizard.session import questionnaire_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,10 +133,16 @@ def summarize(paths: Iterable[Path], today: dt.date | None = None) -> Summary:
     files, problems = collect(paths)
     summary = Summary(problems=problems)
     tables: dict[str, Table] = {}
+    loaded: dict[tuple[str, str], Questionnaire] = {}
     for path in files:
         try:
             document = answers.load(path)
-            questionnaire = _questionnaire(document["meta"]["questionnaire"])
+            meta = document["meta"]
+            # Read once per questionnaire, found as every command finds it (its recorded file).
+            which = (str(meta["questionnaire"]), str(meta.get("questionnaire_file", "")))
+            if which not in loaded:
+                loaded[which] = questionnaire_of(document)
+            questionnaire = loaded[which]
         except UserError as error:
             summary.problems.append(Problem(path, str(error)))
             continue
@@ -143,7 +150,7 @@ def summarize(paths: Iterable[Path], today: dt.date | None = None) -> Summary:
         year = interview.value(questionnaire.report.year) if questionnaire.report.year else None
         # One table per questionnaire and year: a total never adds up two years.
         year_number = int(year.value) if isinstance(year, Number) else None
-        key = f"{questionnaire.id}/{year_number or ''}"
+        key = f"{questionnaire.file or questionnaire.id}/{year_number or ''}"
         table = tables.get(key)
         if table is None:
             table = tables[key] = Table(questionnaire, year_number, _columns(questionnaire))
@@ -165,14 +172,6 @@ def read_units(path: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------- helpers
-
-_LOADED: dict[str, Questionnaire] = {}
-
-
-def _questionnaire(questionnaire_id: str) -> Questionnaire:
-    if questionnaire_id not in _LOADED:
-        _LOADED[questionnaire_id] = load_by_id(questionnaire_id)
-    return _LOADED[questionnaire_id]
 
 
 def _columns(questionnaire: Questionnaire) -> tuple[Column, ...]:
