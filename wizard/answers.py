@@ -191,8 +191,9 @@ def newer_tool(document: dict[str, Any]) -> str | None:
     return str(written) if written and _version(written) > _version(__version__) else None
 
 
-def save(path: Path, document: dict[str, Any]) -> None:
-    """Write the document atomically, stamping ``meta.updated``; keep the previous file as .bak."""
+def save(path: Path, document: dict[str, Any]) -> Fingerprint:
+    """Write the document atomically, stamping ``meta.updated``; keep the previous file as .bak.
+    Returns what the file now is (see ``fingerprint``), without reading it back."""
     target = real_file(path)
     meta = document.setdefault("meta", {})
     meta["updated"] = now()
@@ -212,22 +213,26 @@ def save(path: Path, document: dict[str, Any]) -> None:
             f"保存到 {path} 失败：{describe_os_error(error)}。{kept}"
             "请腾出空间或换一个文件夹后再试。"
         ) from None
+    return _fingerprint_of(data)
 
 
-Fingerprint = tuple[int, int, str]
+#: A file's size and the hash of its content.
+Fingerprint = tuple[int, str]
+
+
+def _fingerprint_of(data: bytes) -> Fingerprint:
+    import hashlib  # only sessions need it; check and export start without it
+
+    return len(data), hashlib.sha256(data).hexdigest()
 
 
 def fingerprint(path: Path) -> Fingerprint | None:
-    """What the file is now (time, size, content hash); None when it does not exist."""
-    import hashlib  # only sessions need it; check and export start without it
-
+    """What the file is now (size, content hash); None when it does not exist."""
+    target = real_file(path)
     try:
-        target = real_file(path)
-        info = target.stat()
-        digest = hashlib.sha256(target.read_bytes()).hexdigest()
+        return _fingerprint_of(target.read_bytes())
     except OSError:
         return None
-    return info.st_mtime_ns, info.st_size, digest
 
 
 def remove_stale_files(path: Path) -> None:

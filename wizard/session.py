@@ -22,7 +22,7 @@ from wizard.figures import Invalid, Number
 from wizard.interview import Interview
 from wizard.questionnaire import RESERVED_IDS, Questionnaire, QuestionnaireError, load_by_id
 from wizard.questionnaire.keys import nearest
-from wizard.questionnaire.locate import fingerprint, load_file, user_dir
+from wizard.questionnaire.locate import content_hash, load_file, user_dir
 from wizard.report import report_title
 
 
@@ -81,7 +81,7 @@ def record_questionnaire(document: dict[str, Any], questionnaire: Questionnaire)
     meta = document.setdefault("meta", {})
     if questionnaire.file:
         meta["questionnaire_file"] = questionnaire.file
-        meta["questionnaire_hash"] = fingerprint(Path(questionnaire.file))
+        meta["questionnaire_hash"] = content_hash(Path(questionnaire.file))
     else:
         meta.pop("questionnaire_file", None)
         meta.pop("questionnaire_hash", None)
@@ -98,7 +98,7 @@ def notes(interview: Interview, source: str) -> list[str]:
         result.append(
             f"问卷文件已不在 {recorded}，改用 {questionnaire.file or questionnaire.source}。"
         )
-    elif questionnaire.file and meta.get("questionnaire_hash") != fingerprint(
+    elif questionnaire.file and meta.get("questionnaire_hash") != content_hash(
         Path(questionnaire.file)
     ):
         result.append(
@@ -170,13 +170,13 @@ class Session:
                 f"从现在起答案保存到 {self.diverted}；填完后请对照两个文件，保留需要的内容。"
             )
         try:
-            answers.save(self.target, self.interview.document)
+            written = answers.save(self.target, self.interview.document)
         except AnswersError:
             self.unsaved = True
             raise
         self.unsaved = False
         if self.diverted is None:
-            self.seen = answers.fingerprint(self.path)
+            self.seen = written
             if self.provisional_name:
                 notice = notice or self._name_after_title()
         return notice

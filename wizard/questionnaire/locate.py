@@ -50,7 +50,7 @@ def is_shipped(path: Path) -> bool:
     return path.parent.resolve() == prompts_dir().resolve()
 
 
-def fingerprint(path: Path) -> str:
+def content_hash(path: Path) -> str:
     """What a questionnaire file is now: a short hash of its bytes."""
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
