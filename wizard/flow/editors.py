@@ -40,6 +40,13 @@ class OwnText(Enum):
     OWN = "own"
 
 
+def _entry_options(edit: str, delete: str) -> list[Option]:
+    """What can be done to one item of a list or one chosen topic, in the menu's order."""
+    titles = {EntryAction.EDIT: edit, EntryAction.DELETE: delete}
+    words = {EntryAction.UP: "上移", EntryAction.DOWN: "下移", EntryAction.BACK: "返回"}
+    return [Option(titles.get(action) or words[action], action) for action in EntryAction]
+
+
 def _offset(action: EntryAction) -> int:
     return -1 if action is EntryAction.UP else 1
 
@@ -188,15 +195,10 @@ def edit_list(context: Context, question: Question, figures: str = "") -> None:
 def edit_item(context: Context, question: Question, index: int) -> None:
     interview = context.interview
     items = interview.items(question.id)
-    options = [
-        Option("修改", EntryAction.EDIT),
-        Option("上移", EntryAction.UP),
-        Option("下移", EntryAction.DOWN),
-        Option("删除", EntryAction.DELETE),
-        Option("返回", EntryAction.BACK),
-    ]
     title = items[index].get(question.fields[0].id, "")
-    action = prompter.select(f"第 {index + 1} 条：{title}", options, nav=False)
+    action = prompter.select(
+        f"第 {index + 1} 条：{title}", _entry_options("修改", "删除"), nav=False
+    )
     if action is EntryAction.EDIT:
         item = item_form(context, question, items[index])
         if item:
@@ -256,14 +258,8 @@ def edit_topic(
 ) -> list[TopicChoice]:
     interview = context.interview
     choice = chosen[index]
-    options = [
-        Option("改写标题", EntryAction.EDIT),
-        Option("上移", EntryAction.UP),
-        Option("下移", EntryAction.DOWN),
-        Option("移除（已填的内容会保留在文件中）", EntryAction.DELETE),
-        Option("返回", EntryAction.BACK),
-    ]
     heading = interview.topic_heading(section, choice)
+    options = _entry_options("改写标题", "移除（已填的内容会保留在文件中）")
     action = prompter.select(heading, options, nav=False)
     if action is EntryAction.EDIT:
         renamed = prompter.text("新的标题", default=heading, nav=False)
