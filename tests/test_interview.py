@@ -170,7 +170,7 @@ def test_topics_pick_order_rename_and_custom(mini: Questionnaire) -> None:
     interview = Interview(mini)
     work = mini.sections[1]
     assert interview.chosen_topics(work) == (TopicChoice("care"),)
-    custom = interview.new_custom_topic_id(work)
+    custom = interview.new_custom_topic_id()
     assert custom == "custom_1"
     interview.set(
         "work_topics",

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from tests.conftest import DATA
 from wizard import answers
 from wizard.cli import app
+from wizard.questionnaire.lint import lint
 
 
 def run(*args: str | Path) -> tuple[int, str]:
@@ -120,6 +121,24 @@ def test_lint_lists_every_mistake_at_once(tmp_path: Path) -> None:
     assert "共 3 处错误" in said
     code, output = run("lint", DATA / "mini.toml")
     assert code == 0 and "没有发现错误" in output
+
+    lines = text.splitlines()
+    mistakes = lint(text, "三处错.toml")
+    assert [(m.where, m.line) for m in mistakes] == [
+        (
+            "sections[第1个 id=facts].questions[第3个 id=served].kind",
+            lines.index('id = "served"') + 1,
+        ),
+        (
+            "sections[第1个 id=facts].questions[第6个 id=budget].colour",
+            lines.index('id = "budget"') + 1,
+        ),
+        (
+            "sections[第2个 id=work].topics[第1个 id=care].sentences[第1个].template",
+            lines.index('id = "care"') + 1,
+        ),
+    ]
+    assert str(mistakes[0]).startswith(f"三处错.toml（第 {mistakes[0].line} 行）: sections[")
 
 
 def test_the_summary_reads_each_file_with_its_own_questionnaire(own: Path, tmp_path: Path) -> None:

@@ -68,6 +68,7 @@ def folder(tmp_path: Path, township: Questionnaire, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(questionnaire.locate, "prompts_dir", lambda: tmp_path / "prompts")
     (tmp_path / "prompts").mkdir()
     shutil.copy(prompts_dir() / "township.toml", tmp_path / "prompts" / "township.toml")
+    shutil.copytree(prompts_dir() / "base", tmp_path / "prompts" / "base")
     shutil.copy(DATA / "mini.toml", tmp_path / "prompts" / "mini.toml")
     mini = answers.new_document("mini", "2.1")
     mini |= {"org": "南街社区", "year": 2022, "visits": 8}

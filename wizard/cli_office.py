@@ -78,10 +78,10 @@ def keys(
 def lint(file: Annotated[Path, typer.Argument(help="问卷文件", metavar="问卷文件")]) -> None:
     """检查问卷文件，一次列出全部错误；没有错误时退出码为 0，否则为 2。"""
     from wizard.answers import read_text
-    from wizard.questionnaire.loader import lint as find_mistakes
+    from wizard.questionnaire.lint import lint as find_mistakes
     from wizard.render.terminal import error, plain
 
-    mistakes = find_mistakes(read_text(file), str(file))
+    mistakes = find_mistakes(read_text(file), str(file), file.resolve().parent)
     for mistake in mistakes:
         error(console(), str(mistake))
     if mistakes:

@@ -105,9 +105,14 @@ class Interview:
         if known is not None:
             return known
         if question_id.startswith(CUSTOM_TOPIC_PREFIX) and question_id.endswith("_points"):
-            for section in self.questionnaire.sections:
-                if section.topics:
-                    return section.custom_points(question_id.removesuffix("_points"))
+            # Shaped like the topics of the section the user added it to, not the first one.
+            topic_id = question_id.removesuffix("_points")
+            sections = [s for s in self.questionnaire.sections if s.topics]
+            owner = next(
+                (s for s in sections if any(c.id == topic_id for c in self.chosen_topics(s))),
+                sections[0] if sections else None,
+            )
+            return None if owner is None else owner.custom_points(topic_id)
         return None
 
     def require(self, question_id: str) -> Question:
@@ -356,8 +361,10 @@ class Interview:
 
     # topics ---------------------------------------------------------------
 
-    def new_custom_topic_id(self, section: Section) -> str:
-        used = {c.id for c in self.chosen_topics(section)} | set(self.document)
+    def new_custom_topic_id(self) -> str:
+        # Unique across sections: an answer's id says which topic it belongs to.
+        sections = [s for s in self.questionnaire.sections if s.topics]
+        used = {c.id for s in sections for c in self.chosen_topics(s)} | set(self.document)
         n = 1
         while f"{CUSTOM_TOPIC_PREFIX}{n}" in used or f"{CUSTOM_TOPIC_PREFIX}{n}_points" in used:
             n += 1

@@ -246,7 +246,7 @@ def edit_topics(context: Context, step: Step) -> None:
         elif action is TopicsAction.CUSTOM:
             heading = prompter.text("自拟专题的标题（一句话，不必加句号）", nav=False)
             if heading.strip():
-                chosen.append(TopicChoice(interview.new_custom_topic_id(section), heading.strip()))
+                chosen.append(TopicChoice(interview.new_custom_topic_id(), heading.strip()))
         else:
             chosen = edit_topic(context, section, chosen, int(action))
         if chosen:

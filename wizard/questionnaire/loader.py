@@ -11,15 +11,14 @@ from typing import Literal, TypeVar, cast, get_args
 
 from wizard import expr, tomlerror
 from wizard.cleaning import decode_file
+from wizard.questionnaire.compose import expand
 from wizard.questionnaire.cycles import find_cycle
+from wizard.questionnaire.kinds import KIND_SPECIFIC_KEYS, KIND_TABLE, KindSpec, kinds_taking
 from wizard.questionnaire.model import (
     BUILTINS,
     CUSTOM_TOPIC_PREFIX,
     ID_PATTERN,
-    KINDS,
-    NUMERIC_KINDS,
     RESERVED_IDS,
-    TEXT_KINDS,
     TOPICS_SUFFIX,
     Content,
     Field,
@@ -38,23 +37,13 @@ from wizard.questionnaire.model import (
     Template,
     Topic,
 )
-from wizard.questionnaire.tables import Table
+from wizard.questionnaire.tables import Table, item
 from wizard.questionnaire.template import parse_template
 
 T = TypeVar("T")
 
-#: Keys that mean something for some kinds only: a key on the wrong kind is a mistake,
-#: not silently ignored.
-KIND_KEYS: dict[str, tuple[str, ...]] = {
-    "allow_other": ("multichoice",),
-    "suggestions": ("list",),
-    "min_items": ("list",),
-    "numbering": ("list",),
-    "compute": ("count", "decimal", "percent"),
-}
 
-
-class _Loader:
+class Loader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.index: dict[str, Question] = {}
@@ -130,22 +119,16 @@ class _Loader:
         table.finish()
         return result
 
-    def question(self, table: Table) -> Question:  # noqa: C901 (a list of the format's rules)
+    def question(self, table: Table) -> Question:
         ident = self.ident(table)
         self.claim(ident, table)
         kind = table.need_text("kind")
-        if kind not in KINDS:
-            raise table.fail("kind", f"未知的题型 {kind!r}，可用：{'、'.join(KINDS)}")
-        numeric = kind in NUMERIC_KINDS
-        unit = table.text("unit")
-        if unit and not numeric:
-            raise table.fail(
-                "unit", f"只有数值题（count、decimal、percent）可以有单位，此题为 {kind}"
-            )
+        spec = KIND_TABLE.get(kind)
+        if spec is None:
+            raise table.fail("kind", f"未知的题型 {kind!r}，可用：{'、'.join(KIND_TABLE)}")
+        self.check_kind_keys(table, spec)
         minimum = table.get("min", (int, float), "数值")
         maximum = table.get("max", (int, float), "数值")
-        if (minimum is not None or maximum is not None) and not numeric:
-            raise table.fail("min" if minimum is not None else "max", "只有数值题可以设上下限")
         if kind == "percent":
             minimum = 0 if minimum is None else minimum
             maximum = 100 if maximum is None else maximum
@@ -153,30 +136,18 @@ class _Loader:
             minimum = 0
         if minimum is not None and maximum is not None and minimum > maximum:
             raise table.fail("min", f"下限 {minimum} 大于上限 {maximum}")
-        choices = table.strings("choices")
-        if kind in ("choice", "multichoice") and not choices:
-            raise table.fail("choices", "单选题和多选题需要 choices")
-        if choices and kind not in ("choice", "multichoice"):
-            raise table.fail("choices", "只有单选题和多选题可以有 choices")
         fields = self.each(table.tables("fields"), self.field)
-        if kind == "list" and not fields:
-            raise table.fail("fields", "列表题需要 fields")
-        if fields and kind != "list":
-            raise table.fail("fields", "只有列表题可以有 fields")
         seen: set[str] = set()
         for i, f in enumerate(fields):
             if f.id in seen:
-                raise self.fail(f"{table.path('fields')}[{i}].id", f"字段 id {f.id!r} 重复")
+                raise self.fail(
+                    f"{item(table.path('fields'), i, f.id)}.id", f"字段 id {f.id!r} 重复"
+                )
             seen.add(f.id)
-        approx = bool(table.get("approx", bool, "true 或 false", False))
-        if approx and not numeric:
-            raise table.fail("approx", "只有数值题可以标为约数（余）")
         render = table.choice("render", get_args(Render), "none")
-        if render in ("inline", "paragraphs") and kind != "list":
-            raise table.fail("render", f"{render} 只适用于列表题")
-        if render in ("lead", "paragraph") and kind not in TEXT_KINDS:
-            raise table.fail("render", f"{render} 只适用于文字题")
-        self.check_kind_keys(table, kind)
+        if render != "none" and render not in spec.renders:
+            taking = [k for k, s in KIND_TABLE.items() if render in s.renders]
+            raise table.fail("render", f"{render} 只适用于 {'、'.join(taking)} 题，此题为 {kind}")
         compute = self.expression(table, "compute")
         if compute is not None:
             self.computed[ident] = expr.names(compute)
@@ -190,11 +161,11 @@ class _Loader:
             default=table.raw("default"),
             min=minimum,
             max=maximum,
-            unit=unit,
-            approx=approx,
+            unit=table.text("unit"),
+            approx=bool(table.get("approx", bool, "true 或 false", False)),
             when=self.expression(table, "when"),
             compute=compute,
-            choices=choices,
+            choices=table.strings("choices"),
             allow_other=bool(table.get("allow_other", bool, "true 或 false", False)),
             fields=fields,
             suggestions=table.strings("suggestions"),
@@ -207,10 +178,17 @@ class _Loader:
         self.index[ident] = question
         return question
 
-    def check_kind_keys(self, table: Table, kind: str) -> None:
-        for key, kinds in KIND_KEYS.items():
-            if key in table.data and kind not in kinds:
-                raise table.fail(key, f"{key} 只适用于 {'、'.join(kinds)} 题，此题为 {kind}")
+    @staticmethod
+    def check_kind_keys(table: Table, spec: KindSpec) -> None:
+        """A key that means nothing for the kind is a mistake, not silently ignored; a key
+        the kind needs is asked for."""
+        for key in KIND_SPECIFIC_KEYS:
+            if key in table.data and key not in spec.keys:
+                kinds = "、".join(kinds_taking(key))
+                raise table.fail(key, f"{key} 只适用于 {kinds} 题，此题为 {spec.name}")
+        for key in sorted(spec.needs):
+            if not table.data.get(key):
+                raise table.fail(key, f"{spec.label}题（{spec.name}）需要 {key}")
 
     @staticmethod
     def check_default(table: Table, question: Question) -> None:
@@ -293,9 +271,9 @@ class _Loader:
 
     def report(self, table: Table) -> ReportSpec:
         contents = []
-        for item in table.tables("contents"):
-            contents.append(Content(item.need_text("label"), item.strings("sections")))
-            item.finish()
+        for entry in table.tables("contents"):
+            contents.append(Content(entry.need_text("label"), entry.strings("sections")))
+            entry.finish()
         result = ReportSpec(
             title=cast(Template, self.template(table, "title")),
             preamble=cast(Template, self.template(table, "preamble")),
@@ -303,7 +281,7 @@ class _Loader:
             annotation=self.template(table, "annotation", required=False),
             signature=tuple(
                 self.template(
-                    Table({"line": line}, table.path(f"signature[{i}]"), self.source), "line"
+                    Table({"line": line}, item(table.path("signature"), i), self.source), "line"
                 )
                 or parse_template("")
                 for i, line in enumerate(table.strings("signature"))
@@ -342,10 +320,10 @@ class _Loader:
             for name in sorted(used - known):
                 self.errors.append(self.fail(where, f"引用了不存在的问题 {name!r}"))
         section_ids = {s.id for s in sections}
-        for item in report.tables("contents"):
-            for j, name in enumerate(item.strings("sections")):
+        for entry in report.tables("contents"):
+            for j, name in enumerate(entry.strings("sections")):
                 if name not in section_ids:
-                    where = f"{item.path('sections')}[{j}]"
+                    where = item(entry.path("sections"), j)
                     self.errors.append(self.fail(where, f"不存在的部分 {name!r}"))
         cycle = find_cycle(self.computed)
         if cycle:
@@ -354,11 +332,12 @@ class _Loader:
             self.errors.append(self.fail(f"{where}.compute", message))
 
 
-def loads(text: str, source: str = "<string>") -> Questionnaire:
-    """Parse and validate a questionnaire; raise QuestionnaireError on its first mistake."""
-    loader = _Loader(source)
+def loads(text: str, source: str = "<string>", folder: Path | None = None) -> Questionnaire:
+    """Parse and validate a questionnaire; raise QuestionnaireError on its first mistake.
+    ``folder`` is where an ``extends`` path starts (the file's folder)."""
+    loader = Loader(source)
     try:
-        questionnaire = _parse(loader, text, source)
+        questionnaire = parse(loader, text, source, folder)
     except QuestionnaireError as error:
         loader.errors.append(error)
     if loader.errors:
@@ -366,21 +345,12 @@ def loads(text: str, source: str = "<string>") -> Questionnaire:
     return questionnaire
 
 
-def lint(text: str, source: str = "<string>") -> list[QuestionnaireError]:
-    """Every mistake of a questionnaire that can be found in one reading."""
-    loader = _Loader(source)
-    try:
-        _parse(loader, text, source)
-    except QuestionnaireError as error:
-        loader.errors.append(error)
-    return loader.errors
-
-
-def _parse(loader: _Loader, text: str, source: str) -> Questionnaire:
+def parse(loader: Loader, text: str, source: str, folder: Path | None) -> Questionnaire:
     try:
         data = tomlerror.loads(text)
     except ValueError as error:
         raise QuestionnaireError(source, "", f"TOML 语法错误，{error}") from None
+    data = expand(data, source, folder, _read)
     root = Table(data, "", source)
     meta = root.table("meta")
     if meta is None:
@@ -405,7 +375,7 @@ def _parse(loader: _Loader, text: str, source: str) -> Questionnaire:
         for topic_index, topic in enumerate(section.topics):
             if topic.id.startswith(CUSTOM_TOPIC_PREFIX):
                 raise loader.fail(
-                    f"sections[{section_index}].topics[{topic_index}].id",
+                    f"{item(item('sections', section_index, section.id) + '.topics', topic_index, topic.id)}.id",
                     f"以 {CUSTOM_TOPIC_PREFIX} 开头的 id 留给用户自拟的专题",
                 )
     return Questionnaire(
@@ -421,15 +391,18 @@ def _parse(loader: _Loader, text: str, source: str) -> Questionnaire:
     )
 
 
-def load(path: Path, source: str | None = None) -> Questionnaire:
+def _read(path: Path, source: str | None = None) -> str:
     from wizard.answers import describe_os_error
 
     try:
-        text = decode_file(path.read_bytes())
+        return decode_file(path.read_bytes())
     except OSError as error:
         raise QuestionnaireError(
             source or str(path), "", f"无法读取：{describe_os_error(error)}"
         ) from None
     except ValueError as error:
         raise QuestionnaireError(source or str(path), "", str(error)) from None
-    return loads(text, source or str(path))
+
+
+def load(path: Path, source: str | None = None) -> Questionnaire:
+    return loads(_read(path, source), source or str(path), path.resolve().parent)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 from wizard import expr
 from wizard.errors import UserError
+from wizard.questionnaire.kinds import KIND_TABLE
 
 Kind = Literal[
     "text", "longtext", "count", "decimal", "percent", "bool",
@@ -24,8 +25,8 @@ Render = Literal["none", "lead", "paragraph", "inline", "paragraphs"]
 Numbering = Literal["一、", "（一）", "一是", "1.", "（1）"]
 Missing = Literal["omit", "mark"]
 
-KINDS: tuple[str, ...] = get_args(Kind)
-NUMERIC_KINDS = frozenset({"count", "decimal", "percent"})
+KINDS: tuple[str, ...] = tuple(KIND_TABLE)
+NUMERIC_KINDS = frozenset(name for name, spec in KIND_TABLE.items() if spec.numeric)
 TEXT_KINDS = frozenset({"text", "longtext"})
 #: Names every expression and template may use besides question ids.
 BUILTINS = frozenset({"current_year"})
@@ -41,11 +42,13 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 class QuestionnaireError(UserError):
     """A questionnaire that cannot be used; ``str()`` says file, key path and what is wrong."""
 
-    def __init__(self, source: str, where: str, message: str) -> None:
+    def __init__(self, source: str, where: str, message: str, line: int | None = None) -> None:
         self.source = source
         self.where = where
         self.message = message
-        super().__init__(": ".join(part for part in (source, where, message) if part))
+        self.line = line
+        place = f"{source}（第 {line} 行）" if line and source else source
+        super().__init__(": ".join(part for part in (place, where, message) if part))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,13 @@ from typing import Any, cast
 from wizard.questionnaire.model import QuestionnaireError
 
 
+def item(path: str, index: int, ident: object = None) -> str:
+    """The 1-based place of an array entry, with its id when it has one:
+    ``sections[第2个 id=work]`` reads the same as the file a person counts through."""
+    named = f" id={ident}" if isinstance(ident, str) and ident else ""
+    return f"{path}[第{index + 1}个{named}]"
+
+
 class Table:
     """Typed access to one TOML table that remembers its key path and its unread keys."""
 
@@ -58,7 +65,7 @@ class Table:
         values = self.get(key, list, "字符串数组", [])
         for i, value in enumerate(values):
             if not isinstance(value, str):
-                raise QuestionnaireError(self.source, f"{self.path(key)}[{i}]", "应为字符串")
+                raise QuestionnaireError(self.source, item(self.path(key), i), "应为字符串")
         return tuple(values)
 
     def choice(self, key: str, options: tuple[str, ...], default: str) -> str:
@@ -71,7 +78,7 @@ class Table:
         values = self.get(key, list, "表的数组", [])
         result = []
         for i, value in enumerate(values):
-            where = f"{self.path(key)}[{i}]"
+            where = item(self.path(key), i, value.get("id") if isinstance(value, dict) else None)
             if not isinstance(value, dict):
                 raise QuestionnaireError(self.source, where, "应为表")
             result.append(Table(value, where, self.source))
