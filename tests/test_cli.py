@@ -188,7 +188,7 @@ def test_no_terminal_names_the_non_interactive_options(tmp_path: Path) -> None:
 
 def test_another_questionnaire_cannot_read_the_file(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
-    path.write_text('[meta]\nquestionnaire = "county"\n', encoding="utf-8")
+    path.write_text('[meta]\nquestionnaire = "city"\n', encoding="utf-8")
     code, output = run("check", path)
     assert code == 2 and "没有这个问卷模板" in output
 

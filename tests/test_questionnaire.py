@@ -27,7 +27,7 @@ SHIPPED = available()
 
 def test_the_globs_find_files() -> None:
     assert len(INVALID) >= 10
-    assert [p.stem for p in SHIPPED] == ["township"]
+    assert [p.stem for p in SHIPPED] == ["county", "department", "township"]
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
@@ -61,8 +61,8 @@ def test_invalid_questionnaire_gives_the_exact_message(path: Path) -> None:
 
 def test_unknown_template_lists_the_available_ones() -> None:
     with pytest.raises(QuestionnaireError) as caught:
-        load_by_id("county")
-    assert str(caught.value) == "county: 没有这个问卷模板；可用的模板：township"
+        load_by_id("city")
+    assert str(caught.value) == "city: 没有这个问卷模板；可用的模板：county、department、township"
 
 
 def test_template_id_cannot_escape_the_prompts_folder() -> None:
