@@ -79,6 +79,8 @@ def _tokenize(source: str) -> list[tuple[str, str, int]]:
         text, start = match.group(kind), match.start(kind)
         if kind == "name" and text in _KEYWORDS:
             kind = "kw"
+        if kind == "num" and len(text) > MAX_DIGITS:
+            raise ExprError(f"数字 {text[:20]}… 太长（最多 {MAX_DIGITS} 位）")
         tokens.append((kind, text, start))
         pos = match.end()
     tokens.append(("end", "", len(source)))
@@ -198,8 +200,24 @@ class _Parser:
         )
 
 
+#: Limits that keep a hostile questionnaire from exhausting the stack or the CPU; a real
+#: condition or formula is a few dozen characters.
+MAX_LENGTH = 500
+MAX_DEPTH = 20
+MAX_DIGITS = 15
+MAX_MAGNITUDE = 1e15
+
+
 def parse(source: str) -> Node:
     """Parse an expression; raise ExprError with the position of the mistake."""
+    if len(source) > MAX_LENGTH:
+        raise ExprError(f"表达式太长（{len(source)} 个字符，最多 {MAX_LENGTH} 个）")
+    depth = deepest = 0
+    for char in source:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH:
+        raise ExprError(f"括号嵌套太深（{deepest} 层，最多 {MAX_DEPTH} 层）")
     return _Parser(source).parse()
 
 
@@ -280,7 +298,9 @@ def evaluate(node: Node, env: Mapping[str, Value]) -> Value:  # noqa: C901 (an i
                 return None
             if op in _ORDER:
                 return _ORDER[op](x, y)
-            return _ARITHMETIC[op](x, y)
+            result = _ARITHMETIC[op](x, y)
+            # A value no report holds is unknown: nor may a chain of products grow without end.
+            return None if result is None or abs(result) > MAX_MAGNITUDE else result
         case Call(func, args):
             values = [_number(evaluate(a, env)) for a in args]
             first, second = values
