@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from tests.conftest import DATA
 from wizard import answers
 from wizard.cli import app
+from wizard.questionnaire import prompts_dir
 from wizard.questionnaire.lint import lint
 
 
@@ -89,6 +90,39 @@ def test_a_changed_questionnaire_is_said_once(own: Path, tmp_path: Path) -> None
     assert code == 0 and "在开始填写后改动过" in output
     code, output = run("resume", answers_file, "--data", "budget=3", "--no-input")
     assert code == 0 and "改动过" not in output
+
+
+def test_a_variant_of_a_shipped_questionnaire_and_a_change_to_its_base(tmp_path: Path) -> None:
+    """A county office's variant of the department questionnaire: a short file that extends
+    a copy of the base. A change to that base is noticed like a change to the file."""
+    folder = tmp_path / "县里发的问卷"
+    shutil.copytree(prompts_dir(), folder)
+    variant = folder / "白沙区部门.toml"
+    variant.write_text(
+        """[meta]
+id = "baisha_department"
+extends = "department.toml"
+title = "白沙区政府部门法治政府建设年度报告"
+version = "1.0.0"
+
+[[sections]]
+id = "work"
+[[sections.topics]]
+id = "dept_services"
+remove = true
+""",
+        encoding="utf-8",
+    )
+    answers_file = tmp_path / "白沙区某局.toml"
+    given = ["--data", "unit_name=白沙区某局", "--data", "unit_kind=局", "--data", "fines=2.5"]
+    code, output = run("new", answers_file, "--template", variant, *given, "--no-input")
+    assert code == 0, output
+    code, output = run("preview", answers_file, "--no-pager")
+    assert code == 0 and "罚没款2.5万元" in output and "政务服务" not in output
+    base = folder / "base" / "common.toml"
+    base.write_text(base.read_text(encoding="utf-8").replace("下步工作打算", "下一步打算"), "utf-8")
+    code, output = run("resume", answers_file, "--data", "fines=3", "--no-input")
+    assert code == 0 and "在开始填写后改动过" in output.replace("\n", "")
 
 
 def test_templates_lists_the_users_own(own: Path, own_templates: Path) -> None:

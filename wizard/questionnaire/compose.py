@@ -66,6 +66,27 @@ def _expand(
     return cast(dict[str, Any], merge(base, {**data, "meta": own_meta}, source, ""))
 
 
+def bases(path: Path) -> list[Path]:
+    """The files a questionnaire file extends, nearest first, as far as they can be read:
+    what its answers depend on besides itself."""
+    from wizard.cleaning import decode_file
+
+    found: list[Path] = []
+    while len(found) < MAX_DEPTH:
+        try:
+            meta = tomlerror.loads(decode_file(path.read_bytes())).get("meta")
+            name = meta.get("extends") if isinstance(meta, dict) else None
+            if not isinstance(name, str) or not name:
+                break
+            path = _locate(name, path.resolve().parent, str(path))
+        except (OSError, ValueError, QuestionnaireError):
+            break
+        if path in found:
+            break
+        found.append(path)
+    return found
+
+
 def _locate(name: str, folder: Path | None, source: str) -> Path:
     if name.endswith(".toml") or "/" in name or "\\" in name:
         path = Path(name) if folder is None else folder / name

@@ -51,8 +51,14 @@ def is_shipped(path: Path) -> bool:
 
 
 def content_hash(path: Path) -> str:
-    """What a questionnaire file is now: a short hash of its bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    """What a questionnaire file is now: a short hash of its bytes and of the bases it
+    extends, so that a change to a base is noticed like a change to the file."""
+    from wizard.questionnaire.compose import bases
+
+    digest = hashlib.sha256()
+    for each in (path, *bases(path)):
+        digest.update(each.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def load_file(path: Path) -> Questionnaire:
