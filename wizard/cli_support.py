@@ -40,8 +40,7 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         # Imported here, not at the top: `--help` needs none of the engine.
-        from wizard.errors import NotSaved, UserError
-        from wizard.session import Interrupted, resume_command
+        from wizard.errors import Interrupted, NotSaved, UserError
 
         try:
             return command(*args, **kwargs)
@@ -57,6 +56,7 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
             fail(f"无法使用 {name}{describe_os_error(error)}")
         except Interrupted as interrupted:
             from wizard.render.terminal import plain
+            from wizard.session import resume_command
 
             try:
                 where = interrupted.session.finish()

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from wizard.session import Session
+
 
 class UserError(Exception):
     """Bad input from the user or their files; ``str()`` is the whole message, in Chinese."""
@@ -14,3 +19,13 @@ class NotSaved(UserError):
     """The interview ended but its answers could not be written anywhere."""
 
     exit_code = 1
+
+
+class Interrupted(Exception):
+    """Ctrl-C, end of input or a signal during an interview; the session is to be finished.
+    Here, not in ``session``: every command catches it, and most need no session."""
+
+    def __init__(self, session: Session, exit_code: int = 130) -> None:
+        super().__init__(str(session.path))
+        self.session = session
+        self.exit_code = exit_code

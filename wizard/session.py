@@ -30,15 +30,6 @@ class SessionError(UserError):
     """Bad input for a session (a --data value, a wrong questionnaire); for the user."""
 
 
-class Interrupted(Exception):
-    """Ctrl-C, end of input or a signal during an interview; the session is to be finished."""
-
-    def __init__(self, session: Session, exit_code: int = 130) -> None:
-        super().__init__(str(session.path))
-        self.session = session
-        self.exit_code = exit_code
-
-
 def resume_command(path: Path) -> str:
     """The exact command that continues this file, quoted when the path has spaces."""
     text = str(path)

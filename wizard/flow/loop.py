@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from wizard import progress, prompter
+from wizard.errors import Interrupted
 from wizard.flow import editors, questions
 from wizard.flow.context import Context, Quit
 from wizard.flow.menu import menu
@@ -10,7 +11,7 @@ from wizard.prompter import GoBack, OpenMenu, ShowHelp
 from wizard.render import screens
 from wizard.render.terminal import Console
 from wizard.report import report_title, topic_figures
-from wizard.session import Interrupted, Session, resume_command
+from wizard.session import Session, resume_command
 from wizard.steps import Step
 
 

@@ -57,13 +57,32 @@ def _expand(
         raise QuestionnaireError(
             source, "meta.extends", f"继承层数超过 {MAX_DEPTH} 层，请合并一些中间文件"
         )
-    try:
-        base = tomlerror.loads(read(path))
-    except ValueError as error:
-        raise QuestionnaireError(str(path), "", f"TOML 语法错误，{error}") from None
+    base = _parse_base(path, read)
     # The base is whole before the variant's changes apply to it.
     base = _expand(base, str(path), path.parent, read, [*chain, str(path)])
     return cast(dict[str, Any], merge(base, {**data, "meta": own_meta}, source, ""))
+
+
+#: Bases already read in this process, by file and its state: ``templates`` reads the shared
+#: base once for all three questionnaires. Merging copies what it changes, so they stay intact.
+_read_bases: dict[tuple[Path, int, int], dict[str, Any]] = {}
+
+
+def _parse_base(path: Path, read: Reader) -> dict[str, Any]:
+    try:
+        state = path.stat()
+    except OSError:
+        state = None
+    key = (path, state.st_mtime_ns, state.st_size) if state else None
+    if key in _read_bases:
+        return _read_bases[key]
+    try:
+        data = tomlerror.loads(read(path))
+    except ValueError as error:
+        raise QuestionnaireError(str(path), "", f"TOML 语法错误，{error}") from None
+    if key is not None:
+        _read_bases[key] = data
+    return data
 
 
 def bases(path: Path) -> list[Path]:
