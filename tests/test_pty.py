@@ -125,3 +125,20 @@ def test_half_typed_text_is_kept_through_ctrl_c_the_menu_and_back(tmp_path: Path
     child.expect(pexpect.EOF)
     child.close()
     assert answers.load(tmp_path / "报告.toml")["unit_name"] == "杉岭乡"
+
+
+def test_a_department_starts_with_its_own_questionnaire(tmp_path: Path) -> None:
+    child = spawn(["new", "某局.toml", "--template", "department"], tmp_path)
+    child.expect("单位名称")
+    child.send("云溪县市场监督管理局\r")
+    child.expect("单位类型")
+    child.expect("中心")  # the department's kinds: 局、委、办、中心
+    child.send("\r")
+    child.expect("报告年度")
+    child.sendcontrol("c")
+    child.expect("继续填写请运行：report-wizard resume 某局.toml")
+    child.expect(pexpect.EOF)
+    child.close()
+    document = answers.load(tmp_path / "某局.toml")
+    assert document["meta"]["questionnaire"] == "department"
+    assert document["unit_kind"] == "局"
