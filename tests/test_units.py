@@ -18,7 +18,15 @@ from wizard.questionnaire import load_by_id, prompts_dir
 from wizard.render.text import render_text
 from wizard.report import build_report
 
-EXAMPLES = ["county-2023", "department-2023", "subdistrict-2023"]
+EXAMPLES = [
+    "county-2023",
+    "department-2023",
+    "subdistrict-2023",
+    # Three shapes of the unit's own outline (see their first lines).
+    "town-themes-2023",
+    "town-duty-first-2023",
+    "subdistrict-own-figures-2023",
+]
 runner = CliRunner()
 
 

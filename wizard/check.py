@@ -16,6 +16,7 @@ The JSON form (``report-wizard check --json``) is a stable interface::
 
 Codes: content_missing, required_missing, invalid_answer, field_missing, rule_broken,
 placeholder, review_pending, recommended_missing, recommended_skipped, deadline,
+structure (the unit's outline or own figures cannot be used as written),
 figure_unused (a figure the draft cannot show), figure_zero (a zero, left out of the draft),
 figure_twice, figure_differs, figure_last_year (prose that repeats a figure, contradicts it,
 or still holds last year's).
@@ -27,6 +28,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from wizard import outline, own_figures
 from wizard.figures import Number
 from wizard.interview import Interview
 from wizard.questionnaire import Question
@@ -89,8 +91,11 @@ class CheckResult:
 
 
 def _section_has_content(interview: Interview, section_id: str) -> bool:
+    """Whether the part says something in the draft: answered, active and not hidden by the
+    unit's outline, wherever it is placed and whatever it is called."""
     section = next((s for s in interview.questionnaire.sections if s.id == section_id), None)
-    if section is None or not interview.section_active(section):
+    hidden = outline.read(interview.document.get("outline"))[0].hidden
+    if section is None or not interview.section_active(section) or section_id in hidden:
         return False
     return any(
         step.section.id == section_id
@@ -129,6 +134,7 @@ def check(
         )
     findings += _question_findings(interview)
     findings += _figure_findings(interview)
+    findings += _structure_findings(interview)
     findings += [
         Finding(f"figure_{r.kind}", "warning", r.message, r.question.id) for r in repeats(interview)
     ]
@@ -150,6 +156,29 @@ def check(
         message = f"应在 {deadline.year}年{deadline.month}月{deadline.day}日前向社会公开，{when}"
         findings.append(Finding("deadline", "warning" if days_left < 0 else "info", message))
     return CheckResult(contents, tuple(findings), report.characters, deadline, days_left)
+
+
+def _structure_findings(interview: Interview) -> list[Finding]:
+    """The unit's own outline and figures: what in them cannot be used, and own figures
+    still without a number or placed in a topic the report does not have."""
+    document = interview.document
+    shape, problems = outline.read(document.get("outline"))
+    figures, more = own_figures.read(document.get("own_figures"))
+    findings = [Finding("structure", "error", message) for message in problems + more]
+    parts = {s.id for s in interview.questionnaire.sections if s.heading}
+    named = set(shape.order) | shape.hidden | set(shape.headings) | shape.unwrapped
+    for unknown in sorted(named - parts):
+        message = f"报告结构中提到的部分 {unknown!r} 在问卷中没有，已忽略"
+        findings.append(Finding("structure", "warning", message))
+    topics = {c.id for s in interview.questionnaire.sections for c in interview.chosen_topics(s)}
+    for figure in figures:
+        if figure.topic not in topics:
+            message = f"本单位自己的数字“{figure.label}”所属的专题 {figure.topic!r} 不在报告中，草稿里没有它"
+            findings.append(Finding("figure_unused", "error", message))
+        elif figure.value is None:
+            message = f"本单位自己的数字“{figure.label}”还没有填本年度的数"
+            findings.append(Finding("recommended_missing", "warning", message))
+    return findings
 
 
 def _question_findings(interview: Interview) -> list[Finding]:

@@ -124,6 +124,19 @@ def change(before: Number, after: Number) -> tuple[int | float, float | None]:
     return delta, (delta * 100 / before.value if before.value else None)
 
 
+def year_on_year(question: Question, before: Number, after: Number) -> str:
+    """，同比增长12% / ，同比下降3件 / ，与上年持平: what follows a figure in its sentence."""
+    delta, percent = change(before, after)
+    if delta == 0:
+        return "，与上年持平"
+    word = "增长" if delta > 0 else "下降"
+    if question.kind == "percent":
+        return f"，同比{word}{format_number(question, Number(round(abs(delta), 1)), False)}个百分点"
+    if percent is not None:
+        return f"，同比{word}{round(abs(percent))}%"
+    return f"，同比{word}{format_number(question, Number(abs(delta)))}"
+
+
 def to_toml(number: Number) -> int | float | dict[str, object]:
     """A plain number when exact; otherwise a small table that keeps the clerk's words."""
     if not (number.hedge or number.measure or number.wan):

@@ -11,10 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from wizard import expr
+from wizard import expr, outline, own_figures
 from wizard.clauses import clauses
-from wizard.figures import Number, change, format_number
+from wizard.figures import Number, format_number, year_on_year
 from wizard.interview import Interview
+from wizard.outline import Style
 from wizard.questionnaire import (
     Placeholder,
     Question,
@@ -83,6 +84,8 @@ class _Builder:
         self.interview = interview
         self.questionnaire = interview.questionnaire
         self.env = interview.env()
+        self.outline = outline.read(interview.document.get("outline"))[0]
+        self.own_figures = own_figures.read(interview.document.get("own_figures"))[0]
 
     # ------------------------------------------------------------ templates
 
@@ -102,19 +105,10 @@ class _Builder:
         return Span(one_line(display(question, value)))
 
     def year_on_year(self, question: Question, value: object) -> str:
-        """同比增长12% / 同比下降3件 / 与上年持平; empty without both years' figures."""
         before = self.interview.previous_value(question.id)
         if not isinstance(value, Number) or not isinstance(before, Number):
             return ""
-        delta, percent = change(before, value)
-        if delta == 0:
-            return "，与上年持平"
-        word = "增长" if delta > 0 else "下降"
-        if question.kind == "percent":
-            return f"，同比{word}{format_number(question, Number(round(abs(delta), 1)), False)}个百分点"
-        if percent is not None:
-            return f"，同比{word}{round(abs(percent))}%"
-        return f"，同比{word}{format_number(question, Number(abs(delta)))}"
+        return year_on_year(question, before, value)
 
     def fill(self, template: Template, mode: Literal["omit", "mark"]) -> list[Span] | None:
         spans: list[Span] = []
@@ -202,10 +196,11 @@ class _Builder:
             result.append((title, rest))
         return result
 
-    def inline_items(self, question: Question) -> list[Span]:
+    def inline_items(self, question: Question, numbering: Style | None = None) -> list[Span]:
         items = self.items(question)
+        style = question.numbering if numbering is None else numbering
         return [
-            Span(point_label(question.numbering, n, len(items)) + end_sentence(title) + rest)
+            Span(point_label(style, n, len(items)) + end_sentence(title) + rest)
             for n, (title, rest) in enumerate(items, 1)
         ]
 
@@ -215,22 +210,47 @@ class _Builder:
             return []
         return [Span(missing_mark(question.label), "missing")]
 
-    def topic_paragraphs(self, section: Section, n: int, choice: TopicChoice) -> list[Paragraph]:
+    def topic_paragraphs(
+        self, section: Section, n: int, choice: TopicChoice, top: bool = False
+    ) -> list[Paragraph]:
+        """One topic: its heading (run in, or on a line of its own), intro, points and
+        figures, numbered and laid out as the unit's outline says. ``top``: the topic is a
+        part of the report itself (its wrapper part has no heading)."""
+        outline = self.outline
         topic = section.topic(choice.id)
         heading = self.interview.topic_heading(section, choice)
-        label = number_label(section.topic_numbering, n) + end_sentence(heading)
+        style = outline.topic_numbering
+        style = section.topic_numbering if style is None else style
+        if top:
+            style = outline.part_numbering
         points = topic.points if topic else section.custom_points(choice.id)
         intro: list[Span] = []
         if topic and topic.intro and self.interview.has_value(topic.intro.id):
             intro = [Span(end_sentence(one_line(self.interview.display(topic.intro.id))))]
-        items = self.inline_items(points) or self.absent(points)
+        items = self.inline_items(points, outline.point_numbering) or self.absent(points)
         figures = self.figures(topic.sentences, topic.metrics) if topic else []
-        level = LEVELS[section.topic_numbering]
-        if section.points_inline:
+        figures += [Span(f.sentence()) for f in self.own_figures if f.topic == choice.id]
+        level = 1 if top else LEVELS.get(style, 2) if style else 2
+        own_line = top or (
+            outline.topic_layout == "own_line"
+            if outline.topic_layout
+            else not section.points_inline
+        )
+        by_paragraph = outline.point_layout == "paragraphs"
+        label = number_label(style, n) + end_sentence(heading)
+        if not own_line:
             heading_span = Span(label, "heading", level)
+            if by_paragraph and items:
+                first = [Paragraph("body", (heading_span, *intro, items[0]))]
+                rest = [Paragraph("body", (item,)) for item in items[1:]]
+                return first + rest + ([Paragraph("body", tuple(figures))] if figures else [])
             return [Paragraph("body", (heading_span, *intro, *items, *figures))]
-        # Standing alone: the heading, then the intro, each point and the figures as paragraphs.
-        groups = [intro, *([item] for item in items), figures]
+        # Standing alone: the heading, then the intro with the points (run in, or one
+        # paragraph each) and the figures.
+        if by_paragraph or (not section.points_inline and outline.point_layout is None):
+            groups = [intro, *([item] for item in items), figures]
+        else:
+            groups = [[*intro, *items, *figures]]
         paragraphs = [Paragraph("heading", (Span(label.rstrip("。")),), level)]
         return paragraphs + [Paragraph("body", tuple(group)) for group in groups if group]
 
@@ -251,7 +271,7 @@ class _Builder:
             paragraphs.append(Paragraph("body", tuple(self.absent(question))))
         return paragraphs
 
-    def section_paragraphs(self, section: Section) -> list[Paragraph]:
+    def section_paragraphs(self, section: Section, with_topics: bool = True) -> list[Paragraph]:
         paragraphs: list[Paragraph] = []
         current: list[Span] = []
 
@@ -278,7 +298,7 @@ class _Builder:
         asked = (q for q in section.questions if q.render == "none" and self.interview.active(q))
         current.extend(self.figures(section.sentences, asked))
         flush()
-        if section.topics:
+        if section.topics and with_topics:
             paragraphs.extend(self.topics_paragraphs(section))
         return paragraphs
 
@@ -295,33 +315,55 @@ class _Builder:
     # ------------------------------------------------------------ report
 
     def build(self) -> Report:
-        spec = self.questionnaire.report
-        paragraphs = [Paragraph("title", tuple(self.fill(spec.title, "mark") or ()))]
-        if spec.addressee is not None:
-            addressee = self.fill(spec.addressee, "omit")
-            if addressee:
-                paragraphs.append(Paragraph("addressee", tuple(addressee)))
-        paragraphs.append(Paragraph("body", tuple(self.fill(spec.preamble, "mark") or ())))
-        number = 0
-        for section in self.questionnaire.sections:
-            if not section.heading or not self.interview.section_active(section):
+        paragraphs = [*self.opening(), *self.parts(), *self.closing()]
+        return Report(tuple(_paragraphs(p for p in paragraphs if p.spans)))
+
+    def opening(self) -> list[Paragraph]:
+        """Title, 主送 and preamble: the unit's own words when it gave them."""
+        spec, outline = self.questionnaire.report, self.outline
+        title = [Span(outline.title)] if outline.title else self.fill(spec.title, "mark")
+        paragraphs = [Paragraph("title", tuple(title or ()))]
+        addressee = self.fill(spec.addressee, "omit") if spec.addressee else None
+        if addressee:
+            paragraphs.append(Paragraph("addressee", tuple(addressee)))
+        if outline.preamble:
+            lines = [line.strip() for line in outline.preamble.splitlines() if line.strip()]
+            paragraphs.extend(Paragraph("body", (Span(line),)) for line in lines)
+        else:
+            paragraphs.append(Paragraph("body", tuple(self.fill(spec.preamble, "mark") or ())))
+        return paragraphs
+
+    def parts(self) -> list[Paragraph]:
+        """The numbered parts in the unit's order; a part without its wrapper heading gives
+        its topics as parts of their own."""
+        outline, paragraphs, number = self.outline, [], 0
+        for section in outline.sections(self.questionnaire):
+            if section.id in outline.hidden or not self.interview.section_active(section):
+                continue
+            if section.id in outline.unwrapped and section.topics:
+                paragraphs.extend(self.section_paragraphs(section, with_topics=False))
+                for choice in self.interview.chosen_topics(section):
+                    number += 1
+                    paragraphs.extend(self.topic_paragraphs(section, number, choice, top=True))
                 continue
             body = self.section_paragraphs(section)
             if not any(s.text for p in body for s in p.spans):
                 continue
             number += 1
-            heading = Span(number_label("一、", number) + section.heading)
+            heading = Span(number_label(outline.part_numbering, number) + outline.heading(section))
             paragraphs.append(Paragraph("heading", (heading,), 1))
             paragraphs.extend(body)
-        for line in spec.signature:
-            spans = self.fill(line, "mark")
-            if spans:
-                paragraphs.append(Paragraph("signature", tuple(spans)))
-        if spec.annotation is not None:
-            annotation = self.fill(spec.annotation, "omit")
-            if annotation:
-                paragraphs.append(Paragraph("annotation", tuple(annotation)))
-        return Report(tuple(_paragraphs(p for p in paragraphs if p.spans)))
+        return paragraphs
+
+    def closing(self) -> list[Paragraph]:
+        spec = self.questionnaire.report
+        paragraphs = [
+            Paragraph("signature", tuple(self.fill(line, "mark") or ())) for line in spec.signature
+        ]
+        annotation = self.fill(spec.annotation, "omit") if spec.annotation else None
+        if annotation:
+            paragraphs.append(Paragraph("annotation", tuple(annotation)))
+        return paragraphs
 
 
 def _paragraphs(paragraphs: Iterable[Paragraph]) -> Iterable[Paragraph]:

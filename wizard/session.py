@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wizard import __version__, answers
+from wizard import __version__, answers, outline, own_figures
 from wizard.answers import AnswersError
 from wizard.errors import NotSaved, UserError
 from wizard.figures import Invalid, Number
@@ -282,11 +282,37 @@ def carry_over(
         raise SessionError(f"{source} 是另一种问卷的答案，不能作为本问卷的上一年度")
     old = Interview(questionnaire, last)
     year_id = questionnaire.report.year
+    previous, review = _carry_answers(old, last, document)
+    year = old.value(year_id) if year_id else None
+    if isinstance(year, Number):
+        document[year_id] = int(year.value) + 1
+        previous[year_id] = int(year.value)
+    if previous:
+        document["previous"] = previous
+    # The unit's shape goes on with its texts: next year's draft starts in this year's shape.
+    shape = outline.carried(
+        last.get("outline"), int(year.value) if isinstance(year, Number) else None
+    )
+    if shape:
+        document["outline"] = shape
+    own = own_figures.carried(last.get("own_figures"))
+    if own:
+        document["own_figures"] = own
+    if review:
+        document["state"] = {"review": sorted(review)}
+    return document
+
+
+def _carry_answers(
+    old: Interview, last: Mapping[str, Any], document: dict[str, Any]
+) -> tuple[dict[str, Any], list[str]]:
+    """Texts and choices into the new document (texts to review); figures kept aside."""
     previous: dict[str, Any] = {}
     review: list[str] = []
     for key, raw in last.items():
         question = old.question(key)
-        if key in RESERVED_IDS or key in old.invalid or question is None or key == year_id:
+        skip = key in RESERVED_IDS or key in old.invalid or key == old.questionnaire.report.year
+        if skip or question is None:
             continue
         if question.is_numeric:
             previous[key] = raw
@@ -294,15 +320,18 @@ def carry_over(
             document[key] = raw
             if question.kind in ("text", "longtext", "list"):
                 review.append(key)
-    year = old.value(year_id) if year_id else None
-    if isinstance(year, Number):
-        document[year_id] = int(year.value) + 1
-        previous[year_id] = int(year.value)
-    if previous:
-        document["previous"] = previous
-    if review:
-        document["state"] = {"review": sorted(review)}
-    return document
+    return previous, review
+
+
+def _carry_shape(last: Mapping[str, Any], document: dict[str, Any], year: int | None) -> None:
+    """The unit's outline and own figures go on with its texts: next year's draft starts in
+    this year's shape, with this year's own figures as last year's."""
+    shape = outline.carried(last.get("outline"), year)
+    if shape:
+        document["outline"] = shape
+    own = own_figures.carried(last.get("own_figures"))
+    if own:
+        document["own_figures"] = own
 
 
 def apply_data(

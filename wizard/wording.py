@@ -3,6 +3,8 @@ for the clerk marked 【待填写：…】."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from wizard.questionnaire import Numbering
 
 #: The level of a heading numbered this way (GB/T 9704 7.3.3: 一、 黑体, （一） 楷体,
@@ -23,7 +25,10 @@ def chinese_number(n: int) -> str:
     return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
 
 
-def number_label(style: Numbering, n: int) -> str:
+def number_label(style: Numbering | Literal[""], n: int) -> str:
+    """The label of the n-th entry; "" numbers nothing (a unit that writes prose)."""
+    if not style:
+        return ""
     labels = {
         "一、": f"{chinese_number(n)}、",
         "（一）": f"（{chinese_number(n)}）",
@@ -49,7 +54,7 @@ def one_line(text: str) -> str:
     return "".join(line.strip() for line in text.splitlines())
 
 
-def point_label(numbering: Numbering, n: int, count: int) -> str:
+def point_label(numbering: Numbering | Literal[""], n: int, count: int) -> str:
     """一是, 二是 …; a point alone is not numbered (一是 with no 二是 reads wrong)."""
     return number_label(numbering, n) if count > 1 else ""
 

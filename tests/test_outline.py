@@ -1,0 +1,190 @@
+"""The unit's own outline and figures: every numbering and layout in text, Markdown and Word;
+the five contents wherever the parts are and whatever they are called; what cannot be used
+is said; next year starts in this year's shape."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from wizard import answers, outline, own_figures
+from wizard.check import check
+from wizard.cli import app
+from wizard.export import render_bytes
+from wizard.interview import Interview
+from wizard.questionnaire import load_by_id, prompts_dir
+from wizard.render.markdown import render_markdown
+from wizard.render.text import render_text
+from wizard.report import build_report
+
+EXAMPLES = prompts_dir() / "examples"
+
+
+def interview(name: str = "subdistrict-2023", **shape: Any) -> Interview:
+    document = answers.load(EXAMPLES / f"{name}.toml")
+    document.pop("outline", None)
+    if shape:
+        document["outline"] = shape
+    return Interview(load_by_id("township"), document)
+
+
+def three_renderings(subject: Interview) -> tuple[str, str, str]:
+    report = build_report(subject)
+    word = docx.Document(io.BytesIO(render_bytes(report, ".docx")))
+    paragraphs = "\n".join(p.text for p in word.paragraphs)
+    return render_text(report), render_markdown(report), paragraphs
+
+
+TOPIC = "加强组织领导，压实法治建设责任"
+POINT = "健全领导机制"
+
+
+@pytest.mark.parametrize("layout", ["run_in", "own_line"])
+@pytest.mark.parametrize(
+    ("style", "label"),
+    [
+        ("一、", "一、"),
+        ("（一）", "（一）"),
+        ("1.", "1."),
+        ("（1）", "（1）"),
+        ("一是", "一是"),
+        ("", ""),
+    ],
+)
+def test_every_topic_numbering_and_layout(style: str, label: str, layout: str) -> None:
+    subject = interview(numbering={"topic": style}, layout={"topic": layout})
+    text, markdown, word = three_renderings(subject)
+    markdown = markdown.replace("\\", "")  # 1. at a line's start is escaped
+    for rendering in (text, word):
+        lines = [line.strip() for line in rendering.splitlines()]
+        if layout == "own_line":
+            assert f"{label}{TOPIC}" in lines  # a line of its own, without 。
+        else:
+            assert any(line.startswith(f"{label}{TOPIC}。") for line in lines)
+    if layout == "own_line":
+        assert f"# {label}{TOPIC}\n" in markdown
+    else:
+        assert f"**{label}{TOPIC}**。" in markdown
+
+
+@pytest.mark.parametrize("layout", ["run_in", "paragraphs"])
+@pytest.mark.parametrize("style", ["一是", "（一）", "1.", "（1）", ""])
+def test_every_point_numbering_and_layout(style: str, layout: str) -> None:
+    document = answers.load(EXAMPLES / "subdistrict-own-figures-2023.toml")
+    document["outline"] = {"numbering": {"point": style}, "layout": {"point": layout}}
+    subject = Interview(load_by_id("township"), document)
+    first = style  # the first point's label is the style itself (一是, （一）, 1. …)
+    second = {"一是": "二是", "（一）": "（二）", "1.": "2.", "（1）": "（2）", "": ""}[style]
+    for rendering in three_renderings(subject):
+        rendering = rendering.replace("\\", "").replace("**", "")
+        flat = rendering.replace("\n", "")
+        assert f"{first}{POINT}。" in flat
+        assert f"{second}压实工作责任。" in flat
+        starts = [line.strip().lstrip("*") for line in rendering.splitlines()]
+        own_paragraph = any(line.startswith(f"{second}压实工作责任") for line in starts)
+        assert own_paragraph == (layout == "paragraphs"), rendering[:300]
+
+
+def test_the_part_numbering_renames_and_order() -> None:
+    subject = interview(
+        order=["duty", "plans"],
+        headings={"work": "主要举措和成效", "duty": "第一责任人履职"},
+        numbering={"part": "（一）"},
+        title="关于2023年度法治政府建设情况的报告",
+        preamble="今年以来，我街道依法履职。\n现报告如下：",
+    )
+    text = render_text(build_report(subject))
+    lines = [line.strip() for line in text.splitlines()]
+    assert lines[0] == "关于2023年度法治政府建设情况的报告"
+    assert lines[2:4] == ["今年以来，我街道依法履职。", "现报告如下："]
+    parts = [line for line in lines if line[:3] in ("（一）", "（二）", "（三）")]
+    assert parts[:3] == ["（一）第一责任人履职", "（二）下步工作打算", "（三）主要举措和成效"]
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        {},
+        {
+            "headings": {
+                "work": "推进法治政府建设情况",
+                "problems": "不足",
+                "duty": "履职",
+                "plans": "安排",
+            }
+        },
+        {"order": ["other", "plans", "duty", "problems", "work"]},
+        {"unwrapped": ["work"], "order": ["duty"]},
+    ],
+    ids=["default", "renamed", "reordered", "no wrapper"],
+)
+def test_the_five_contents_hold_wherever_the_parts_are(shape: dict[str, Any]) -> None:
+    result = check(interview(**shape))
+    assert all(c.present for c in result.contents), [c.label for c in result.contents]
+    assert not [f for f in result.findings if f.severity == "error"]
+
+
+def test_a_hidden_part_is_a_missing_content() -> None:
+    result = check(interview(hidden=["duty"]))
+    missing = [c.label for c in result.contents if not c.present]
+    assert len(missing) == 1 and "第一责任人" in missing[0]
+    assert "党政主要负责人履行" not in render_text(build_report(interview(hidden=["duty"])))
+
+
+def test_what_cannot_be_used_is_said() -> None:
+    subject = interview(numbering={"topic": "A."}, order=["nowhere"], colour="红")
+    findings = [f for f in check(subject).findings if f.code == "structure"]
+    said = {(f.severity, f.message) for f in findings}
+    assert ("error", "报告结构中的 numbering.topic 不能是 'A.'，已按问卷的默认排版") in said
+    assert ("error", "报告结构中没有 colour 这一项，已忽略") in said
+    assert ("warning", "报告结构中提到的部分 'nowhere' 在问卷中没有，已忽略") in said
+    # …and the draft is the questionnaire's own shape meanwhile.
+    assert render_text(build_report(subject)) == render_text(build_report(interview()))
+
+
+def test_own_figures_are_said_checked_and_kept() -> None:
+    document = answers.load(EXAMPLES / "subdistrict-own-figures-2023.toml")
+    text = render_text(build_report(Interview(load_by_id("township"), document))).replace("\n", "")
+    assert "全年走访辖区商务楼宇35栋，同比增长25%。服务楼宇企业260余家。" in text
+    assert "机关干部学法考试平均分92.5分。" in text
+
+    document["own_figures"] = [
+        {"topic": "services", "label": "服务企业", "value": "很多"},
+        {"topic": "nowhere", "label": "走访", "value": 3},
+        {"topic": "study", "label": "考试"},
+    ]
+    messages = [f.message for f in check(Interview(load_by_id("township"), document)).findings]
+    assert any(m.startswith("本单位自己的第 1 个数字：") for m in messages)
+    assert any("'nowhere'" in m and "不在报告中" in m for m in messages)
+    assert any("“考试”还没有填本年度的数" in m for m in messages)
+
+
+def test_next_year_starts_in_this_years_shape(tmp_path: Path) -> None:
+    runner = CliRunner()
+    for name, title in (
+        ("town-themes-2023", "青石镇2024年度法治政府建设情况报告"),
+        ("subdistrict-own-figures-2023", ""),
+    ):
+        target = tmp_path / f"{name}-next.toml"
+        result = runner.invoke(
+            app, ["new", str(target), "--from", str(EXAMPLES / f"{name}.toml"), "--no-input"]
+        )
+        assert result.exit_code == 0, result.output
+        last, this = answers.load(EXAMPLES / f"{name}.toml"), answers.load(target)
+        shape, before = outline.read(this.get("outline"))[0], outline.read(last.get("outline"))[0]
+        assert shape.title == title
+        assert (shape.unwrapped, shape.point_numbering, shape.point_layout) == (
+            before.unwrapped,
+            before.point_numbering,
+            before.point_layout,
+        )
+    figures, problems = own_figures.read(this.get("own_figures"))
+    assert not problems
+    walk = next(f for f in figures if f.label == "走访辖区楼宇")
+    assert walk.value is None and walk.last_year is not None and walk.last_year.value == 35
+    assert walk.before == "全年走访辖区商务楼宇"

@@ -1,0 +1,163 @@
+"""The unit's own outline, kept in the answers file's ``[outline]`` table: its title and
+preamble, the order, headings and visibility of the parts, whether a topics part keeps its
+wrapper heading, and the numbering and layout of each level.
+
+Everything is optional: an empty outline is the questionnaire's own, so a file without
+``[outline]`` gives the draft it always gave. Values are the clerk's text, used as they are,
+never as templates. Whatever cannot be used is reported (``check`` lists it) and left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, cast, get_args
+
+from wizard.questionnaire import Numbering, Questionnaire, Section
+
+TopicLayout = Literal["run_in", "own_line"]
+PointLayout = Literal["run_in", "paragraphs"]
+#: Numbering of a level; "" is none (a topic written as prose, points without 一是).
+Style = Numbering | Literal[""]
+
+STYLES: tuple[str, ...] = (*get_args(Numbering), "")
+STYLE_NAMES = {
+    "一、": "一、",
+    "（一）": "（一）",
+    "一是": "一是",
+    "1.": "1.",
+    "（1）": "（1）",
+    "": "不编号",
+}
+TOPIC_LAYOUTS: dict[str, str] = {"run_in": "标题后接正文（同一段）", "own_line": "标题单独一行"}
+POINT_LAYOUTS: dict[str, str] = {"run_in": "接在同一段中", "paragraphs": "每条单独一段"}
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    title: str = ""
+    preamble: str = ""
+    #: Parts in the order the clerk wants them; parts not named follow in their own order.
+    order: tuple[str, ...] = ()
+    hidden: frozenset[str] = frozenset()
+    headings: Mapping[str, str] = field(default_factory=dict)
+    #: Topics parts printed without their own heading: the topics are the top-level parts.
+    unwrapped: frozenset[str] = frozenset()
+    part_numbering: Numbering = "一、"
+    #: None: as the questionnaire says.
+    topic_numbering: Style | None = None
+    topic_layout: TopicLayout | None = None
+    point_numbering: Style | None = None
+    point_layout: PointLayout | None = None
+
+    @property
+    def is_default(self) -> bool:
+        return self == Outline()
+
+    def sections(self, questionnaire: Questionnaire) -> list[Section]:
+        """The report's parts in the clerk's order (hidden ones included)."""
+        known = {s.id: s for s in questionnaire.sections if s.heading}
+        named = [known[i] for i in dict.fromkeys(self.order) if i in known]
+        return named + [s for s in known.values() if s not in named]
+
+    def heading(self, section: Section) -> str:
+        return self.headings.get(section.id) or section.heading
+
+    def moved(self, questionnaire: Questionnaire, section_id: str, offset: int) -> Outline:
+        ids = [s.id for s in self.sections(questionnaire)]
+        i = ids.index(section_id)
+        j = max(0, min(len(ids) - 1, i + offset))
+        ids.insert(j, ids.pop(i))
+        return replace(self, order=tuple(ids))
+
+
+def read(raw: object) -> tuple[Outline, list[str]]:
+    """The outline stored in a file, and what in it could not be used (in Chinese)."""
+    problems: list[str] = []
+    if raw is None:
+        return Outline(), problems
+    if not isinstance(raw, Mapping):
+        return Outline(), ["报告结构（[outline]）应为表，已按问卷的默认结构排版"]
+
+    def text(key: str) -> str:
+        value = raw.get(key, "")
+        if isinstance(value, str):
+            return value.strip()
+        problems.append(f"报告结构中的 {key} 应为文字，已忽略")
+        return ""
+
+    def ids(key: str) -> tuple[str, ...]:
+        value = raw.get(key, [])
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        problems.append(f"报告结构中的 {key} 应为文字数组，已忽略")
+        return ()
+
+    def option(table: str, key: str, options: tuple[str, ...]) -> Any:
+        values = raw.get(table, {})
+        value = values.get(key) if isinstance(values, Mapping) else None
+        if value is None or value in options:
+            return value
+        problems.append(f"报告结构中的 {table}.{key} 不能是 {value!r}，已按问卷的默认排版")
+        return None
+
+    headings = raw.get("headings", {})
+    if not isinstance(headings, Mapping) or not all(isinstance(v, str) for v in headings.values()):
+        problems.append("报告结构中的 headings 应为“部分 id = 标题”，已忽略")
+        headings = {}
+    part = option("numbering", "part", get_args(Numbering))
+    outline = Outline(
+        title=text("title"),
+        preamble=text("preamble"),
+        order=ids("order"),
+        hidden=frozenset(ids("hidden")),
+        headings={k: v.strip() for k, v in headings.items() if v.strip()},
+        unwrapped=frozenset(ids("unwrapped")),
+        part_numbering=cast(Numbering, part or "一、"),
+        topic_numbering=option("numbering", "topic", STYLES),
+        topic_layout=option("layout", "topic", tuple(TOPIC_LAYOUTS)),
+        point_numbering=option("numbering", "point", STYLES),
+        point_layout=option("layout", "point", tuple(POINT_LAYOUTS)),
+    )
+    known = {"title", "preamble", "order", "hidden", "headings", "unwrapped"}
+    known |= {"numbering", "layout"}
+    problems.extend(f"报告结构中没有 {key} 这一项，已忽略" for key in raw if key not in known)
+    return outline, problems
+
+
+def to_toml(outline: Outline) -> dict[str, Any]:
+    """The outline as the answers file keeps it: only what differs from the defaults."""
+    result: dict[str, Any] = {}
+    for key in ("title", "preamble"):
+        if getattr(outline, key):
+            result[key] = getattr(outline, key)
+    if outline.order:
+        result["order"] = list(outline.order)
+    for key in ("hidden", "unwrapped"):
+        if getattr(outline, key):
+            result[key] = sorted(getattr(outline, key))
+    if outline.headings:
+        result["headings"] = dict(outline.headings)
+    numbering = {
+        "part": outline.part_numbering if outline.part_numbering != "一、" else None,
+        "topic": outline.topic_numbering,
+        "point": outline.point_numbering,
+    }
+    layout = {"topic": outline.topic_layout, "point": outline.point_layout}
+    for name, table in (("numbering", numbering), ("layout", layout)):
+        kept = {k: v for k, v in table.items() if v is not None}
+        if kept:
+            result[name] = kept
+    return result
+
+
+def carried(raw: object, year: int | None) -> dict[str, Any]:
+    """Last year's outline for next year's report: the same shape, and the report year in
+    the clerk's own title and preamble moved on by one (2022 → 2023)."""
+    shape, _ = read(raw)
+    if year is not None:
+        moved = {
+            k: getattr(shape, k).replace(str(year), str(year + 1)) for k in ("title", "preamble")
+        }
+        shape = replace(shape, **moved)
+    return to_toml(shape)
