@@ -134,7 +134,7 @@ def test_a_department_starts_with_its_own_questionnaire(tmp_path: Path) -> None:
     child.expect("单位类型")
     child.expect("中心")  # the department's kinds: 局、委、办、中心
     child.send("\r")
-    child.expect("报告年度")
+    child.expect("报告年度（年）")  # the prompt itself, not the note printed before it
     child.sendcontrol("c")
     child.expect("继续填写请运行：report-wizard resume 某局.toml")
     child.expect(pexpect.EOF)
@@ -142,3 +142,47 @@ def test_a_department_starts_with_its_own_questionnaire(tmp_path: Path) -> None:
     document = answers.load(tmp_path / "某局.toml")
     assert document["meta"]["questionnaire"] == "department"
     assert document["unit_kind"] == "局"
+
+
+DOWN = "\x1b[B"
+
+
+def test_the_outline_is_changed_from_the_menu_and_the_preview_shows_it(tmp_path: Path) -> None:
+    """报告结构: rename a part, number the topics 1. 2. …, then preview."""
+    import shutil
+
+    from wizard.questionnaire import prompts_dir
+
+    shutil.copy(prompts_dir() / "examples" / "subdistrict-2023.toml", tmp_path / "桂园.toml")
+    child = spawn(["resume", "桂园.toml"], tmp_path)
+    child.expect("主送机关")  # the first question left open
+    child.sendcontrol("g")
+    child.expect("保存并退出")
+    child.send(DOWN * 4 + "\r")  # 报告结构
+    child.expect("恢复问卷原来的结构")
+    child.send("\r")  # 改某一部分的标题
+    child.expect("改哪一部分的标题")
+    child.send("\r")  # the first part: 工作开展情况
+    child.expect("新标题")
+    child.send("\x15主要举措和成效\r")  # Ctrl+U clears the old heading
+    child.expect("一、主要举措和成效")
+    child.expect("恢复问卷原来的结构")
+    child.send(DOWN * 4 + "\r")  # 改各级的编号
+    child.expect("改哪一级的编号")
+    child.send(DOWN + "\r")  # 专题
+    child.expect("按问卷原来的编号")
+    child.send(DOWN * 3 + "\r")  # 1.
+    child.expect("1.加强组织领导")
+    child.expect("恢复问卷原来的结构")
+    child.send(DOWN * 10 + "\r")  # ← 返回菜单
+    child.expect("保存并退出")
+    child.send(DOWN * 3 + "\r")  # 预览报告草稿
+    child.expect("一、主要举措和成效")
+    child.expect("1.加强组织领导，压实法治建设责任。")
+    child.send("q")
+    child.expect("保存并退出")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    shape = answers.load(tmp_path / "桂园.toml")["outline"]
+    assert shape == {"headings": {"work": "主要举措和成效"}, "numbering": {"topic": "1."}}

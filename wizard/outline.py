@@ -151,6 +151,15 @@ def to_toml(outline: Outline) -> dict[str, Any]:
     return result
 
 
+def store(document: dict[str, Any], shape: Outline) -> None:
+    """Keep the outline in the answers document (none at all when it is the default)."""
+    table = to_toml(shape)
+    if table:
+        document["outline"] = table
+    else:
+        document.pop("outline", None)
+
+
 def carried(raw: object, year: int | None) -> dict[str, Any]:
     """Last year's outline for next year's report: the same shape, and the report year in
     the clerk's own title and preamble moved on by one (2022 → 2023)."""

@@ -106,6 +106,13 @@ def to_toml(figure: OwnFigure) -> dict[str, Any]:
     return result
 
 
+def store(document: dict[str, Any], found: tuple[OwnFigure, ...]) -> None:
+    if found:
+        document["own_figures"] = [to_toml(f) for f in found]
+    else:
+        document.pop("own_figures", None)
+
+
 def carried(raw: object) -> list[dict[str, Any]]:
     """Next year's list: the same figures, each with this year's number as last year's."""
     figures_read, _ = read(raw)

@@ -9,6 +9,7 @@ from wizard import progress, prompter
 from wizard.check import check
 from wizard.export import ExportError, export_report
 from wizard.flow.context import Back, Context, Quit
+from wizard.flow.structure import structure
 from wizard.prompter import GoBack, OpenMenu, Option, ShowHelp
 from wizard.render import screens, terminal
 from wizard.report import build_report
@@ -21,6 +22,7 @@ class MenuAction(Enum):
     JUMP = "跳到某一部分"
     REVIEW = "查看和修改答案"
     PREVIEW = "预览报告草稿"
+    STRUCTURE = "报告结构（标题、顺序、编号、排版、自己的数字）"
     CHECK = "检查还缺什么"
     EXPORT = "导出报告（Word、文本、Markdown）"
     QUIT = "保存并退出"
@@ -43,18 +45,20 @@ def menu(context: Context, current: Step | None = None) -> Step | None:
             target = jump(context)
             if target is not None:
                 return target
-        elif action is MenuAction.REVIEW:
-            review(context)
-        elif action is MenuAction.PREVIEW:
-            report = build_report(interview)
-            preview = screens.preview_renderable(report, check(interview, report))
-            screens.show(context.console, preview, pager=True)
-        elif action is MenuAction.CHECK:
-            context.console.print(screens.check_renderable(check(interview), limit=8))
-        elif action is MenuAction.EXPORT:
-            export(context)
-        else:
+        elif action is MenuAction.QUIT:
             raise Quit
+        else:
+            _SCREENS[action](context)
+
+
+def preview(context: Context) -> None:
+    report = build_report(context.interview)
+    shown = screens.preview_renderable(report, check(context.interview, report))
+    screens.show(context.console, shown, pager=True)
+
+
+def check_screen(context: Context) -> None:
+    context.console.print(screens.check_renderable(check(context.interview), limit=8))
 
 
 def jump(context: Context) -> Step | None:
@@ -118,3 +122,12 @@ def export(context: Context) -> None:
         terminal.error(context.console, str(error))
         return
     context.say(f"已导出：{path}", "green")
+
+
+_SCREENS = {
+    MenuAction.REVIEW: review,
+    MenuAction.PREVIEW: preview,
+    MenuAction.STRUCTURE: structure,
+    MenuAction.CHECK: check_screen,
+    MenuAction.EXPORT: export,
+}

@@ -302,3 +302,22 @@ def keys_table(keys: list[Key]) -> Table:
         where = " › ".join(part for part in (key.section, key.topic) if part)
         table.add_row(safe(key.id), safe(key.label), key.kind, safe(key.unit), safe(where))
     return table
+
+
+def outline_renderable(report: Report) -> RenderableType:
+    """The outline as it will print: the title, every heading with its numbering, run in or
+    on its own line, and the start of the paragraphs under a heading that stands alone."""
+    lines = [Text(for_terminal(report.title), style="bold")]
+    under_heading = 0
+    for paragraph in report.paragraphs:
+        runs_in = bool(paragraph.spans) and paragraph.spans[0].role == "heading"
+        if paragraph.kind == "heading":
+            indent = "　" * max(paragraph.level - 1, 0)
+            lines.append(Text(clip(indent + for_terminal(paragraph.text), 76), style="bold"))
+            under_heading = 2
+        elif paragraph.kind == "body" and (runs_in or under_heading):
+            indent = "　" if runs_in else "　　"
+            style = "" if runs_in else "dim"
+            lines.append(Text(clip(indent + for_terminal(paragraph.text), 76), style=style))
+            under_heading = max(under_heading - 1, 0)
+    return Panel(Group(*lines), title="报告结构（按现在的设置排出）", title_align="left")

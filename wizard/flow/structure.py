@@ -1,0 +1,243 @@
+"""The 报告结构 screen (from the menu): the outline as it will print, and every change a unit
+makes to it (headings, order, hidden parts, numbering and layout of each level, title,
+preamble, its own figures), each shown again at once and saved as it is made."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from enum import Enum
+
+from wizard import figures, outline, own_figures, prompter
+from wizard.figures import Invalid
+from wizard.flow.context import Back, Context
+from wizard.outline import Outline
+from wizard.own_figures import OwnFigure
+from wizard.prompter import Option
+from wizard.questionnaire import Section
+from wizard.render import screens
+from wizard.report import build_report
+
+
+class StructureAction(Enum):
+    RENAME = "改某一部分的标题"
+    MOVE = "调整各部分的顺序"
+    HIDE = "隐藏或恢复某一部分"
+    UNWRAP = "专题直接作为“一、二、三、”（去掉或恢复外面一层标题）"
+    NUMBERING = "改各级的编号（一、（一）1.（1）一是）"
+    LAYOUT = "改排版（专题标题是否单独一行，每条做法是否单独一段）"
+    TITLE = "改报告标题"
+    PREAMBLE = "改开头一段"
+    FIGURES = "本单位自己统计的数字"
+    RESET = "恢复问卷原来的结构"
+    BACK = "← 返回菜单"
+
+
+_LEVELS = {"part": "部分（一、）", "topic": "专题", "point": "每条做法"}
+
+
+def structure(context: Context) -> None:
+    """Until the user goes back: the outline as it prints, then one change."""
+    while True:
+        _show(context)
+        options = [Option(action.value, action) for action in StructureAction]
+        action = prompter.select("报告结构", options, nav=False)
+        if action is StructureAction.BACK:
+            return
+        shape = outline.read(context.interview.document.get("outline"))[0]
+        changed = _ACTIONS[action](context, shape)
+        if changed is not None:
+            context.change(outline.store, context.interview.document, changed)
+
+
+def _show(context: Context) -> None:
+    report = build_report(context.interview)
+    context.console.print(screens.outline_renderable(report))
+
+
+def _part(
+    context: Context, shape: Outline, message: str, topics_only: bool = False
+) -> Section | None:
+    sections = [
+        s for s in shape.sections(context.interview.questionnaire) if s.topics or not topics_only
+    ]
+    options = []
+    for section in sections:
+        note = "（已隐藏）" if section.id in shape.hidden else ""
+        note += "（专题作一级标题）" if section.id in shape.unwrapped else ""
+        options.append(Option(f"{shape.heading(section)}{note}", section.id))
+    options.append(Option("← 返回", Back.BACK))
+    picked = prompter.select(message, options, nav=False)
+    return next((s for s in sections if s.id == picked), None)
+
+
+def _rename(context: Context, shape: Outline) -> Outline | None:
+    section = _part(context, shape, "改哪一部分的标题")
+    if section is None:
+        return None
+    heading = prompter.text(
+        "新标题（清空则用问卷原来的标题）", default=shape.heading(section), nav=False
+    ).strip()
+    headings = {k: v for k, v in shape.headings.items() if k != section.id}
+    if heading and heading != section.heading:
+        headings[section.id] = heading
+    return replace(shape, headings=headings)
+
+
+def _move(context: Context, shape: Outline) -> Outline | None:
+    section = _part(context, shape, "移动哪一部分")
+    if section is None:
+        return None
+    options = [Option("上移一位", -1), Option("下移一位", 1), Option("移到最前", -99)]
+    offset = prompter.select("移到哪里", options, nav=False)
+    return shape.moved(context.interview.questionnaire, section.id, int(offset))
+
+
+def _hide(context: Context, shape: Outline) -> Outline | None:
+    section = _part(context, shape, "隐藏或恢复哪一部分")
+    if section is None:
+        return None
+    return replace(shape, hidden=shape.hidden ^ {section.id})
+
+
+def _unwrap(context: Context, shape: Outline) -> Outline | None:
+    section = _part(context, shape, "哪一部分的专题直接作为一级标题", topics_only=True)
+    if section is None:
+        return None
+    return replace(shape, unwrapped=shape.unwrapped ^ {section.id})
+
+
+def _numbering(_context: Context, shape: Outline) -> Outline | None:
+    level = prompter.select(
+        "改哪一级的编号",
+        [*(Option(title, key) for key, title in _LEVELS.items()), Option("← 返回", Back.BACK)],
+        nav=False,
+    )
+    if level is Back.BACK:
+        return None
+    styles = outline.STYLES if level != "part" else outline.STYLES[:-1]
+    options = [Option(outline.STYLE_NAMES[s], s) for s in styles]
+    if level != "part":
+        options.append(Option("按问卷原来的编号", None))
+    style = prompter.select("编号", options, nav=False)
+    if level == "part":
+        return replace(shape, part_numbering=style)
+    return replace(shape, **{f"{level}_numbering": style})
+
+
+def _layout(_context: Context, shape: Outline) -> Outline | None:
+    level = prompter.select(
+        "改哪一级的排版",
+        [Option("专题标题", "topic"), Option("每条做法", "point"), Option("← 返回", Back.BACK)],
+        nav=False,
+    )
+    if level is Back.BACK:
+        return None
+    layouts = outline.TOPIC_LAYOUTS if level == "topic" else outline.POINT_LAYOUTS
+    options = [Option(title, key) for key, title in layouts.items()]
+    options.append(Option("按问卷原来的排版", None))
+    return replace(shape, **{f"{level}_layout": prompter.select("排版", options, nav=False)})
+
+
+def _title(context: Context, shape: Outline) -> Outline | None:
+    current = build_report(context.interview).title
+    title = prompter.text("报告标题（清空则用问卷的标题）", default=current, nav=False).strip()
+    return replace(shape, title="" if title == current and not shape.title else title)
+
+
+def _preamble(context: Context, shape: Outline) -> Outline | None:
+    context.say("写本单位自己的开头一段；清空则用问卷按答案生成的开头。", "dim")
+    text = prompter.text(
+        "开头一段",
+        default=shape.preamble,
+        instruction=prompter.long_text_help(),
+        multiline=True,
+        nav=False,
+    )
+    return replace(shape, preamble=text.strip())
+
+
+def _reset(_context: Context, _shape: Outline) -> Outline | None:
+    if prompter.confirm(
+        "恢复问卷原来的结构？（本单位的标题、顺序、编号和排版都会去掉）", default=False
+    ):
+        return Outline()
+    return None
+
+
+def _figures(context: Context, _shape: Outline) -> Outline | None:
+    """The unit's own figures: add, or delete; each change saved at once."""
+    interview = context.interview
+    while True:
+        found = own_figures.read(interview.document.get("own_figures"))[0]
+        options = [
+            Option(f"{f.label}：{f.sentence() or '（未填）'}", n) for n, f in enumerate(found)
+        ]
+        options += [Option("＋ 添加一个数字", "add"), Option("← 返回", Back.BACK)]
+        picked = prompter.select("本单位自己统计的数字", options, nav=False)
+        if picked is Back.BACK:
+            return None
+        if picked == "add":
+            added = _new_figure(context)
+            if added is not None:
+                context.change(own_figures.store, interview.document, (*found, added))
+        elif prompter.confirm(f"删除“{found[int(picked)].label}”？", default=False):
+            kept = tuple(f for n, f in enumerate(found) if n != picked)
+            context.change(own_figures.store, interview.document, kept)
+
+
+def _new_figure(context: Context) -> OwnFigure | None:
+    interview = context.interview
+    topics = [
+        (c.id, interview.topic_heading(s, c))
+        for s in interview.questionnaire.sections
+        for c in interview.chosen_topics(s)
+    ]
+    if not topics:
+        context.say("还没有选定工作专题：先在问卷中选好专题，再添加本单位的数字。", "yellow")
+        return None
+    options = [Option(heading, ident) for ident, heading in topics]
+    topic = str(prompter.select("写在哪个专题中", options, nav=False))
+    label = prompter.text("统计的是什么（如：走访辖区楼宇）", nav=False).strip()
+    if not label:
+        return None
+    shape = OwnFigure(topic=topic, label=label).question
+
+    def number_problem(text: str) -> str | None:
+        try:
+            figures.parse_number(shape, text)
+        except Invalid as error:
+            return str(error)
+        return None
+
+    value = prompter.text(
+        "本年度的数（带单位，如 35栋、260余家）", validate=number_problem, nav=False
+    )
+    before_text = prompter.text(
+        "上年度的数（用于同比，可直接按 Enter 跳过）",
+        validate=lambda t: number_problem(t) if t.strip() else None,
+        nav=False,
+    )
+    words = prompter.text(
+        "数字前面的话（可直接按 Enter，用“统计的是什么”）", default=label, nav=False
+    )
+    return OwnFigure(
+        topic=topic,
+        label=label,
+        value=figures.parse_number(shape, value),
+        last_year=figures.parse_number(shape, before_text) if before_text.strip() else None,
+        before=words.strip() if words.strip() != label else "",
+    )
+
+
+_ACTIONS = {
+    StructureAction.RENAME: _rename,
+    StructureAction.MOVE: _move,
+    StructureAction.HIDE: _hide,
+    StructureAction.UNWRAP: _unwrap,
+    StructureAction.NUMBERING: _numbering,
+    StructureAction.LAYOUT: _layout,
+    StructureAction.TITLE: _title,
+    StructureAction.PREAMBLE: _preamble,
+    StructureAction.FIGURES: _figures,
+    StructureAction.RESET: _reset,
+}
