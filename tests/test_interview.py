@@ -177,6 +177,9 @@ def test_topics_pick_order_rename_and_custom(mini: Questionnaire) -> None:
         (TopicChoice(custom, "助残服务"), TopicChoice("youth", "青少年托管"), TopicChoice("care")),
     )
     assert ids(interview)[8:12] == ["work_topics", "custom_1_points", "youth_points", "visits"]
+    custom_points = interview.require("custom_1_points")
+    assert custom_points.label == "“助残服务”的主要做法"  # its own, not the first topic's
+    assert "做法" in custom_points.help and custom_points.suggestions == ()
     interview.add_item("custom_1_points", {"title": "上门助残"})
     assert interview.document["custom_1_points"] == [{"title": "上门助残"}]
     with pytest.raises(Invalid, match="没有专题 'nope'"):

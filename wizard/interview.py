@@ -108,11 +108,11 @@ class Interview:
             # Shaped like the topics of the section the user added it to, not the first one.
             topic_id = question_id.removesuffix("_points")
             sections = [s for s in self.questionnaire.sections if s.topics]
-            owner = next(
-                (s for s in sections if any(c.id == topic_id for c in self.chosen_topics(s))),
-                sections[0] if sections else None,
-            )
-            return None if owner is None else owner.custom_points(topic_id)
+            chosen = [(s, c) for s in sections for c in self.chosen_topics(s) if c.id == topic_id]
+            if chosen:
+                section, choice = chosen[0]
+                return section.custom_points(topic_id, self.topic_heading(section, choice))
+            return sections[0].custom_points(topic_id) if sections else None
         return None
 
     def require(self, question_id: str) -> Question:
@@ -152,7 +152,8 @@ class Interview:
                 topic = section.topic(choice.id)
                 heading = self.topic_heading(section, choice)
                 if topic is None:
-                    result.append(Step(section.custom_points(choice.id), section, None, heading))
+                    points = section.custom_points(choice.id, heading)
+                    result.append(Step(points, section, None, heading))
                     continue
                 result.extend(
                     Step(q, section, topic, heading) for q in topic.questions if self.active(q, env)

@@ -223,7 +223,7 @@ class _Builder:
         style = section.topic_numbering if style is None else style
         if top:
             style = outline.part_numbering
-        points = topic.points if topic else section.custom_points(choice.id)
+        points = topic.points if topic else section.custom_points(choice.id, heading)
         intro: list[Span] = []
         if topic and topic.intro and self.interview.has_value(topic.intro.id):
             intro = [Span(end_sentence(one_line(self.interview.display(topic.intro.id))))]

@@ -175,10 +175,20 @@ class Section:
     def topic(self, topic_id: str) -> Topic | None:
         return next((t for t in self.topics if t.id == topic_id), None)
 
-    def custom_points(self, topic_id: str) -> Question:
-        """The points question of a topic the user added: shaped like the catalogue's."""
+    def custom_points(self, topic_id: str, heading: str = "") -> Question:
+        """The points question of a topic the user added: shaped like the catalogue's, with
+        a label and help of its own (not those of the catalogue's first topic)."""
         shape = self.topics[0].points
-        return replace(shape, id=f"{topic_id}_points", suggestions=(), example="", level="required")
+        label = f"“{heading}”的主要做法" if heading else "本专题的主要做法"
+        return replace(
+            shape,
+            id=f"{topic_id}_points",
+            label=label,
+            help="每条写一项做法：先写一句话的小标题，再写具体内容。",
+            suggestions=(),
+            example="",
+            level="required",
+        )
 
 
 @dataclass(frozen=True, slots=True)
