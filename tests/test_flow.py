@@ -32,6 +32,7 @@ from tests.interactive import (
 from wizard import answers, questionnaire
 from wizard.flow.editors import EntryAction
 from wizard.flow.menu import MenuAction
+from wizard.flow.structure import FirstAction
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -69,6 +70,11 @@ def test_a_whole_interview_with_every_kind(monkeypatch: pytest.MonkeyPatch, tmp_
         Step("服务渠道", SPACE + DOWN + DOWN + SPACE + ENTER),  # multichoice: 窗口、上门
         Step("其他", "微信群" + ENTER),  # ... and one of our own
         Step("日期", "2025年1月8日" + ENTER),  # date
+        # The basics done: the outline is shown once, with the title to change.
+        Step("要修改吗", pick(FirstAction.TITLE)),
+        Step("报告标题", CTRL_U + "南街社区2024年度服务情况报告" + ENTER),
+        Step("南街社区2024年度服务情况报告", ""),
+        Step("要修改吗", pick(FirstAction.CONTINUE)),
         Step("自拟一个专题", UP + ENTER),  # topics: a topic of our own
         Step("自拟专题的标题", "助残服务" + ENTER),
         Step("完成，下一题", ENTER),  # topics: done
@@ -101,6 +107,8 @@ def test_a_whole_interview_with_every_kind(monkeypatch: pytest.MonkeyPatch, tmp_
     assert document["budget"] == 2.5
     assert document["kind"] == "村"
     assert document["channels"] == ["窗口", "上门", "微信群"]
+    assert document["outline"] == {"title": "南街社区2024年度服务情况报告"}
+    assert document["state"]["outline_offered"] is True
     assert document["signed"] == dt.date(2025, 1, 8)
     assert document["work_topics"] == [{"id": "care"}, {"id": "custom_1", "heading": "助残服务"}]
     assert document["care_points"] == [{"title": "上门探访", "text": "每周一次"}]

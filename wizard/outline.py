@@ -160,6 +160,17 @@ def store(document: dict[str, Any], shape: Outline) -> None:
         document.pop("outline", None)
 
 
+def offered(document: Mapping[str, Any]) -> bool:
+    """Whether the clerk was already shown the outline after the basics (asked once)."""
+    state = document.get("state")
+    return isinstance(state, Mapping) and state.get("outline_offered") is True
+
+
+def mark_offered(document: dict[str, Any]) -> None:
+    state = document.get("state")
+    document["state"] = {**(state if isinstance(state, dict) else {}), "outline_offered": True}
+
+
 def carried(raw: object, year: int | None) -> dict[str, Any]:
     """Last year's outline for next year's report: the same shape, and the report year in
     the clerk's own title and preamble moved on by one (2022 → 2023)."""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from wizard import progress, prompter
+from wizard import outline, progress, prompter
 from wizard.errors import Interrupted
-from wizard.flow import editors, questions
+from wizard.flow import editors, questions, structure
 from wizard.flow.context import Context, Quit
 from wizard.flow.menu import menu
 from wizard.prompter import GoBack, OpenMenu, ShowHelp
@@ -66,6 +66,8 @@ def loop(context: Context, fresh: bool) -> None:
         try:
             ask(context, current)
             step = interview.next_step(after=current.id)
+            if _leaves_the_basics(context, current, step):
+                structure.offer(context)
         except GoBack:
             step = interview.previous_step(current.id)
             if step is None:
@@ -76,6 +78,17 @@ def loop(context: Context, fresh: bool) -> None:
             context.show_help(question.label, question.help, question.example)
         except OpenMenu:
             step = menu(context, current)
+
+
+def _leaves_the_basics(context: Context, current: Step, following: Step | None) -> bool:
+    """The first part (title, unit, year) just finished: time to show the outline, once."""
+    sections = context.interview.questionnaire.sections
+    first = sections[0].id if sections else ""
+    return (
+        current.section.id == first
+        and (following is None or following.section.id != first)
+        and not outline.offered(context.interview.document)
+    )
 
 
 def run(session: Session, console: Console, fresh: bool) -> None:

@@ -49,6 +49,35 @@ def structure(context: Context) -> None:
             context.change(outline.store, context.interview.document, changed)
 
 
+class FirstAction(Enum):
+    CONTINUE = "就这样，继续填写"
+    TITLE = "改报告标题"
+    RENAME = "改某一部分的标题"
+    MORE = "更多结构设置（顺序、编号、排版……）"
+
+
+def offer(context: Context) -> None:
+    """Once, when the basics are done: the outline as it will print, and the two changes
+    most units make (the title, the parts' headings). The rest stays in the menu."""
+    outline.mark_offered(context.interview.document)
+    context.save()
+    context.say("报告的标题和各部分的标题将是这样（以后也可以在菜单“报告结构”中修改）：", "green")
+    while True:
+        _show(context)
+        options = [Option(action.value, action) for action in FirstAction]
+        action = prompter.select("要修改吗", options, nav=False)
+        if action is FirstAction.CONTINUE:
+            return
+        if action is FirstAction.MORE:
+            structure(context)
+            return
+        shape = outline.read(context.interview.document.get("outline"))[0]
+        change = _title if action is FirstAction.TITLE else _rename
+        changed = change(context, shape)
+        if changed is not None:
+            context.change(outline.store, context.interview.document, changed)
+
+
 def _show(context: Context) -> None:
     report = build_report(context.interview)
     context.console.print(screens.outline_renderable(report))
