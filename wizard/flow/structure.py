@@ -4,6 +4,7 @@ preamble, its own figures), each shown again at once and saved as it is made."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from enum import Enum
 
@@ -43,10 +44,15 @@ def structure(context: Context) -> None:
         action = prompter.select("报告结构", options, nav=False)
         if action is StructureAction.BACK:
             return
-        shape = outline.read(context.interview.document.get("outline"))[0]
-        changed = _ACTIONS[action](context, shape)
-        if changed is not None:
-            context.change(outline.store, context.interview.document, changed)
+        _apply(context, _ACTIONS[action])
+
+
+def _apply(context: Context, change: Callable[[Context, Outline], Outline | None]) -> None:
+    """One change to the outline, saved at once; None when the user went back."""
+    shape = outline.read(context.interview.document.get("outline"))[0]
+    changed = change(context, shape)
+    if changed is not None:
+        context.change(outline.store, context.interview.document, changed)
 
 
 class FirstAction(Enum):
@@ -71,11 +77,7 @@ def offer(context: Context) -> None:
         if action is FirstAction.MORE:
             structure(context)
             return
-        shape = outline.read(context.interview.document.get("outline"))[0]
-        change = _title if action is FirstAction.TITLE else _rename
-        changed = change(context, shape)
-        if changed is not None:
-            context.change(outline.store, context.interview.document, changed)
+        _apply(context, _title if action is FirstAction.TITLE else _rename)
 
 
 def _show(context: Context) -> None:
