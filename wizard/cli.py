@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from wizard import __version__
-from wizard.cli_office import keys, lint, summary, templates
+from wizard.cli_office import import_command, keys, lint, summary, templates
 from wizard.cli_support import Exit, console, fail, handles_errors
 from wizard.helptext import ChineseHelpCommand, ChineseHelpGroup
 
@@ -104,7 +104,9 @@ def new(
     last_year: Annotated[
         Path | None,
         typer.Option(
-            "--from", help="上一年度的答案文件：沿用文字，对比数字", metavar="上年答案文件"
+            "--from",
+            help="上一年度的答案文件或报告（.docx、.txt、.md）：沿用结构和文字，对比数字",
+            metavar="上年文件",
         ),
     ] = None,
     data: DataOption = None,
@@ -239,6 +241,7 @@ def compare(
 
 for command in (summary, keys, lint, templates):
     app.command(cls=ChineseHelpCommand)(handles_errors(command))
+app.command("import", cls=ChineseHelpCommand)(handles_errors(import_command))
 
 
 def _version(value: bool) -> None:

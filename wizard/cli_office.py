@@ -1,5 +1,6 @@
 """The commands for whoever collects and prepares questionnaires and reports: the county
-office's summary, the questionnaire keys, lint and the list of questionnaires."""
+office's summary, the questionnaire keys, lint, the list of questionnaires, and reading a
+finished report back into an answers file."""
 
 from __future__ import annotations
 
@@ -112,3 +113,36 @@ def templates() -> None:
         error(console(stderr=True), message)
     if broken:
         raise typer.Exit(Exit.BAD_INPUT)
+
+
+def import_command(
+    source: Annotated[
+        Path, typer.Argument(help="写好的报告（.docx、.txt 或 .md）", metavar="报告文件")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="写成的答案文件（.toml）", metavar="答案文件")
+    ],
+    template: Annotated[
+        str, typer.Option("--template", "-t", help="问卷模板 id 或路径", metavar="模板")
+    ] = "township",
+) -> None:
+    """把一份写好的报告（如去年的 Word 文件）读成答案文件，并列出读到了什么。"""
+    from wizard import answers
+    from wizard.importer import import_report
+    from wizard.questionnaire.locate import load_template
+    from wizard.render.screens import import_summary
+    from wizard.render.terminal import plain
+    from wizard.session import record_questionnaire
+
+    if output.exists():
+        fail(f"{output} 已经存在，为了不覆盖它，没有导入。请换一个文件名。")
+    questionnaire = load_template(template)
+    document, found = import_report(source, questionnaire)
+    record_questionnaire(document, questionnaire)
+    answers.save(output, document)
+    console().print(import_summary(found, questionnaire))
+    plain(
+        console(),
+        f"已写入 {output}。用它开始今年的报告：report-wizard new 今年.toml --from {output}",
+        "green",
+    )

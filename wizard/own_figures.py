@@ -35,6 +35,9 @@ class OwnFigure:
     unit: str = ""
     before: str = ""
     after: str = ""
+    #: Already said in the clerk's own text (found by ``import``): not printed again, but
+    #: carried to next year as last year's figure.
+    in_text: bool = False
 
     @property
     def question(self) -> Question:
@@ -43,7 +46,7 @@ class OwnFigure:
 
     def sentence(self) -> str:
         """全年走访辖区楼宇35栋，同比增长17%。 — empty while the number is not given."""
-        if self.value is None:
+        if self.value is None or self.in_text:
             return ""
         shown = figures.format_number(self.question, self.value)
         change = (
@@ -82,14 +85,20 @@ def _figure(entry: object) -> OwnFigure:
         texts[key] = value.strip() if key not in ("before", "after") else value
     if not texts["topic"] or not texts["label"]:
         raise Invalid("要写明所属专题（topic）和统计的是什么（label）")
-    unknown = set(entry) - {"topic", "label", "unit", "before", "after", "value", "last_year"}
+    known = {"topic", "label", "unit", "before", "after", "value", "last_year", "in_text"}
+    unknown = set(entry) - known
+    in_text = entry.get("in_text", False)
+    if not isinstance(in_text, bool):
+        raise Invalid("in_text 应为 true 或 false")
     if unknown:
         raise Invalid(f"没有 {'、'.join(sorted(unknown))} 这一项")
     shape = Question(id="own_figure", kind="decimal", label=texts["label"], unit=texts["unit"])
     numbers: dict[str, Number | None] = {}
     for key in ("value", "last_year"):
         numbers[key] = None if entry.get(key) is None else figures.from_toml(shape, entry[key])
-    return OwnFigure(value=numbers["value"], last_year=numbers["last_year"], **texts)
+    return OwnFigure(
+        value=numbers["value"], last_year=numbers["last_year"], in_text=in_text, **texts
+    )
 
 
 def to_toml(figure: OwnFigure) -> dict[str, Any]:
@@ -103,6 +112,8 @@ def to_toml(figure: OwnFigure) -> dict[str, Any]:
     for key in ("before", "after"):
         if getattr(figure, key):
             result[key] = getattr(figure, key)
+    if figure.in_text:
+        result["in_text"] = True
     return result
 
 
@@ -117,7 +128,8 @@ def carried(raw: object) -> list[dict[str, Any]]:
     """Next year's list: the same figures, each with this year's number as last year's."""
     figures_read, _ = read(raw)
     return [
-        to_toml(replace(f, value=None, last_year=f.value))
+        # Said in last year's text; this year it is the clerk's to give, and to print.
+        to_toml(replace(f, value=None, last_year=f.value, in_text=False))
         for f in figures_read
         if f.value is not None
     ] + [to_toml(f) for f in figures_read if f.value is None]

@@ -248,7 +248,9 @@ def create(path: Path, questionnaire: Questionnaire, last_year: Path | None = No
     document = answers.new_document(questionnaire.id, questionnaire.version)
     record_questionnaire(document, questionnaire)
     if last_year is not None:
-        document = carry_over(questionnaire, answers.load(last_year), document, str(last_year))
+        document = carry_over(
+            questionnaire, _last_year(last_year, questionnaire), document, str(last_year)
+        )
     lock = _locked(path)
     try:
         if path.exists():  # created by another session between the check and the lock
@@ -257,6 +259,15 @@ def create(path: Path, questionnaire: Questionnaire, last_year: Path | None = No
     except BaseException:
         lock.release()
         raise
+
+
+def _last_year(path: Path, questionnaire: Questionnaire) -> dict[str, Any]:
+    """Last year's answers: an answers file, or a finished report read by ``import``."""
+    from wizard.importer import SUFFIXES, import_report
+
+    if path.suffix.lower() in (*SUFFIXES, ".doc"):
+        return import_report(path, questionnaire)[0]
+    return answers.load(path)
 
 
 def resume(path: Path) -> Session:

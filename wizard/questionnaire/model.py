@@ -31,7 +31,9 @@ TEXT_KINDS = frozenset({"text", "longtext"})
 #: Names every expression and template may use besides question ids.
 BUILTINS = frozenset({"current_year"})
 #: Tables of the answers file that are not answers; no question may take these ids.
-RESERVED_IDS = frozenset({"meta", "state", "previous", "drafts", "outline", "own_figures"})
+RESERVED_IDS = frozenset(
+    {"meta", "state", "previous", "drafts", "outline", "own_figures", "imported"}
+)
 #: The topic selection of a topics section is stored under "<section id>_topics".
 TOPICS_SUFFIX = "_topics"
 CUSTOM_TOPIC_PREFIX = "custom_"

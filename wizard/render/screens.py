@@ -24,7 +24,11 @@ from wizard.progress import Position
 from wizard.render.terminal import report_renderable, safe
 from wizard.report import Report
 
-if TYPE_CHECKING:  # types only: check and preview need none of these modules
+if TYPE_CHECKING:
+    from wizard.importer.build import Found
+    from wizard.questionnaire import (
+        Questionnaire,
+    )  # types only: check and preview need none of these modules
     from wizard.questionnaire.keys import Key
     from wizard.summary import Row, Summary
     from wizard.summary import Table as SummaryTable
@@ -321,3 +325,31 @@ def outline_renderable(report: Report) -> RenderableType:
             lines.append(Text(clip(indent + for_terminal(paragraph.text), 76), style=style))
             under_heading = max(under_heading - 1, 0)
     return Panel(Group(*lines), title="报告结构（按现在的设置排出）", title_align="left")
+
+
+def import_summary(found: Found, questionnaire: Questionnaire) -> RenderableType:
+    """What ``import`` made of a report: parts and where they went, topics and their points,
+    figures, and what was left for the clerk to place or confirm."""
+    titles = {s.id: s.title for s in questionnaire.sections}
+    table = Table(title="导入结果", title_justify="left", show_lines=False)
+    table.add_column("原文", overflow="fold")
+    table.add_column("读成", overflow="fold")
+    for heading, section_id in found.parts:
+        table.add_row(for_terminal(heading), f"部分：{titles.get(section_id, section_id)}")
+    for heading, points in found.topics:
+        table.add_row("　" + for_terminal(heading), f"专题，{points} 条做法")
+    lines: list[RenderableType] = [
+        table,
+        Text(f"数字：共读到 {len(found.figures)} 个（都记入了答案文件）"),
+    ]
+    for text in found.unplaced:
+        lines.append(
+            Text(
+                "未能归入任何部分（已保存在答案文件的 [imported] 中）："
+                + clip(for_terminal(text), 60),
+                style="yellow",
+            )
+        )
+    for text in found.unsure:
+        lines.append(Text("请核对：" + for_terminal(text), style="yellow"))
+    return Group(*lines)

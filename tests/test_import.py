@@ -1,0 +1,174 @@
+"""``import``: last year's finished report, even one the wizard did not write, read back into
+an answers file with its outline, texts and figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from wizard import answers, outline, own_figures
+from wizard.cli import app
+from wizard.export import render_bytes
+from wizard.figures import Number, format_number
+from wizard.importer import import_report
+from wizard.importer.build import template_leads
+from wizard.interview import Interview
+from wizard.questionnaire import load_by_id, prompts_dir
+from wizard.render.text import render_text
+from wizard.report import build_report
+
+REFERENCE = Path(__file__).parents[2] / "shared" / "reference" / "township-report-2022.txt"
+if not REFERENCE.exists():  # a checkout of the project alone: the copy kept with the tests
+    REFERENCE = Path(__file__).parent / "data" / "reference.txt"
+#: Every figure of the reference report, as it is written there.
+REFERENCE_FIGURES = [
+    "43余件次", "70余条", "2人", "10000余份", "600余人次", "1条", "2个", "4个", "125件", "100％",
+]  # fmt: skip
+runner = CliRunner()
+
+
+def run(*args: str | Path) -> tuple[int, str]:
+    result = runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200"})
+    return result.exit_code, result.output
+
+
+def reference_docx(folder: Path) -> Path:
+    """The reference typed into Word as an office would: plain paragraphs, one heading typed
+    with half-width brackets, a soft line break, and a table holding a figure."""
+    document = docx.Document()
+    for line in REFERENCE.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        line = line.replace("（二）强化理论学习", "(二)强化理论学习")
+        paragraph = document.add_paragraph()
+        if line.startswith("四、下步工作打算"):
+            paragraph.add_run("四、下步工作打算")
+            paragraph.add_run().add_break()  # a soft line break inside the paragraph
+            continue
+        paragraph.add_run(line)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "全年受理信访事项"
+    table.cell(0, 1).text = "58件"
+    path = folder / "杉岭乡2022.docx"
+    document.save(str(path))
+    return path
+
+
+def check_reference(document: dict[str, object], figures_found: list[str]) -> None:
+    assert document["unit_name"] == "杉岭乡" and document["year"] == 2022
+    topics = document["work_topics"]
+    assert isinstance(topics, list) and len(topics) == 6
+    counts = [len(document[f"{t['id']}_points"]) for t in topics]  # type: ignore[arg-type]
+    assert counts == [2, 2, 3, 3, 4, 2]
+    assert len(document["achievements"]) == 5  # type: ignore[arg-type]
+    assert len(document["shortcomings"]) == 3  # type: ignore[arg-type]
+    assert len(document["plan_items"]) == 2  # type: ignore[arg-type]
+    for figure in REFERENCE_FIGURES:
+        assert figure in figures_found, figure
+    assert document["disputes_found"] == 125
+    assert document["materials"] == {"value": 10000, "hedge": "余"}
+    own = own_figures.read(document.get("own_figures"))[0]
+    assert {f.label for f in own} >= {"法治大院", "法治小组"}
+    assert all(f.in_text for f in own)  # said in the text already: not printed twice
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_the_reference_report(kind: str, tmp_path: Path) -> None:
+    source = REFERENCE if kind == "txt" else reference_docx(tmp_path)
+    document, found = import_report(source, load_by_id("township"))
+    assert [section for _, section in found.parts] == ["work", "results", "problems", "plans"]
+    check_reference(document, [said for _, said, _ in found.figures])
+    if kind == "docx":
+        assert any("表格" in note for note in found.unsure)
+        assert ("受理信访事项", "58件") in [(w, s) for w, s, _ in found.figures]
+        assert document["petitions"] == 58  # the table's figure, matched to its question
+
+
+@pytest.mark.parametrize(
+    "path", sorted((prompts_dir() / "examples").glob("*.toml")), ids=lambda p: p.stem
+)
+@pytest.mark.parametrize("suffix", [".docx", ".md", ".txt"])
+def test_round_trip(path: Path, suffix: str, tmp_path: Path) -> None:
+    """import(export(example)) gives back its outline, topics, points and figures."""
+    example = answers.load(path)
+    questionnaire = load_by_id(str(example["meta"]["questionnaire"]))
+    interview = Interview(questionnaire, example)
+    exported = tmp_path / f"草稿{suffix}"
+    exported.write_bytes(render_bytes(build_report(interview), suffix))
+    document, found = import_report(exported, questionnaire)
+    chosen = [
+        (interview.topic_heading(s, c), len(interview.items(f"{c.id}_points")))
+        for s in questionnaire.sections
+        for c in interview.chosen_topics(s)
+    ]
+    assert found.topics == chosen
+    before = outline.read(example.get("outline"))[0]
+    after = outline.read(document.get("outline"))[0]
+    for key in ("unwrapped", "point_numbering", "topic_numbering", "part_numbering"):
+        assert getattr(after, key) == getattr(before, key), key
+    assert after.title == build_report(interview).title
+    # Every figure the draft states is found again with its value.
+    again = Interview(questionnaire, document)
+    draft = render_text(build_report(interview)).replace("\n", "")
+    leads = template_leads(questionnaire)
+    in_own = {f.value.value for f in own_figures.read(document.get("own_figures"))[0] if f.value}
+    for question in questionnaire.all_questions():
+        value = interview.values.get(question.id)
+        if not isinstance(value, Number) or not value.value or question.id == "year":
+            continue
+        said_as = (leads.get(question.id, ""), question.label)
+        if not any(lead and f"{lead}{format_number(question, value)}" in draft for lead in said_as):
+            continue  # not in the draft (a count a rate stands for): nothing to find
+        said = again.values.get(question.id)
+        found_again = isinstance(said, Number) and said.value == value.value
+        assert found_again or value.value in in_own, question.id
+    assert found.unplaced == []
+
+
+def test_next_year_from_last_years_word_file(tmp_path: Path) -> None:
+    source = reference_docx(tmp_path)
+    code, output = run("new", tmp_path / "2023.toml", "--from", source, "--no-input")
+    assert code == 0, output
+    document = answers.load(tmp_path / "2023.toml")
+    assert document["year"] == 2023
+    assert document["previous"]["disputes_found"] == 125
+    assert "disputes_found" not in document
+    assert outline.read(document.get("outline"))[0].title == "杉岭乡2023年法治政府建设年度报告"
+    own = own_figures.read(document.get("own_figures"))[0]
+    assert all(f.value is None and f.last_year is not None and not f.in_text for f in own)
+    code, output = run("import", source, "-o", tmp_path / "2022.toml")
+    assert code == 0, output
+    assert "6 条" not in output and "专题，4 条做法" in output
+    code, output = run("compare", tmp_path / "2022.toml", tmp_path / "2023.toml")
+    assert code == 0 and "排查调处矛盾纠纷" in output
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("旧.doc", b"\xd0\xcf\x11\xe0old", "旧版 Word 文件"),
+        ("加密.docx", b"\xd0\xcf\x11\xe0\xa1\xb1", "加了密码"),
+        ("坏.docx", b"PK\x03\x04broken", "不是完好的 Word 文件"),
+        ("通知.txt", "关于放假的通知\n大家好，明天放假。\n".encode(), "不是一份年度报告"),
+        ("表格.xlsx", b"PK", "只能导入 .docx、.txt 或 .md"),
+    ],
+)
+def test_what_cannot_be_imported_says_why(
+    name: str, content: bytes, message: str, tmp_path: Path
+) -> None:
+    source = tmp_path / name
+    source.write_bytes(content)
+    code, output = run("import", source, "-o", tmp_path / "x.toml")
+    assert code == 2 and message in output.replace("\n", "")
+    assert not (tmp_path / "x.toml").exists()
+
+
+def test_an_existing_answers_file_is_not_overwritten(tmp_path: Path) -> None:
+    target = tmp_path / "2022.toml"
+    target.write_text("unit_name = '已有'\n", encoding="utf-8")
+    code, output = run("import", REFERENCE, "-o", target)
+    assert code == 2 and "已经存在" in output
+    assert target.read_text(encoding="utf-8") == "unit_name = '已有'\n"

@@ -1,0 +1,105 @@
+"""Reading a finished report's lines from a Word, text or Markdown file.
+
+Word files from real offices: list numbering Word draws itself is put back in front of
+its paragraph; soft line breaks make lines; tables are read cell by cell (figures live in
+them too); text boxes are not read, and the summary says so.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from wizard.cleaning import decode_file
+from wizard.errors import UserError
+
+SUFFIXES = (".docx", ".txt", ".md")
+
+
+class ImportError_(UserError):
+    """A file that cannot be read as a report; ``str()`` says why, in Chinese."""
+
+
+def read_lines(path: Path) -> tuple[list[str], list[str]]:
+    """The report's lines, and notes on what was not read."""
+    suffix = path.suffix.lower()
+    if suffix == ".doc":
+        raise ImportError_(
+            f"{path} 是旧版 Word 文件（.doc），读不了：请用 Word 或 WPS 打开后另存为 .docx 再导入"
+        )
+    if suffix not in SUFFIXES:
+        raise ImportError_(f"{path}：只能导入 .docx、.txt 或 .md 文件")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        from wizard.answers import describe_os_error
+
+        raise ImportError_(f"无法读取 {path}：{describe_os_error(error)}") from None
+    if suffix == ".docx":
+        return _docx_lines(path, data)
+    try:
+        text = decode_file(data)
+    except ValueError as error:
+        raise ImportError_(f"{path}：{error}") from None
+    lines = text.splitlines()
+    if suffix == ".md":
+        lines = [re.sub(r"^#+\s*|\*\*|__", "", line).replace("\\", "") for line in lines]
+    return lines, []
+
+
+def _docx_lines(path: Path, data: bytes) -> tuple[list[str], list[str]]:
+    import io
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if data[:4] == b"\xd0\xcf\x11\xe0":  # an OLE file: an encrypted .docx, or a .doc renamed
+        raise ImportError_(
+            f"{path} 加了密码或其实是旧版 .doc 文件：请在 Word 中去掉密码、另存为 .docx 后再导入"
+        )
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise ImportError_(
+            f"{path} 不是完好的 Word 文件（可能已损坏）：请用 Word 打开后另存一份再导入"
+        ) from None
+    notes: list[str] = []
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.extend(_paragraph_lines(child))
+        elif tag == "tbl":  # a row as a line: 全年受理信访事项 | 58件 → 全年受理信访事项58件
+            for row in child.iter(f"{{{_W}}}tr"):
+                cells = [
+                    "".join(t.text or "" for t in c.iter(f"{{{_W}}}t")).strip()
+                    for c in row.iter(f"{{{_W}}}tc")
+                ]
+                if any(cells):
+                    lines.append("".join(cells))
+            notes.append("文件中的表格已按行读入，其中的数字也已读取")
+    if body.xpath(".//w:txbxContent"):
+        notes.append("文件中有文本框，文本框里的文字没有导入，请自行核对")
+    return lines, list(dict.fromkeys(notes))
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _paragraph_lines(paragraph: object) -> list[str]:
+    """A paragraph's text, cut at soft line breaks; Word's own list numbering put back."""
+    parts: list[str] = []
+    for node in paragraph.iter():  # type: ignore[attr-defined]
+        tag = node.tag.rsplit("}", 1)[-1]
+        if tag == "t" and node.text:
+            parts.append(node.text)
+        elif tag == "br" and node.get(f"{{{_W}}}type") in (None, "textWrapping"):
+            parts.append("\n")
+        elif tag == "tab":
+            parts.append(" ")
+        elif tag == "txbxContent":
+            break  # a text box's words are not the paragraph's
+    text = "".join(parts)
+    return [line for line in text.split("\n") if line.strip()]
