@@ -22,15 +22,18 @@ from pathlib import Path
 import pexpect
 
 from wizard import answers
+from wizard.importer import import_report
 from wizard.interview import Interview
 from wizard.questionnaire import load_by_id, prompts_dir
 from wizard.render.text import render_text
 from wizard.report import build_report
 from wizard.summary import summarize
+from wizard.wording import chinese_number
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = str(Path(sys.executable).with_name("report-wizard"))
 EXAMPLE = prompts_dir() / "examples" / "township-2022.toml"
+REFERENCE = ROOT / "tests" / "data" / "reference.txt"
 PROMPTS = prompts_dir()
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
 #: The single-file program, once built (README); measured beside the installed command.
@@ -150,6 +153,33 @@ def one_megabyte_document() -> dict[str, object]:
         for n in range(1_000_000 // len(paragraph.encode()) + 1)
     ]
     return document
+
+
+def thirty_pages(folder: Path) -> Path:
+    """A report of about 30 pages (GB/T 9704: 22 lines of 28 characters): the reference's
+    outline with nine times its topics, written to Word as an office would."""
+    import docx
+
+    lines = REFERENCE.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("（一）"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("二、"))
+    topics = [line for line in lines[start:end] if line.strip()]
+    body = [
+        f"（{chinese_number(n + 1)}）" + topics[n % len(topics)].split("）", 1)[1]
+        for n in range(len(topics) * 9)
+    ]
+    document = docx.Document()
+    for line in [*lines[:start], *body, *lines[end:]]:
+        if line.strip():
+            document.add_paragraph(line)
+    path = folder / "三十页.docx"
+    document.save(str(path))
+    characters = sum(len(line) for line in [*lines[:start], *body, *lines[end:]])
+    print(
+        f"  30-page report: {characters} characters, about {characters / 616:.0f} pages",
+        file=sys.stderr,
+    )
+    return path
 
 
 def main() -> None:
@@ -285,6 +315,18 @@ def main() -> None:
                 "",
                 "linear" if count == 400 else "",
             )
+
+        long_report = thirty_pages(folder)
+        township = load_by_id("township")
+        import_time = median_seconds(lambda: import_report(long_report, township), runs=5)
+        add("import a 30-page report (.docx, in process)", ms(import_time), target="≤ 1 s")
+        imported = folder / "imported.toml"
+
+        def import_command() -> object:
+            imported.unlink(missing_ok=True)
+            return command(SCRIPT, "import", str(long_report), "-o", str(imported))()
+
+        add("import a 30-page report (command)", ms(median_seconds(import_command, runs=5)))
 
         memory = peak_memory_mib(SCRIPT, "export", str(example), "-o", docx_path, "--force")
         add("peak memory: export -o x.docx", f"{memory:.0f} MiB", target="≤ 80 MB")
