@@ -172,3 +172,49 @@ def test_an_existing_answers_file_is_not_overwritten(tmp_path: Path) -> None:
     code, output = run("import", REFERENCE, "-o", target)
     assert code == 2 and "已经存在" in output
     assert target.read_text(encoding="utf-8") == "unit_name = '已有'\n"
+
+
+def test_word_list_numbering_and_text_boxes(tmp_path: Path) -> None:
+    """Headings numbered by Word's own lists (一、 and （一） not in the text) read as printed."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text: str, level: int) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+        )
+
+    document.add_paragraph("白沙镇2023年法治政府建设年度报告")
+    document.add_paragraph("2023年，白沙镇依法履职。现将有关情况报告如下：")
+    numbered("主要举措", 0)
+    numbered("加强组织领导。一是健全机制。成立领导小组。二是压实责任。签订责任书18份。", 1)
+    numbered("深化普法宣传。一是开展活动。全年开展宣传活动24场。二是送法下乡。走访村组。", 1)
+    numbered("存在的不足", 0)
+    document.add_paragraph("一是宣传不够。原因是人手少。二是机制不全。原因是起步晚。")
+    box = document.add_paragraph("")
+    box._p.append(parse_xml(f"<w:r {w}><w:t>框外</w:t></w:r>"))
+    box._p.append(
+        parse_xml(f"<w:txbxContent {w}><w:p><w:r><w:t>文本框里</w:t></w:r></w:p></w:txbxContent>")
+    )
+    path = tmp_path / "列表编号.docx"
+    document.save(str(path))
+    imported, found = import_report(path, load_by_id("township"))
+    assert [section for _, section in found.parts] == ["work", "problems"]
+    assert found.topics == [("加强组织领导", 2), ("深化普法宣传", 2)]
+    causes = [s["cause"] for s in imported["shortcomings"]]
+    assert causes == ["原因是人手少。", "原因是起步晚。\n框外"]  # the paragraph's own words
+    assert "文本框里" not in str(imported)  # a text box is not read…
+    assert any("文本框" in note for note in found.unsure)  # …and the summary says so

@@ -1,7 +1,7 @@
 """Reading a finished report's lines from a Word, text or Markdown file.
 
-Word files from real offices: list numbering Word draws itself is put back in front of
-its paragraph; soft line breaks make lines; tables are read cell by cell (figures live in
+Word files from real offices: list numbering Word draws itself (一、 （一） 1.) is put back
+in front of its paragraph; soft line breaks make lines; tables are read cell by cell (figures live in
 them too); text boxes are not read, and the summary says so.
 """
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from wizard.cleaning import decode_file
 from wizard.errors import UserError
+from wizard.wording import chinese_number
 
 SUFFIXES = (".docx", ".txt", ".md")
 
@@ -66,11 +67,16 @@ def _docx_lines(path: Path, data: bytes) -> tuple[list[str], list[str]]:
         ) from None
     notes: list[str] = []
     lines: list[str] = []
+    numbering = _ListNumbering(document)
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.extend(_paragraph_lines(child))
+            found = _paragraph_lines(child)
+            label = numbering.label(child)
+            if found and label:
+                found[0] = label + found[0]
+            lines.extend(found)
         elif tag == "tbl":  # a row as a line: 全年受理信访事项 | 58件 → 全年受理信访事项58件
             for row in child.iter(f"{{{_W}}}tr"):
                 cells = [
@@ -103,3 +109,64 @@ def _paragraph_lines(paragraph: object) -> list[str]:
             break  # a text box's words are not the paragraph's
     text = "".join(parts)
     return [line for line in text.split("\n") if line.strip()]
+
+
+class _ListNumbering:
+    """Numbers Word draws for list paragraphs (一、 （一） 1.), which are not in their text:
+    put back so that the outline reads as it prints."""
+
+    def __init__(self, document: object) -> None:
+        self.formats: dict[tuple[str, int], tuple[str, str]] = {}
+        self.counters: dict[tuple[str, int], int] = {}
+        self.style_numbers: dict[str, str] = {}
+        part = document.part  # type: ignore[attr-defined]
+        try:
+            numbering = part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return
+        abstract = {
+            a.get(f"{{{_W}}}abstractNumId"): a for a in numbering.iter(f"{{{_W}}}abstractNum")
+        }
+        for num in numbering.iter(f"{{{_W}}}num"):
+            ref = num.find(f"{{{_W}}}abstractNumId")
+            definition = abstract.get(ref.get(f"{{{_W}}}val")) if ref is not None else None
+            for lvl in definition.iter(f"{{{_W}}}lvl") if definition is not None else ():
+                fmt = lvl.find(f"{{{_W}}}numFmt")
+                text = lvl.find(f"{{{_W}}}lvlText")
+                key = (num.get(f"{{{_W}}}numId") or "", int(lvl.get(f"{{{_W}}}ilvl") or 0))
+                self.formats[key] = (
+                    fmt.get(f"{{{_W}}}val") if fmt is not None else "decimal",
+                    text.get(f"{{{_W}}}val") if text is not None else "",
+                )
+        for style in part.styles.element.iter(f"{{{_W}}}style"):
+            num_id = style.find(f"{{{_W}}}pPr/{{{_W}}}numPr/{{{_W}}}numId")
+            if num_id is not None:
+                self.style_numbers[style.get(f"{{{_W}}}styleId") or ""] = num_id.get(f"{{{_W}}}val")
+
+    def label(self, paragraph: object) -> str:
+        p = paragraph
+        num_pr = p.find(f"{{{_W}}}pPr/{{{_W}}}numPr")  # type: ignore[attr-defined]
+        style = p.find(f"{{{_W}}}pPr/{{{_W}}}pStyle")  # type: ignore[attr-defined]
+        num_id = level = None
+        if num_pr is not None:
+            found = num_pr.find(f"{{{_W}}}numId")
+            ilvl = num_pr.find(f"{{{_W}}}ilvl")
+            num_id = found.get(f"{{{_W}}}val") if found is not None else None
+            level = int(ilvl.get(f"{{{_W}}}val")) if ilvl is not None else 0
+        elif style is not None:
+            num_id = self.style_numbers.get(style.get(f"{{{_W}}}val") or "")
+            level = 0
+        if not num_id or num_id == "0" or level is None:
+            return ""
+        key = (num_id, level)
+        self.counters[key] = self.counters.get(key, 0) + 1
+        for deeper in [k for k in self.counters if k[0] == num_id and k[1] > level]:
+            del self.counters[deeper]  # a new 一、 starts its （一） again
+        fmt, text = self.formats.get(key, ("decimal", f"%{level + 1}."))
+        n = self.counters[key]
+        shown = (
+            chinese_number(n)
+            if fmt.startswith(("chinese", "ideograph", "japaneseCounting"))
+            else str(n)
+        )
+        return text.replace(f"%{level + 1}", shown) if fmt not in ("bullet", "none") else ""
