@@ -3,6 +3,7 @@ an answers file with its outline, texts and figures."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import docx
@@ -209,6 +210,8 @@ def test_word_list_numbering_and_text_boxes(tmp_path: Path) -> None:
     box._p.append(
         parse_xml(f"<w:txbxContent {w}><w:p><w:r><w:t>文本框里</w:t></w:r></w:p></w:txbxContent>")
     )
+    document.add_paragraph("白沙镇")
+    document.add_paragraph("2024年1月12日")
     path = tmp_path / "列表编号.docx"
     document.save(str(path))
     imported, found = import_report(path, load_by_id("township"))
@@ -218,3 +221,4 @@ def test_word_list_numbering_and_text_boxes(tmp_path: Path) -> None:
     assert causes == ["原因是人手少。", "原因是起步晚。\n框外"]  # the paragraph's own words
     assert "文本框里" not in str(imported)  # a text box is not read…
     assert any("文本框" in note for note in found.unsure)  # …and the summary says so
+    assert imported["sign_date"] == dt.date(2024, 1, 12) and imported["unit_name"] == "白沙镇"

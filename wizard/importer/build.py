@@ -11,6 +11,7 @@ without a place is kept under ``[imported] unplaced`` and listed.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -127,8 +128,15 @@ class Builder:
             self.document[self.q.report.year] = int(year.group(1))
         if imported.addressee and self.q.question("addressee"):
             self.document["addressee"] = imported.addressee
-        if imported.signature:
-            self.found.unsure.append("落款：" + "；".join(imported.signature))
+        for line in imported.signature:
+            day = re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", line)
+            if day and self.q.question("sign_date"):
+                try:
+                    self.document["sign_date"] = dt.date(*(int(g) for g in day.groups()))
+                except ValueError:
+                    self.found.unsure.append(f"落款日期“{line}”不是有效日期")
+            elif line != unit:
+                self.found.unsure.append(f"落款中的“{line}”与标题中的单位不同，请核对")
 
     def part(self, section: Section, part: Part) -> None:
         if section.topics:
