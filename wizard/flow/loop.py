@@ -8,6 +8,7 @@ from wizard.flow import editors, questions, structure
 from wizard.flow.context import Context, Quit
 from wizard.flow.menu import menu
 from wizard.prompter import GoBack, OpenMenu, ShowHelp
+from wizard.questionnaire.kinds import KIND_TABLE
 from wizard.render import screens
 from wizard.render.terminal import Console
 from wizard.report import report_title, topic_figures
@@ -38,14 +39,16 @@ def ask(context: Context, step: Step) -> None:
     header(context, step)
     interview = context.interview
     question = step.question
-    if question.kind == "list":
+    if question.kind == "topics":  # not a kind of the format: the wizard's own question
+        editors.edit_topics(context, step)
+        return
+    asks = KIND_TABLE[question.kind].asks
+    if asks == "list":
         figures = topic_figures(interview, step.topic) if step.topic is not None else ""
         editors.edit_list(context, question, figures)
-    elif question.kind == "topics":
-        editors.edit_topics(context, step)
-    elif question.kind in ("bool", "choice"):
+    elif asks == "choice":
         questions.ask_choice(context, question)
-    elif question.kind == "multichoice":
+    elif asks == "multichoice":
         questions.ask_multichoice(context, question)
     else:
         questions.ask_text(context, question)

@@ -6,6 +6,11 @@ asked and stored, in ``values`` and ``flow``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+#: How the wizard asks a kind: a line or lines of text, a pick from choices, several picks,
+#: or a list of items edited one by one.
+Asking = Literal["text", "choice", "multichoice", "list"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +25,7 @@ class KindSpec:
     #: The ``render`` values it accepts besides "none".
     renders: frozenset[str] = frozenset()
     numeric: bool = False
+    asks: Asking = "text"
 
 
 _NUMBER_KEYS = frozenset({"unit", "min", "max", "approx", "compute"})
@@ -32,13 +38,14 @@ KIND_TABLE: dict[str, KindSpec] = {
         KindSpec("count", "整数", _NUMBER_KEYS, numeric=True),
         KindSpec("decimal", "小数", _NUMBER_KEYS, numeric=True),
         KindSpec("percent", "百分比", _NUMBER_KEYS, numeric=True),
-        KindSpec("bool", "是否"),
-        KindSpec("choice", "单选", frozenset({"choices"}), frozenset({"choices"})),
+        KindSpec("bool", "是否", asks="choice"),
+        KindSpec("choice", "单选", frozenset({"choices"}), frozenset({"choices"}), asks="choice"),
         KindSpec(
             "multichoice",
             "多选",
             frozenset({"choices", "allow_other"}),
             frozenset({"choices"}),
+            asks="multichoice",
         ),
         KindSpec("date", "日期"),
         KindSpec(
@@ -47,6 +54,7 @@ KIND_TABLE: dict[str, KindSpec] = {
             frozenset({"fields", "suggestions", "min_items", "numbering"}),
             frozenset({"fields"}),
             frozenset({"inline", "paragraphs"}),
+            asks="list",
         ),
     )
 }
