@@ -10,6 +10,8 @@ from typing import Any
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from wizard import answers, outline, own_figures
@@ -188,3 +190,65 @@ def test_next_year_starts_in_this_years_shape(tmp_path: Path) -> None:
     walk = next(f for f in figures if f.label == "走访辖区楼宇")
     assert walk.value is None and walk.last_year is not None and walk.last_year.value == 35
     assert walk.before == "全年走访辖区商务楼宇"
+
+
+_PARTS = ["work", "results", "problems", "duty", "plans", "other", "nowhere"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    order=st.permutations(_PARTS),
+    hidden=st.sets(st.sampled_from(_PARTS), max_size=3),
+    unwrapped=st.sets(st.sampled_from(_PARTS), max_size=2),
+    numbering=st.fixed_dictionaries(
+        {},
+        optional={
+            "part": st.sampled_from(["一、", "（一）", "1.", "（1）", "一是", "A"]),
+            "topic": st.sampled_from(outline.STYLES),
+            "point": st.sampled_from(outline.STYLES),
+        },
+    ),
+    layout=st.fixed_dictionaries(
+        {},
+        optional={
+            "topic": st.sampled_from(["run_in", "own_line", "x"]),
+            "point": st.sampled_from(["run_in", "paragraphs"]),
+        },
+    ),
+    words=st.text(max_size=12),
+)
+def test_any_outline_keeps_every_answer_in_the_draft(
+    order: list[str],
+    hidden: set[str],
+    unwrapped: set[str],
+    numbering: dict[str, str],
+    layout: dict[str, str],
+    words: str,
+) -> None:
+    """Whatever the outline, the draft renders to every format, every point of a part that
+    is not hidden is in it, and check runs."""
+    subject = interview(
+        "subdistrict-own-figures-2023",
+        order=order,
+        hidden=sorted(hidden),
+        unwrapped=sorted(unwrapped),
+        numbering=numbering,
+        layout=layout,
+        headings={"work": words, "plans": words},
+        title=words,
+    )
+    text, markdown, word = three_renderings(subject)
+    flat = text.replace("\n", "")
+    for item in ("健全领导机制", "推行楼宇服务", "全年走访辖区商务楼宇35栋"):
+        assert ("work" in hidden) != (item in flat), item
+    assert ("problems" in hidden) != ("社区法治宣传的针对性不够强" in flat)
+    assert all(
+        c.present != (s in hidden)
+        for c, s in zip(check(subject).contents, _CONTENT_PARTS, strict=True)
+    )
+    assert markdown and word
+
+
+#: The part that holds each of the five contents in the township questionnaire (results
+#: is off in this example, so the first is the work part).
+_CONTENT_PARTS = ["work", "problems", "duty", "plans", "other"]

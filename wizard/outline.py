@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast, get_args
 
+from wizard.cleaning import clean_input
 from wizard.questionnaire import Numbering, Questionnaire, Section
 
 TopicLayout = Literal["run_in", "own_line"]
@@ -81,8 +82,8 @@ def read(raw: object) -> tuple[Outline, list[str]]:
 
     def text(key: str) -> str:
         value = raw.get(key, "")
-        if isinstance(value, str):
-            return value.strip()
+        if isinstance(value, str):  # a file edited by hand may hold anything
+            return clean_input(value).strip()
         problems.append(f"报告结构中的 {key} 应为文字，已忽略")
         return ""
 
@@ -111,7 +112,7 @@ def read(raw: object) -> tuple[Outline, list[str]]:
         preamble=text("preamble"),
         order=ids("order"),
         hidden=frozenset(ids("hidden")),
-        headings={k: v.strip() for k, v in headings.items() if v.strip()},
+        headings={k: clean_input(v).strip() for k, v in headings.items() if clean_input(v).strip()},
         unwrapped=frozenset(ids("unwrapped")),
         part_numbering=cast(Numbering, part or "一、"),
         topic_numbering=option("numbering", "topic", STYLES),

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from wizard import figures
+from wizard.cleaning import clean_input
 from wizard.figures import Invalid, Number
 from wizard.questionnaire import Question
 
@@ -82,6 +83,7 @@ def _figure(entry: object) -> OwnFigure:
         value = entry.get(key, "")
         if not isinstance(value, str):
             raise Invalid(f"{key} 应为文字")
+        value = clean_input(value)  # a file edited by hand may hold anything
         texts[key] = value.strip() if key not in ("before", "after") else value
     if not texts["topic"] or not texts["label"]:
         raise Invalid("要写明所属专题（topic）和统计的是什么（label）")

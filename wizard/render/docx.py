@@ -341,7 +341,7 @@ def render_docx(report: Report) -> bytes:
     section.footer_distance = FOOTER_DISTANCE
     _chinese_defaults(document)
     _styles(document)
-    document.core_properties.title = report.title
+    document.core_properties.title = for_xml(report.title)
     document.core_properties.language = "zh-CN"
 
     signature = [p for p in report.paragraphs if p.kind == "signature"]
