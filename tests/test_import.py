@@ -8,13 +8,15 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from wizard import answers, outline, own_figures
 from wizard.cli import app
 from wizard.export import render_bytes
 from wizard.figures import Number, format_number
-from wizard.importer import import_report
+from wizard.importer import ImportError_, import_report
 from wizard.importer.build import template_leads
 from wizard.interview import Interview
 from wizard.questionnaire import load_by_id, prompts_dir
@@ -222,3 +224,23 @@ def test_word_list_numbering_and_text_boxes(tmp_path: Path) -> None:
     assert "文本框里" not in str(imported)  # a text box is not read…
     assert any("文本框" in note for note in found.unsure)  # …and the summary says so
     assert imported["sign_date"] == dt.date(2024, 1, 12) and imported["unit_name"] == "白沙镇"
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(max_size=40), max_size=12))
+def test_any_text_is_imported_or_refused_with_a_message(lines: list[str]) -> None:
+    """Whatever a file holds: an answers document that saves and drafts, or a message."""
+    import tempfile
+
+    text = "\n".join(["某镇2023年法治政府建设年度报告", "一、工作开展情况", *lines])
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "任意.txt"
+        source.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            document, _ = import_report(source, load_by_id("township"))
+        except ImportError_ as error:
+            assert str(error)
+            return
+        answers.save(Path(folder) / "x.toml", document)
+        again = answers.load(Path(folder) / "x.toml")
+        assert render_text(build_report(Interview(load_by_id("township"), again)))

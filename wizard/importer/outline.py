@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from wizard.cleaning import clean_input
+
 PartKind = Literal["measures", "results", "problems", "duty", "plans", "other", "topic"]
 
 _CN = "一二三四五六七八九十"
@@ -134,7 +136,8 @@ def _number(chinese: str) -> int:
 
 
 def read(lines: list[str]) -> Outline:
-    lines = [line.strip() for line in lines if line.strip()]
+    # Control and invisible characters (pasted from WeChat, say) go, as from typed answers.
+    lines = [clean_input(line).strip() for line in lines if clean_input(line).strip()]
     result = Outline()
     if not lines:
         return result
