@@ -252,3 +252,21 @@ def test_any_outline_keeps_every_answer_in_the_draft(
 #: The part that holds each of the five contents in the township questionnaire (results
 #: is off in this example, so the first is the work part).
 _CONTENT_PARTS = ["work", "problems", "duty", "plans", "other"]
+
+
+def test_the_outline_screen_keeps_to_the_room_it_has() -> None:
+    from rich.console import Console
+
+    from wizard.render.screens import outline_renderable
+
+    report = build_report(interview(layout={"topic": "own_line"}))
+    console = Console(width=80, record=True)
+    console.print(outline_renderable(report))
+    whole = console.export_text()
+    assert "健全领导机制" in whole  # the start of the text under a heading standing alone
+    console = Console(width=80, record=True)
+    console.print(outline_renderable(report, height=8))
+    short = console.export_text()
+    assert len(short.splitlines()) == 8 + 2  # the panel's borders
+    assert "（一）加强组织领导，压实法治建设责任" in short and "健全领导机制" not in short
+    assert "全文见“预览报告草稿”" in short

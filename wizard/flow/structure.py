@@ -82,7 +82,9 @@ def offer(context: Context) -> None:
 
 def _show(context: Context) -> None:
     report = build_report(context.interview)
-    context.console.print(screens.outline_renderable(report))
+    # Room for the panel above the longest list of choices (the menu of this screen).
+    room = context.console.size.height - len(StructureAction) - 4
+    context.console.print(screens.outline_renderable(report, max(room, 6)))
 
 
 def _part(

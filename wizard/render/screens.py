@@ -308,9 +308,11 @@ def keys_table(keys: list[Key]) -> Table:
     return table
 
 
-def outline_renderable(report: Report) -> RenderableType:
+def outline_renderable(report: Report, height: int = 0) -> RenderableType:
     """The outline as it will print: the title, every heading with its numbering, run in or
-    on its own line, and the start of the paragraphs under a heading that stands alone."""
+    on its own line, and the start of the paragraphs under a heading that stands alone.
+    ``height``: lines there is room for; the panel keeps to it so that the choices below
+    it stay on screen with the headings."""
     lines = [Text(for_terminal(report.title), style="bold")]
     under_heading = 0
     for paragraph in report.paragraphs:
@@ -324,6 +326,11 @@ def outline_renderable(report: Report) -> RenderableType:
             style = "" if runs_in else "dim"
             lines.append(Text(clip(indent + for_terminal(paragraph.text), 76), style=style))
             under_heading = max(under_heading - 1, 0)
+    if height and len(lines) > height:
+        # Headings, own-line or run in, are what the screen changes: the text under them
+        # goes first, then what does not fit.
+        keep = [line for line in lines if line.style != "dim"]
+        lines = [*keep[: max(height - 1, 1)], Text("……（全文见“预览报告草稿”）", style="dim")]
     return Panel(Group(*lines), title="报告结构（按现在的设置排出）", title_align="left")
 
 
