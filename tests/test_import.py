@@ -145,6 +145,9 @@ def test_next_year_from_last_years_word_file(tmp_path: Path) -> None:
     code, output = run("import", source, "-o", tmp_path / "2022.toml")
     assert code == 0, output
     assert "6 条" not in output and "专题，4 条做法" in output
+    said = output.replace("\n", "")
+    assert "数字题：排查调处矛盾纠纷" in said  # each figure with the question it answers
+    assert "另有 3 个数字没有对应的数字题" in said
     code, output = run("compare", tmp_path / "2022.toml", tmp_path / "2023.toml")
     assert code == 0 and "排查调处矛盾纠纷" in output
 

@@ -45,6 +45,8 @@ class Found:
     parts: list[tuple[str, str]] = field(default_factory=list)  # (heading, section id)
     topics: list[tuple[str, int]] = field(default_factory=list)  # (heading, points)
     figures: list[tuple[str, str, str]] = field(default_factory=list)  # (words, figure, where)
+    #: (words and figure, the question's label) for figures that answer a question.
+    matched: list[tuple[str, str]] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)
 
@@ -212,7 +214,9 @@ class Builder:
             words = re.sub(r"^(20\d{2}年|全年|今年|年)", "", text[start : match.start()].strip())
             said = match.group(0)
             self.found.figures.append((words, said, where))
-            if self.question_for(words, said, scope) is not None:
+            question = self.question_for(words, said, scope)
+            if question is not None:
+                self.found.matched.append((f"{words}{said}", question.label))
                 continue
             end = match.end()
             while end < len(text) and text[end] not in _BREAK:

@@ -345,9 +345,16 @@ def import_summary(found: Found, questionnaire: Questionnaire) -> RenderableType
         table.add_row(for_terminal(heading), f"部分：{titles.get(section_id, section_id)}")
     for heading, points in found.topics:
         table.add_row("　" + for_terminal(heading), f"专题，{points} 条做法")
+    figures = Table(title="读到的数字", title_justify="left")
+    figures.add_column("原文", overflow="fold")
+    figures.add_column("记为", overflow="fold")
+    for said, label in found.matched:
+        figures.add_row(for_terminal(said), f"数字题：{for_terminal(label)}")
+    own = len(found.figures) - len(found.matched)
     lines: list[RenderableType] = [
         table,
-        Text(f"数字：共读到 {len(found.figures)} 个（都记入了答案文件）"),
+        figures,
+        Text(f"另有 {own} 个数字没有对应的数字题，记为本单位自己的数字（见菜单“报告结构”）"),
     ]
     for text in found.unplaced:
         lines.append(
