@@ -90,11 +90,10 @@ class CheckResult:
         }
 
 
-def _section_has_content(interview: Interview, section_id: str) -> bool:
+def _section_has_content(interview: Interview, section_id: str, hidden: frozenset[str]) -> bool:
     """Whether the part says something in the draft: answered, active and not hidden by the
     unit's outline, wherever it is placed and whatever it is called."""
     section = next((s for s in interview.questionnaire.sections if s.id == section_id), None)
-    hidden = outline.read(interview.document.get("outline"))[0].hidden
     if section is None or not interview.section_active(section) or section_id in hidden:
         return False
     return any(
@@ -118,8 +117,11 @@ def check(
     interview: Interview, report: Report | None = None, today: dt.date | None = None
 ) -> CheckResult:
     report = report or build_report(interview)
+    shape, unusable = outline.read(interview.document.get("outline"))
     contents = tuple(
-        ContentStatus(c.label, any(_section_has_content(interview, s) for s in c.sections))
+        ContentStatus(
+            c.label, any(_section_has_content(interview, s, shape.hidden) for s in c.sections)
+        )
         for c in interview.questionnaire.report.contents
     )
     findings = [
@@ -134,7 +136,7 @@ def check(
         )
     findings += _question_findings(interview)
     findings += _figure_findings(interview)
-    findings += _structure_findings(interview)
+    findings += _structure_findings(interview, shape, unusable)
     findings += [
         Finding(f"figure_{r.kind}", "warning", r.message, r.question.id) for r in repeats(interview)
     ]
@@ -158,13 +160,13 @@ def check(
     return CheckResult(contents, tuple(findings), report.characters, deadline, days_left)
 
 
-def _structure_findings(interview: Interview) -> list[Finding]:
+def _structure_findings(
+    interview: Interview, shape: outline.Outline, unusable: list[str]
+) -> list[Finding]:
     """The unit's own outline and figures: what in them cannot be used, and own figures
     still without a number or placed in a topic the report does not have."""
-    document = interview.document
-    shape, problems = outline.read(document.get("outline"))
-    figures, more = own_figures.read(document.get("own_figures"))
-    findings = [Finding("structure", "error", message) for message in problems + more]
+    figures, more = own_figures.read(interview.document.get("own_figures"))
+    findings = [Finding("structure", "error", message) for message in unusable + more]
     parts = {s.id for s in interview.questionnaire.sections if s.heading}
     named = set(shape.order) | shape.hidden | set(shape.headings) | shape.unwrapped
     for unknown in sorted(named - parts):

@@ -22,14 +22,7 @@ PointLayout = Literal["run_in", "paragraphs"]
 Style = Numbering | Literal[""]
 
 STYLES: tuple[str, ...] = (*get_args(Numbering), "")
-STYLE_NAMES = {
-    "一、": "一、",
-    "（一）": "（一）",
-    "一是": "一是",
-    "1.": "1.",
-    "（1）": "（1）",
-    "": "不编号",
-}
+STYLE_NAMES = {style: style or "不编号" for style in STYLES}
 TOPIC_LAYOUTS: dict[str, str] = {"run_in": "标题后接正文（同一段）", "own_line": "标题单独一行"}
 POINT_LAYOUTS: dict[str, str] = {"run_in": "接在同一段中", "paragraphs": "每条单独一段"}
 
@@ -50,10 +43,6 @@ class Outline:
     topic_layout: TopicLayout | None = None
     point_numbering: Style | None = None
     point_layout: PointLayout | None = None
-
-    @property
-    def is_default(self) -> bool:
-        return self == Outline()
 
     def sections(self, questionnaire: Questionnaire) -> list[Section]:
         """The report's parts in the clerk's order (hidden ones included)."""

@@ -94,7 +94,7 @@ def _figure(entry: object) -> OwnFigure:
         raise Invalid("in_text 应为 true 或 false")
     if unknown:
         raise Invalid(f"没有 {'、'.join(sorted(unknown))} 这一项")
-    shape = Question(id="own_figure", kind="decimal", label=texts["label"], unit=texts["unit"])
+    shape = OwnFigure(texts["topic"], texts["label"], unit=texts["unit"]).question
     numbers: dict[str, Number | None] = {}
     for key in ("value", "last_year"):
         numbers[key] = None if entry.get(key) is None else figures.from_toml(shape, entry[key])

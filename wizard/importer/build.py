@@ -16,18 +16,27 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from wizard import figures, own_figures
+from wizard import expr, figures, own_figures
 from wizard import outline as shape
 from wizard.figures import Invalid
-from wizard.importer.outline import YEAR, Outline, Part, PartKind, Topic
+from wizard.importer.outline import DATE, YEAR, Outline, Part, PartKind, Topic, first_sentence
 from wizard.own_figures import OwnFigure
-from wizard.questionnaire import CUSTOM_TOPIC_PREFIX, Question, Questionnaire, Section
+from wizard.questionnaire import (
+    CUSTOM_TOPIC_PREFIX,
+    Placeholder,
+    Question,
+    Questionnaire,
+    Section,
+)
+from wizard.questionnaire import Topic as CatalogueTopic
 
 FIGURE = re.compile(
     r"(?:约|近|超过|超|逾)?\d+(?:\.\d+)?万?(?:余|多)?"
     r"(?:个百分点|人次|件次|%|％|[件份人名个条项次场户家栋卷元天期批本册篇宗起所处])"
 )
 _BREAK = "，。；：、（）()“”\n"
+#: Words of time before a figure that say when, not what: 全年排查… counts 排查.
+_TIME = re.compile(r"^(20\d{2}年|全年|今年|年)")
 _CONTENT_WORDS: dict[PartKind, tuple[str, ...]] = {
     "measures": ("举措",),
     "results": ("成效",),
@@ -88,6 +97,7 @@ class Builder:
                 self.found.unplaced.append(part.heading + "\n" + part.lead)
                 continue
             self.found.parts.append((part.heading, section.id))
+            self.switch_on(section)
             if part.kind == "topic":
                 unwrapped.add(section.id)
                 self.topics(section, [Topic(part.heading, False, "一、", part.lead, part.points)])
@@ -131,7 +141,7 @@ class Builder:
         if imported.addressee and self.q.question("addressee"):
             self.document["addressee"] = imported.addressee
         for line in imported.signature:
-            day = re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", line)
+            day = DATE.fullmatch(line)
             if day and self.q.question("sign_date"):
                 try:
                     self.document["sign_date"] = dt.date(*(int(g) for g in day.groups()))
@@ -160,8 +170,20 @@ class Builder:
                 self.found.unplaced.extend(f"{a}。{b}" for a, b in entries)
             return
         self.document[items.id] = [self.item(items, a, b, section.title) for a, b in entries]
-        if section.when is not None and "results_separate" in str(section.when):
-            self.document["results_separate"] = True
+
+    def switch_on(self, section: Section) -> None:
+        """A part the report has, asked only on a condition (成效 when 单列成效 is 是): the
+        answer that makes the condition hold, when it is one question equal to a value."""
+        condition = section.when
+        if (
+            isinstance(condition, expr.Binary)
+            and condition.op == "=="
+            and isinstance(condition.left, expr.Name)
+            and isinstance(condition.right, expr.Literal)
+        ):
+            self.document[condition.left.name] = condition.right.value
+        elif condition is not None:
+            self.found.unsure.append(f"“{section.title}”只在满足条件时才写入报告，请核对相关答案")
 
     def item(
         self, question: Question, title: str, rest: str, where: str, topic: str | None = None
@@ -194,10 +216,9 @@ class Builder:
             entries = topic.points
             if topic.intro and intro_question is not None and entries:
                 self.document[intro_question.id] = topic.intro
-            elif topic.intro:  # a topic in prose (or one point), or words with no place
-                entries = [(*_split(topic.intro),), *entries]
-            if topic.intro and intro_question is not None and topic.points:
                 self.figures(topic.intro, ident, topic.heading)
+            elif topic.intro:  # a topic in prose (or one point), or words with no place
+                entries = [first_sentence(topic.intro), *entries]
             self.document[points.id] = [
                 self.item(points, a, b, topic.heading, ident) for a, b in entries
             ]
@@ -211,7 +232,7 @@ class Builder:
             start = match.start()
             while start > 0 and text[start - 1] not in _BREAK:
                 start -= 1
-            words = re.sub(r"^(20\d{2}年|全年|今年|年)", "", text[start : match.start()].strip())
+            words = _TIME.sub("", text[start : match.start()].strip())
             said = match.group(0)
             self.found.figures.append((words, said, where))
             question = self.question_for(words, said, scope)
@@ -275,8 +296,6 @@ class Builder:
 
 def template_leads(questionnaire: Questionnaire) -> dict[str, str]:
     """For each figure, the words its sentence puts right before it (带头学法讲法{…})."""
-    from wizard.questionnaire import Placeholder
-
     sentences = [
         sentence
         for section in questionnaire.sections
@@ -287,7 +306,7 @@ def template_leads(questionnaire: Questionnaire) -> dict[str, str]:
         for before, part in zip(sentence.template.parts, sentence.template.parts[1:], strict=False):
             if isinstance(part, Placeholder) and isinstance(before, str) and not part.modifier:
                 lead = re.split(f"[{_BREAK}]", before)[-1]
-                lead = re.sub(r"^(全年|今年|年)", "", lead)
+                lead = _TIME.sub("", lead)
                 leads.setdefault(part.name, lead)
     return leads
 
@@ -301,15 +320,8 @@ def _unless(style: str, usual: str) -> shape.Style | None:
     return None if style == usual or style not in shape.STYLES else cast(shape.Style, style)
 
 
-def _split(text: str) -> tuple[str, str]:
-    from wizard.importer.outline import first_sentence
-
-    return first_sentence(text)
-
-
-def _catalogue_match(section: Section, heading: str, used: set[str]) -> Any:
+def _catalogue_match(section: Section, heading: str, used: set[str]) -> CatalogueTopic | None:
     """The catalogue topic whose heading shares most two-character words with this one."""
-
     ours = _pairs(heading)
     best, score = None, 0.0
     for topic in section.topics:

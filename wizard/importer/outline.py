@@ -21,7 +21,7 @@ LEVEL1 = re.compile(rf"^([{_CN}]+)[、.．]\s*(.*)$")
 LEVEL2 = re.compile(rf"^[（(]([{_CN}]+)[）)]\s*(.*)$")
 LEVEL3 = re.compile(r"^(\d{1,2})[.．、]\s*(?!\d)(.*)$")
 POINT = re.compile(rf"(?<![{_CN}])([{_CN}]+)是(?=[^，。；、]{{2,}})")
-DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 YEAR = re.compile(r"(20\d{2})\s*年")
 
 #: Words of a part's heading → the content it reports, tried in this order.
