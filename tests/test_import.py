@@ -67,6 +67,7 @@ def check_reference(document: dict[str, object], figures_found: list[str]) -> No
     counts = [len(document[f"{t['id']}_points"]) for t in topics]  # type: ignore[arg-type]
     assert counts == [2, 2, 3, 3, 4, 2]
     assert len(document["achievements"]) == 5  # type: ignore[arg-type]
+    assert document["results_separate"] is True  # the condition that puts 成效 in the report
     assert len(document["shortcomings"]) == 3  # type: ignore[arg-type]
     assert len(document["plan_items"]) == 2  # type: ignore[arg-type]
     for figure in REFERENCE_FIGURES:
