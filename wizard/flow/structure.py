@@ -39,7 +39,7 @@ _LEVELS = {"part": "部分（一、）", "topic": "专题", "point": "每条做�
 def structure(context: Context) -> None:
     """Until the user goes back: the outline as it prints, then one change."""
     while True:
-        _show(context)
+        _show(context, len(StructureAction))
         options = [Option(action.value, action) for action in StructureAction]
         action = prompter.select("报告结构", options, nav=False)
         if action is StructureAction.BACK:
@@ -69,7 +69,7 @@ def offer(context: Context) -> None:
     context.save()
     context.say("报告的标题和各部分的标题将是这样（以后也可以在菜单“报告结构”中修改）：", "green")
     while True:
-        _show(context)
+        _show(context, len(FirstAction) + 1)  # and the line said before it
         options = [Option(action.value, action) for action in FirstAction]
         action = prompter.select("要修改吗", options, nav=False)
         if action is FirstAction.CONTINUE:
@@ -80,10 +80,10 @@ def offer(context: Context) -> None:
         _apply(context, _title if action is FirstAction.TITLE else _rename)
 
 
-def _show(context: Context) -> None:
+def _show(context: Context, choices: int) -> None:
     report = build_report(context.interview)
-    # Room for the panel above the longest list of choices (the menu of this screen).
-    room = context.console.size.height - len(StructureAction) - 4
+    # Room for the panel above the choices that follow it (and the prompt's own lines).
+    room = context.console.size.height - choices - 4
     context.console.print(screens.outline_renderable(report, max(room, 6)))
 
 
