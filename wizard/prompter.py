@@ -26,6 +26,7 @@ from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.shortcuts import print_formatted_text
 from questionary import Choice, Separator, Style
+from questionary.prompts.common import InquirerControl
 
 STYLE = Style(
     [
@@ -160,6 +161,19 @@ def _navigation(app: Application[Any], buffer_text: Callable[[], str]) -> None:
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), keys])
 
 
+def _answering_keys(app: Application[Any], answers: dict[str, Callable[[], Any]]) -> None:
+    """Keys that end a prompt with an answer, without first marking it answered.
+
+    questionary marks a checkbox or a confirm answered, then exits; a frame drawn in
+    between (a busy machine draws one) shows its English answer line ("done (2
+    selections)", "Yes") before ours replaces it. Ending the prompt directly never draws it.
+    """
+    keys = KeyBindings()
+    for key, answer in answers.items():
+        keys.add(key, eager=True)(lambda event, answer=answer: event.app.exit(result=answer()))
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), keys])
+
+
 def _ask(
     question: questionary.Question,
     buffer_text: Callable[[], str] = str,
@@ -167,8 +181,7 @@ def _ask(
     shown_as: tuple[str, Callable[[Any], str]] | None = None,
 ) -> Any:
     """Ask. With ``shown_as`` (the message, and how to say an answer), the prompt's own
-    answer line, which questionary writes in English ("done (2 selections)", "Yes"), is
-    erased and said in Chinese instead."""
+    answer line is erased and said in Chinese instead (see ``_answering_keys``)."""
     if nav:
         _navigation(question.application, buffer_text)
     if shown_as is None:
@@ -268,6 +281,12 @@ def checkbox(message: str, options: Sequence[Option], nav: bool = True) -> list[
         instruction="（↑↓ 移动，空格 勾选/取消，Enter 确定）",
     )
     titles = {repr(o.value): o.title for o in options}
+    control = next(
+        c for c in question.application.layout.find_all_controls() if isinstance(c, InquirerControl)
+    )
+    _answering_keys(
+        question.application, {"c-m": lambda: [c.value for c in control.get_selected_values()]}
+    )
 
     def say(picked: list[Any]) -> str:
         return "、".join(titles.get(repr(p), str(p)) for p in picked) or "（未选）"
@@ -283,4 +302,7 @@ def confirm(message: str, default: bool = True) -> bool:
         qmark="?",
         instruction="（是 y／否 n）" if not default else "（是 Y／否 n）",
     )
+    yes, no = (lambda: True), (lambda: False)
+    answers = {"y": yes, "Y": yes, "n": no, "N": no, "c-m": lambda: default}
+    _answering_keys(question.application, answers)
     return bool(_ask(question, nav=False, shown_as=(message, lambda yes: "是" if yes else "否")))

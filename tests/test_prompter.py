@@ -1,0 +1,48 @@
+"""The prompts' own words: nothing questionary would say in English reaches the screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from prompt_toolkit.application import Application
+
+from tests.interactive import DOWN, ENTER, SPACE, drive
+from wizard import prompter
+
+
+@pytest.fixture
+def a_frame_at_every_exit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Draw the prompt once more just as it ends: what a busy machine may do between the
+    answer and the end of the prompt (CI caught ``done (2 selections)`` that way)."""
+    original = Application.exit
+
+    def exit_after_a_frame(self: Application[Any], **kwargs: Any) -> None:
+        self._redraw()
+        original(self, **kwargs)
+
+    monkeypatch.setattr(Application, "exit", exit_after_a_frame)
+
+
+@pytest.mark.usefixtures("a_frame_at_every_exit")
+def test_a_checkbox_never_draws_its_english_answer_line() -> None:
+    picked: list[object] = []
+    options = [prompter.Option("窗口", 1), prompter.Option("上门", 2), prompter.Option("线上", 3)]
+    keys = SPACE + DOWN + SPACE + ENTER
+    drawn = drive(keys, lambda: picked.append(prompter.checkbox("渠道", options, nav=False)))
+    assert picked == [[1, 2]]
+    assert "渠道 窗口、上门" in drawn
+    assert "done" not in drawn and "selection" not in drawn
+
+
+@pytest.mark.usefixtures("a_frame_at_every_exit")
+@pytest.mark.parametrize(
+    ("keys", "default", "expected"),
+    [("y", False, True), ("N", True, False), (ENTER, False, False), (ENTER, True, True)],
+)
+def test_a_confirm_never_draws_yes_or_no(keys: str, default: bool, expected: bool) -> None:
+    said: list[bool] = []
+    drawn = drive(keys, lambda: said.append(prompter.confirm("覆盖它吗", default=default)))
+    assert said == [expected]
+    assert f"覆盖它吗 {'是' if expected else '否'}" in drawn
+    assert "Yes" not in drawn and "No" not in drawn
