@@ -118,10 +118,14 @@ def check(
 ) -> CheckResult:
     report = report or build_report(interview)
     shape, unusable = outline.read(interview.document.get("outline"))
+    said = {
+        s.id for s in interview.questionnaire.sections
+        if _section_has_content(interview, s.id, shape.hidden)
+    }  # fmt: skip
+    # A part that reports two contents (第一责任人履职和法治政府建设情况) stands for both.
+    said |= {covered for s in said for covered in shape.part(s).covers}
     contents = tuple(
-        ContentStatus(
-            c.label, any(_section_has_content(interview, s, shape.hidden) for s in c.sections)
-        )
+        ContentStatus(c.label, any(s in said for s in c.sections))
         for c in interview.questionnaire.report.contents
     )
     findings = [

@@ -9,6 +9,7 @@ never as templates. Whatever cannot be used is reported (``check`` lists it) and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast, get_args
@@ -18,6 +19,9 @@ from wizard.questionnaire import Numbering, Questionnaire, Section
 
 TopicLayout = Literal["run_in", "own_line"]
 PointLayout = Literal["run_in", "paragraphs"]
+#: How the items of one part or the points of one topic are laid out: run into one
+#: paragraph, one paragraph each with the title run in, or the title on a line of its own.
+ItemLayout = Literal["run_in", "paragraphs", "own_line"]
 #: Numbering of a level; "" is none (a topic written as prose, points without 一是).
 Style = Numbering | Literal[""]
 
@@ -25,6 +29,21 @@ STYLES: tuple[str, ...] = (*get_args(Numbering), "")
 STYLE_NAMES = {style: style or "不编号" for style in STYLES}
 TOPIC_LAYOUTS: dict[str, str] = {"run_in": "标题后接正文（同一段）", "own_line": "标题单独一行"}
 POINT_LAYOUTS: dict[str, str] = {"run_in": "接在同一段中", "paragraphs": "每条单独一段"}
+ITEM_LAYOUTS: dict[str, str] = {**POINT_LAYOUTS, "own_line": "每条的小标题单独一行"}
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """The unit's own numbering and layout of one part's items or one topic's points."""
+
+    #: None: as the rest of the report.
+    numbering: Style | None = None
+    layout: ItemLayout | None = None
+    #: A topic printed without its heading: its points stand in the part on their own.
+    heading: bool = True
+    #: A part that also reports other contents of the regulation (第一责任人履职和法治政府建设
+    #: 情况 reports both): the ids of their parts.
+    covers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +62,17 @@ class Outline:
     topic_layout: TopicLayout | None = None
     point_numbering: Style | None = None
     point_layout: PointLayout | None = None
+    #: The 落款's signing lines as the unit writes them (joint issuers, 人民政府): printed
+    #: instead of the questionnaire's; the date stays the 成文日期 answer.
+    signature: tuple[str, ...] = ()
+    parts: Mapping[str, Level] = field(default_factory=dict)
+    topics: Mapping[str, Level] = field(default_factory=dict)
+
+    def part(self, section_id: str) -> Level:
+        return self.parts.get(section_id) or Level()
+
+    def topic(self, topic_id: str) -> Level:
+        return self.topics.get(topic_id) or Level()
 
     def sections(self, questionnaire: Questionnaire) -> list[Section]:
         """The report's parts in the clerk's order (hidden ones included)."""
@@ -96,6 +126,7 @@ def read(raw: object) -> tuple[Outline, list[str]]:
         problems.append("报告结构中的 headings 应为“部分 id = 标题”，已忽略")
         headings = {}
     part = option("numbering", "part", get_args(Numbering))
+    levels = {name: _levels(raw.get(name), name, problems) for name in ("parts", "topics")}
     outline = Outline(
         title=text("title"),
         preamble=text("preamble"),
@@ -108,11 +139,55 @@ def read(raw: object) -> tuple[Outline, list[str]]:
         topic_layout=option("layout", "topic", tuple(TOPIC_LAYOUTS)),
         point_numbering=option("numbering", "point", STYLES),
         point_layout=option("layout", "point", tuple(POINT_LAYOUTS)),
+        signature=tuple(clean_input(line).strip() for line in ids("signature") if line.strip()),
+        **levels,
     )
-    known = {"title", "preamble", "order", "hidden", "headings", "unwrapped"}
-    known |= {"numbering", "layout"}
+    known = {"title", "preamble", "order", "hidden", "headings", "unwrapped", "signature"}
+    known |= {"numbering", "layout", "parts", "topics"}
     problems.extend(f"报告结构中没有 {key} 这一项，已忽略" for key in raw if key not in known)
     return outline, problems
+
+
+def _levels(raw: object, name: str, problems: list[str]) -> dict[str, Level]:
+    """``[outline.parts.<id>]`` or ``[outline.topics.<id>]``: what of each can be used."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        problems.append(f"报告结构中的 {name} 应为表，已忽略")
+        return {}
+    result: dict[str, Level] = {}
+    for key, table in raw.items():
+        if not isinstance(table, Mapping):
+            problems.append(f"报告结构中的 {name}.{key} 应为表，已忽略")
+            continue
+        numbering, layout = table.get("numbering"), table.get("layout")
+        heading, covers = table.get("heading", True), table.get("covers", [])
+        checks = (
+            ("numbering", numbering is None or numbering in STYLES),
+            ("layout", layout is None or layout in ITEM_LAYOUTS),
+            ("heading", isinstance(heading, bool)),
+            ("covers", isinstance(covers, list) and all(isinstance(c, str) for c in covers)),
+        )
+        bad = [k for k, ok in checks if not ok]
+        bad += [k for k in table if k not in {"numbering", "layout", "heading", "covers"}]
+        if bad:
+            problems.append(f"报告结构中 {name}.{key} 的 {'、'.join(bad)} 无法使用，已忽略")
+            continue
+        result[str(key)] = Level(numbering, layout, heading, tuple(covers))
+    return result
+
+
+def _level_table(level: Level) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    if level.numbering is not None:
+        table["numbering"] = level.numbering
+    if level.layout is not None:
+        table["layout"] = level.layout
+    if not level.heading:
+        table["heading"] = False
+    if level.covers:
+        table["covers"] = list(level.covers)
+    return table
 
 
 def to_toml(outline: Outline) -> dict[str, Any]:
@@ -138,6 +213,17 @@ def to_toml(outline: Outline) -> dict[str, Any]:
         kept = {k: v for k, v in table.items() if v is not None}
         if kept:
             result[name] = kept
+    return result | _own_levels(outline)
+
+
+def _own_levels(outline: Outline) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    if outline.signature:
+        result["signature"] = list(outline.signature)
+    for name in ("parts", "topics"):
+        levels = {k: _level_table(v) for k, v in getattr(outline, name).items()}
+        if any(levels.values()):
+            result[name] = {k: v for k, v in levels.items() if v}
     return result
 
 
@@ -161,13 +247,21 @@ def mark_offered(document: dict[str, Any]) -> None:
     document["state"] = {**(state if isinstance(state, dict) else {}), "outline_offered": True}
 
 
+def years_moved(text: str, year: int) -> str:
+    """The report year and the year after it moved on by one (2023年 → 2024年, and 2024年的
+    打算 → 2025年): next year's report in last year's words."""
+    return re.sub(f"(?<!\\d)({year}|{year + 1})(?!\\d)", lambda m: str(int(m.group(1)) + 1), text)
+
+
 def carried(raw: object, year: int | None) -> dict[str, Any]:
-    """Last year's outline for next year's report: the same shape, and the report year in
-    the clerk's own title and preamble moved on by one (2022 → 2023)."""
+    """Last year's outline for next year's report: the same shape, and the years in the
+    clerk's own title, preamble and headings moved on by one (2022 → 2023)."""
     shape, _ = read(raw)
     if year is not None:
-        moved = {
-            k: getattr(shape, k).replace(str(year), str(year + 1)) for k in ("title", "preamble")
-        }
-        shape = replace(shape, **moved)
+        shape = replace(
+            shape,
+            title=years_moved(shape.title, year),
+            preamble=years_moved(shape.preamble, year),
+            headings={k: years_moved(v, year) for k, v in shape.headings.items()},
+        )
     return to_toml(shape)

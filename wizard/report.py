@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from wizard import expr, outline, own_figures
+from wizard import expr, outline, own_figures, text_figures
 from wizard.clauses import clauses
 from wizard.figures import Number, format_number, year_on_year
 from wizard.interview import Interview
-from wizard.outline import Style
+from wizard.outline import ItemLayout, Style
 from wizard.questionnaire import (
     Placeholder,
     Question,
@@ -86,6 +86,8 @@ class _Builder:
         self.env = interview.env()
         self.outline = outline.read(interview.document.get("outline"))[0]
         self.own_figures = own_figures.read(interview.document.get("own_figures"))[0]
+        #: Questions whose answer a sentence of the clerk's states already: not said again.
+        self.said = text_figures.locate(interview).said_questions
 
     # ------------------------------------------------------------ templates
 
@@ -127,13 +129,16 @@ class _Builder:
             spans.append(span)
         return [s for s in spans if s.text]
 
-    def figures(self, sentences: Iterable[Sentence], questions: Iterable[Question]) -> list[Span]:
+    def figures(
+        self, sentences: Iterable[Sentence], questions: Iterable[Question], prose: str = ""
+    ) -> list[Span]:
         """The figure sentences, clause by clause (see ``clauses``); then each answered figure
         that no sentence showed, in a sentence of its own. Every figure the clerk gave
         reaches the draft, whatever the questionnaire's sentences say; a zero does not (it is
-        no achievement), and ``check`` lists it."""
+        no achievement), and ``check`` lists it. What the clerk's own ``prose`` already says
+        is not said again."""
         spans: list[Span] = []
-        shown: set[str] = set()
+        shown: set[str] = set(self.said)
         for sentence in sentences:
             if sentence.when is not None and expr.evaluate(sentence.when, self.env) is not True:
                 continue
@@ -141,12 +146,17 @@ class _Builder:
                 spans.extend(self.fill(sentence.template, "mark") or ())
                 shown |= sentence.template.names
                 continue
-            spans.extend(self.clauses(sentence.template, shown))
+            spans.extend(self.clauses(sentence.template, shown, prose))
         # A rate shown stands for the counts it is computed from (化解率 for 化解 and 排查).
         for name in list(shown):
             computed = self.interview.question(name)
             if computed is not None and computed.compute is not None:
                 shown |= expr.names(computed.compute)
+        return spans + self.unsaid(questions, shown, prose)
+
+    def unsaid(self, questions: Iterable[Question], shown: set[str], prose: str) -> list[Span]:
+        """Each answered figure no sentence showed, in a sentence of its own."""
+        spans: list[Span] = []
         for question in questions:
             value = self.interview.values.get(question.id)
             if (
@@ -159,10 +169,11 @@ class _Builder:
                 spans.append(Span(f"{question.label}{format_number(question, value)}。"))
             elif question.kind in ("text", "longtext", "multichoice", "date"):
                 said = one_line(display(question, value))  # type: ignore[arg-type]
-                spans.append(Span(end_sentence(f"{question.label}：{said}")))
+                if _squeezed(said) not in _squeezed(prose):
+                    spans.append(Span(end_sentence(f"{question.label}：{said}")))
         return spans
 
-    def clauses(self, template: Template, shown: set[str]) -> list[Span]:
+    def clauses(self, template: Template, shown: set[str], prose: str = "") -> list[Span]:
         sentence = clauses(template)
         kept: list[Span] = []
         with_figures = any(c.figures for c in sentence.clauses)
@@ -172,6 +183,9 @@ class _Builder:
             if not all(
                 _worth_saying(self.interview.value(n)) or n == "current_year" for n in names
             ):
+                continue
+            if self.said_in(clause.parts, prose, shown):
+                shown.update(names)  # the clerk's sentence says it: not said twice
                 continue
             filled = [Span(p) if isinstance(p, str) else self.placeholder(p) for p in clause.parts]
             if kept and clause.joiner:
@@ -183,7 +197,39 @@ class _Builder:
             return []
         return [*kept, Span(sentence.end or "。")]
 
+    def said_in(self, parts: tuple[str | Placeholder, ...], prose: str, said: set[str]) -> bool:
+        """Whether the clerk's prose already says this clause: each of its figures stated in
+        their sentences (``text_figures``), each of its words (成立了以{组长}任组长…: the
+        组长's answer) found there, and words alone (年终述职时同步述法) found as they are."""
+        if not prose:
+            return False
+        holes = [p for p in parts if isinstance(p, Placeholder) and p.modifier != "yoy"]
+        if not holes:
+            words = _squeezed("".join(p for p in parts if isinstance(p, str)))
+            return len(words) >= 4 and words in _squeezed(prose)
+        for hole in holes:
+            if hole.name in said:
+                continue
+            value = self.interview.value(hole.name)
+            if isinstance(value, Number) or value is None:
+                return False
+            question = self.interview.require(hole.name)
+            if _squeezed(one_line(display(question, value))) not in _squeezed(prose):
+                return False
+        return True
+
     # ------------------------------------------------------------ blocks
+
+    def prose(self, questions: Iterable[Question]) -> str:
+        """What the clerk wrote in these answers, as one text."""
+        parts: list[str] = []
+        for question in questions:
+            value = self.interview.values.get(question.id)
+            if isinstance(value, str) and text_figures.is_prose(question):
+                parts.append(value)
+            elif question.kind == "list":
+                parts += [t for item in self.interview.items(question.id) for t in item.values()]
+        return "\n".join(parts)
 
     def items(self, question: Question) -> list[tuple[str, str]]:
         """(title, rest) of each repeated item: the first field, then the others joined."""
@@ -196,11 +242,11 @@ class _Builder:
             result.append((title, rest))
         return result
 
-    def inline_items(self, question: Question, numbering: Style | None = None) -> list[Span]:
+    def entries(self, question: Question, style: Style) -> list[tuple[str, str]]:
+        """(number and title, rest) of each item; an item alone is not numbered."""
         items = self.items(question)
-        style = question.numbering if numbering is None else numbering
         return [
-            Span(point_label(style, n, len(items)) + end_sentence(title) + rest)
+            (point_label(style, n, len(items)) + end_sentence(title), rest)
             for n, (title, rest) in enumerate(items, 1)
         ]
 
@@ -227,46 +273,46 @@ class _Builder:
         intro: list[Span] = []
         if topic and topic.intro and self.interview.has_value(topic.intro.id):
             intro = [Span(end_sentence(one_line(self.interview.display(topic.intro.id))))]
-        items = self.inline_items(points, outline.point_numbering) or self.absent(points)
-        figures = self.figures(topic.sentences, topic.metrics) if topic else []
+        point_style, layout = self.point_shape(section, choice.id, points)
+        entries = self.entries(points, point_style)
+        prose = self.prose(topic.questions if topic else (points,))
+        figures = self.figures(topic.sentences, topic.metrics, prose) if topic else []
         figures += [Span(f.sentence()) for f in self.own_figures if f.topic == choice.id]
+        if not entries:
+            layout, figures = "run_in", [*self.absent(points), *figures]
+        label = number_label(style, n) + end_sentence(heading)
         level = 1 if top else LEVELS.get(style, 2) if style else 2
+        if not outline.topic(choice.id).heading:
+            return _laid_out([], intro, entries, layout, point_style, figures)
         own_line = top or (
             outline.topic_layout == "own_line"
             if outline.topic_layout
             else not section.points_inline
         )
-        by_paragraph = outline.point_layout == "paragraphs"
-        label = number_label(style, n) + end_sentence(heading)
         if not own_line:
-            heading_span = Span(label, "heading", level)
-            if by_paragraph and items:
-                first = [Paragraph("body", (heading_span, *intro, items[0]))]
-                rest = [Paragraph("body", (item,)) for item in items[1:]]
-                return first + rest + ([Paragraph("body", tuple(figures))] if figures else [])
-            return [Paragraph("body", (heading_span, *intro, *items, *figures))]
-        # Standing alone: the heading, then the intro with the points (run in, or one
-        # paragraph each) and the figures.
-        if by_paragraph or (not section.points_inline and outline.point_layout is None):
-            groups = [intro, *([item] for item in items), figures]
-        else:
-            groups = [[*intro, *items, *figures]]
-        paragraphs = [Paragraph("heading", (Span(label.rstrip("。")),), level)]
-        return paragraphs + [Paragraph("body", tuple(group)) for group in groups if group]
+            run_in = [Span(label, "heading", level)]
+            return _laid_out(run_in, intro, entries, layout, point_style, figures)
+        # Standing alone: the heading, then the intro with the points and the figures.
+        standing = Paragraph("heading", (Span(label.rstrip("。")),), level)
+        return [standing, *_laid_out([], intro, entries, layout, point_style, figures)]
+
+    def point_shape(
+        self, section: Section, topic_id: str, points: Question
+    ) -> tuple[Style, ItemLayout]:
+        """How a topic's points are numbered and laid out: the topic's own, else the unit's
+        for all points, else the questionnaire's."""
+        own, outline = self.outline.topic(topic_id), self.outline
+        style = next(
+            s for s in (own.numbering, outline.point_numbering, points.numbering) if s is not None
+        )
+        usual: ItemLayout = "run_in" if section.points_inline else "paragraphs"
+        layout = own.layout or outline.point_layout or usual
+        return style, layout
 
     def standalone_paragraphs(self, question: Question, value: str) -> list[Paragraph]:
-        """A text as one paragraph per line, or a list as one paragraph per item."""
-        paragraphs: list[Paragraph] = []
-        if question.render == "paragraph":
-            lines = [line.strip() for line in value.splitlines() if line.strip()]
-            paragraphs.extend(Paragraph("body", (Span(end_sentence(line)),)) for line in lines)
-        else:
-            items = self.items(question)
-            for n, (title, rest) in enumerate(items, 1):
-                label = point_label(question.numbering, n, len(items)) + end_sentence(title)
-                heading = Span(label, "heading", LEVELS[question.numbering])
-                spans = (heading, *([Span(rest)] if rest else []))
-                paragraphs.append(Paragraph("body", spans))
+        """A text as one paragraph per line."""
+        lines = [line.strip() for line in value.splitlines() if line.strip()]
+        paragraphs = [Paragraph("body", (Span(end_sentence(line)),)) for line in lines]
         if not paragraphs and self.absent(question):
             paragraphs.append(Paragraph("body", tuple(self.absent(question))))
         return paragraphs
@@ -290,13 +336,22 @@ class _Builder:
                 current.extend(
                     [Span(end_sentence(one_line(value)))] if value else self.absent(question)
                 )
-            elif question.render == "inline":
-                current.extend(self.inline_items(question) or self.absent(question))
-            else:
+            elif question.kind != "list":
                 flush()
                 paragraphs.extend(self.standalone_paragraphs(question, value))
+            else:
+                level = self.outline.part(section.id)
+                style = question.numbering if level.numbering is None else level.numbering
+                usual: ItemLayout = "run_in" if question.render == "inline" else "paragraphs"
+                entries = self.entries(question, style)
+                if (level.layout or usual) == "run_in" or not entries:
+                    current.extend(Span(t + r) for t, r in entries)
+                    current.extend(() if entries else self.absent(question))
+                    continue
+                flush()
+                paragraphs.extend(_laid_out([], [], entries, level.layout or usual, style, []))
         asked = (q for q in section.questions if q.render == "none" and self.interview.active(q))
-        current.extend(self.figures(section.sentences, asked))
+        current.extend(self.figures(section.sentences, asked, self.prose(section.questions)))
         flush()
         if section.topics and with_topics:
             paragraphs.extend(self.topics_paragraphs(section))
@@ -311,6 +366,10 @@ class _Builder:
         for n, choice in enumerate(choices, 1):
             paragraphs.extend(self.topic_paragraphs(section, n, choice))
         return paragraphs
+
+    def is_date(self, name: str) -> bool:
+        question = self.interview.question(name)
+        return question is not None and question.kind == "date"
 
     # ------------------------------------------------------------ report
 
@@ -356,14 +415,55 @@ class _Builder:
         return paragraphs
 
     def closing(self) -> list[Paragraph]:
+        """The 落款: the unit's own signing lines when it has them (joint issuers), then the
+        date; else the questionnaire's."""
         spec = self.questionnaire.report
-        paragraphs = [
-            Paragraph("signature", tuple(self.fill(line, "mark") or ())) for line in spec.signature
+        lines = spec.signature
+        own = [Paragraph("signature", (Span(line),)) for line in self.outline.signature]
+        if own:
+            lines = tuple(t for t in lines if any(self.is_date(n) for n in t.names))
+        paragraphs = own + [
+            Paragraph("signature", tuple(self.fill(line, "mark") or ())) for line in lines
         ]
         annotation = self.fill(spec.annotation, "omit") if spec.annotation else None
         if annotation:
             paragraphs.append(Paragraph("annotation", tuple(annotation)))
         return paragraphs
+
+
+def _laid_out(
+    first: list[Span],
+    lead: list[Span],
+    entries: list[tuple[str, str]],
+    layout: ItemLayout,
+    style: Style,
+    tail: list[Span],
+) -> list[Paragraph]:
+    """Items (points, problems, plans) after ``first`` (a run-in heading) and ``lead``: run
+    into one paragraph; one paragraph each, the first after the run-in heading; or each
+    title on a line of its own over its text. ``tail`` (the figures) ends them."""
+    if layout == "run_in":
+        spans = (*first, *lead, *(Span(t + r) for t, r in entries), *tail)
+        return [Paragraph("body", spans)]
+    level = LEVELS.get(style, 0) if style else 0
+    paragraphs: list[Paragraph] = []
+    head = [*first, *lead]
+    if head and not (first and entries and layout == "paragraphs"):
+        paragraphs.append(Paragraph("body", tuple(head)))
+        head = []
+    for title, rest in entries:
+        if layout == "own_line":
+            paragraphs.append(Paragraph("heading", (Span(title.rstrip("。")),), max(level, 3)))
+            if rest:
+                paragraphs.append(Paragraph("body", (Span(rest),)))
+            continue
+        said = [Span(title, "heading", level), *([Span(rest)] if rest else [])]
+        spans = (*head, *said) if level else (*head, Span(title + rest))
+        paragraphs.append(Paragraph("body", spans))
+        head = []
+    if tail:
+        paragraphs.append(Paragraph("body", tuple(tail)))
+    return paragraphs
 
 
 def _paragraphs(paragraphs: Iterable[Paragraph]) -> Iterable[Paragraph]:
@@ -383,6 +483,11 @@ def _paragraphs(paragraphs: Iterable[Paragraph]) -> Iterable[Paragraph]:
         yield Paragraph("body", tuple(s for s in current if s.text))
 
 
+def _squeezed(text: str) -> str:
+    """Text without its punctuation and spaces: what two wordings of one sentence share."""
+    return "".join(c for c in text if c.isalnum())
+
+
 def _worth_saying(value: object) -> bool:
     """An answer a sentence can state: given, and not a bare zero."""
     if isinstance(value, Number):
@@ -396,7 +501,9 @@ def build_report(interview: Interview) -> Report:
 
 def topic_figures(interview: Interview, topic: Topic) -> str:
     """What a topic's figures say in the draft (for the clerk writing its points)."""
-    return "".join(s.text for s in _Builder(interview).figures(topic.sentences, topic.metrics))
+    builder = _Builder(interview)
+    prose = builder.prose(topic.questions)
+    return "".join(s.text for s in builder.figures(topic.sentences, topic.metrics, prose))
 
 
 def filled_text(interview: Interview, template: Template) -> str:

@@ -32,7 +32,7 @@ TEXT_KINDS = frozenset({"text", "longtext"})
 BUILTINS = frozenset({"current_year"})
 #: Tables of the answers file that are not answers; no question may take these ids.
 RESERVED_IDS = frozenset(
-    {"meta", "state", "previous", "drafts", "outline", "own_figures", "imported"}
+    {"meta", "state", "previous", "drafts", "outline", "own_figures", "text_figures", "imported"}
 )
 #: The topic selection of a topics section is stored under "<section id>_topics".
 TOPICS_SUFFIX = "_topics"

@@ -9,21 +9,15 @@ that is not the question's own (册 where the question counts 份) and 万.
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from dataclasses import dataclass
 
+from wizard.figures import grammar
+from wizard.figures.grammar import AFTER, BEFORE, BETWEEN, HEDGES
 from wizard.questionnaire.model import Question
 
-BEFORE = ("约", "近", "超", "逾")
-BETWEEN = ("余", "多")  # after the number, before the measure word: 2000余册
-AFTER = ("左右", "以上")  # after the measure word: 50人左右
-HEDGES = (*BEFORE, *BETWEEN, *AFTER)
+__all__ = ["AFTER", "BEFORE", "BETWEEN", "HEDGES", "LARGEST", "Invalid", "Number", "grammar"]
 
-_FIGURE = re.compile(
-    r"^(?P<before>约|近|超|逾)?(?P<number>-?\d+(?:\.\d+)?)(?P<wan>万)?(?P<between>余|多)?"
-    r"(?P<measure>[^\d.\-+]{0,4}?)(?P<after>左右|以上)?$"
-)
 #: No figure in a report comes near this; beyond it a number is a typing mistake, and floats
 #: lose the digits a clerk typed.
 LARGEST = 10**15
@@ -69,25 +63,28 @@ def check_range(question: Question, value: int | float) -> None:
 
 
 def parse_number(question: Question, text: str) -> Number:
-    """``43``, ``10000余``, ``约600``, ``１２５``, ``98.5%``, ``2000余册``, ``3.5万`` → Number."""
+    """``43``, ``10000余``, ``约600``, ``１２５``, ``98.5%``, ``2000余册``, ``3.5万`` → Number,
+    read by the figure grammar (``grammar.read``) and held to the question's unit and range."""
     cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
     if len(cleaned) > 40:  # int() of thousands of digits is slow and refused past 4300
         raise Invalid("数字大得不合常理，请检查是否多打了数字")
-    match = _FIGURE.match(cleaned)
     want = "整数" if question.kind == "count" else "数字"
     example = question.example or ("125" if question.kind == "count" else "98.5")
-    if match is None:
+    try:
+        reading = grammar.read(cleaned)
+    except ValueError as error:
+        raise Invalid(str(error)) from None
+    if reading is None:
         raise Invalid(f"请输入{want}，例如 {example}")
     unit = "%" if question.kind == "percent" else question.unit
-    wan, measure = bool(match["wan"]), match["measure"] or ""
+    wan, measure = reading.wan, reading.measure
     if wan and unit.startswith("万") and measure in ("", unit[1:]):
         wan, measure = False, ""  # 3.5万 or 3.5万元 where the question counts 万元
     if measure == unit or (unit.startswith("万") and measure == unit[1:] and not wan):
         measure = ""
     if measure and (question.kind == "percent" or not _is_measure_word(measure)):
         raise Invalid(f"请输入{want}，例如 {example}")
-    number = match["number"]
-    value: int | float = float(number) * (10000 if wan else 1)
+    value: int | float = float(reading.number) * (10000 if wan else 1)
     if question.kind == "count":
         if not float(value).is_integer():
             raise Invalid("请输入整数，不要带小数点")
@@ -95,10 +92,7 @@ def parse_number(question: Question, text: str) -> Number:
     elif float(value).is_integer():
         value = int(value)
     check_range(question, value)
-    hedge = match["before"] or match["between"] or match["after"] or ""
-    if sum(bool(match[g]) for g in ("before", "between", "after")) > 1:
-        raise Invalid("一个数字只用一个“约”“余”“左右”之类的词")
-    return Number(value, hedge, measure, wan)
+    return Number(value, reading.hedge, measure, wan)
 
 
 def _is_measure_word(text: str) -> bool:
