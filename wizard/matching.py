@@ -15,10 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from wizard.figures import Invalid, Number, parse_number
-from wizard.figures.grammar import CLAUSE_BREAKS, Reading, say
+from wizard.figures.grammar import CLAUSE_BREAKS, Reading, say, words_before
 from wizard.questionnaire import Placeholder, Question, Questionnaire
-
-_TIME = re.compile(r"^(20\d{2}年|全年|今年|年)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +42,7 @@ def template_leads(questionnaire: Questionnaire) -> dict[str, str]:
         for before, part in zip(sentence.template.parts, sentence.template.parts[1:], strict=False):
             if isinstance(part, Placeholder) and isinstance(before, str) and not part.modifier:
                 lead = re.split(f"[{re.escape(CLAUSE_BREAKS)}（）()“”]", before)[-1]
-                leads.setdefault(part.name, _TIME.sub("", lead))
+                leads.setdefault(part.name, words_before(lead))
     return leads
 
 
@@ -79,7 +77,11 @@ class Matcher:
             lead = self.leads.get(question.id, "")
             if len(lead) >= 2 and label.endswith(lead):
                 evidence = f"与报告中“{question.label}”一句的说法“{lead}”相同"
-                candidate = (100 + bonus + len(lead), Match(question, value, evidence, True))
+                candidate = (100.0 + bonus + len(lead), Match(question, value, evidence, True))
+            elif len(label) >= 2 and question.label.endswith(label):
+                # 化解93件 after 排查调处矛盾纠纷96件: the end of the question's words.
+                evidence = f"是问题“{question.label}”的后半句"
+                candidate = (1.5 * len(label) + bonus, Match(question, value, evidence, False))
             else:
                 shared = pairs(question.label) & pairs(label[-(len(question.label) + 2) :])
                 needed = max(2, 0.5 * (len(question.label) - 1))

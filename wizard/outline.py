@@ -44,6 +44,8 @@ class Level:
     #: A part that also reports other contents of the regulation (第一责任人履职和法治政府建设
     #: 情况 reports both): the ids of their parts.
     covers: tuple[str, ...] = ()
+    #: A topic whose first point is its opening words, printed before its numbered points.
+    lead: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,8 @@ class Outline:
     #: The 落款's signing lines as the unit writes them (joint issuers, 人民政府): printed
     #: instead of the questionnaire's; the date stays the 成文日期 answer.
     signature: tuple[str, ...] = ()
+    #: Lines under the title (a report to a 人大: the meeting, the speaker).
+    subtitle: tuple[str, ...] = ()
     parts: Mapping[str, Level] = field(default_factory=dict)
     topics: Mapping[str, Level] = field(default_factory=dict)
 
@@ -140,9 +144,11 @@ def read(raw: object) -> tuple[Outline, list[str]]:
         point_numbering=option("numbering", "point", STYLES),
         point_layout=option("layout", "point", tuple(POINT_LAYOUTS)),
         signature=tuple(clean_input(line).strip() for line in ids("signature") if line.strip()),
+        subtitle=tuple(clean_input(line).strip() for line in ids("subtitle") if line.strip()),
         **levels,
     )
     known = {"title", "preamble", "order", "hidden", "headings", "unwrapped", "signature"}
+    known |= {"subtitle"}
     known |= {"numbering", "layout", "parts", "topics"}
     problems.extend(f"报告结构中没有 {key} 这一项，已忽略" for key in raw if key not in known)
     return outline, problems
@@ -162,18 +168,20 @@ def _levels(raw: object, name: str, problems: list[str]) -> dict[str, Level]:
             continue
         numbering, layout = table.get("numbering"), table.get("layout")
         heading, covers = table.get("heading", True), table.get("covers", [])
+        lead = table.get("lead", False)
         checks = (
             ("numbering", numbering is None or numbering in STYLES),
             ("layout", layout is None or layout in ITEM_LAYOUTS),
             ("heading", isinstance(heading, bool)),
+            ("lead", isinstance(lead, bool)),
             ("covers", isinstance(covers, list) and all(isinstance(c, str) for c in covers)),
         )
         bad = [k for k, ok in checks if not ok]
-        bad += [k for k in table if k not in {"numbering", "layout", "heading", "covers"}]
+        bad += [k for k in table if k not in {"numbering", "layout", "heading", "covers", "lead"}]
         if bad:
             problems.append(f"报告结构中 {name}.{key} 的 {'、'.join(bad)} 无法使用，已忽略")
             continue
-        result[str(key)] = Level(numbering, layout, heading, tuple(covers))
+        result[str(key)] = Level(numbering, layout, heading, tuple(covers), lead)
     return result
 
 
@@ -187,6 +195,8 @@ def _level_table(level: Level) -> dict[str, Any]:
         table["heading"] = False
     if level.covers:
         table["covers"] = list(level.covers)
+    if level.lead:
+        table["lead"] = True
     return table
 
 
@@ -218,8 +228,9 @@ def to_toml(outline: Outline) -> dict[str, Any]:
 
 def _own_levels(outline: Outline) -> dict[str, Any]:
     result: dict[str, Any] = {}
-    if outline.signature:
-        result["signature"] = list(outline.signature)
+    for key in ("signature", "subtitle"):
+        if getattr(outline, key):
+            result[key] = list(getattr(outline, key))
     for name in ("parts", "topics"):
         levels = {k: _level_table(v) for k, v in getattr(outline, name).items()}
         if any(levels.values()):
@@ -261,6 +272,7 @@ def carried(raw: object, year: int | None) -> dict[str, Any]:
         shape = replace(
             shape,
             title=years_moved(shape.title, year),
+            subtitle=tuple(years_moved(line, year) for line in shape.subtitle),
             preamble=years_moved(shape.preamble, year),
             headings={k: years_moved(v, year) for k, v in shape.headings.items()},
         )

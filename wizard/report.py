@@ -36,7 +36,9 @@ from wizard.wording import (
 )
 
 Role = Literal["text", "heading", "missing"]
-ParagraphKind = Literal["title", "addressee", "heading", "body", "signature", "annotation"]
+ParagraphKind = Literal[
+    "title", "subtitle", "addressee", "heading", "body", "signature", "annotation"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,12 +244,17 @@ class _Builder:
             result.append((title, rest))
         return result
 
-    def entries(self, question: Question, style: Style) -> list[tuple[str, str]]:
-        """(number and title, rest) of each item; an item alone is not numbered."""
+    def entries(
+        self, question: Question, style: Style, lead: bool = False
+    ) -> list[tuple[str, str]]:
+        """(number and title, rest) of each item; an item alone is not numbered. ``lead``:
+        the first item is the opening words, before the numbered ones."""
         items = self.items(question)
-        return [
-            (point_label(style, n, len(items)) + end_sentence(title), rest)
-            for n, (title, rest) in enumerate(items, 1)
+        opening = [(end_sentence(t), r) for t, r in items[:1]] if lead else []
+        numbered = items[1:] if lead else items
+        return opening + [
+            (point_label(style, n, len(numbered)) + end_sentence(title), rest)
+            for n, (title, rest) in enumerate(numbered, 1)
         ]
 
     def absent(self, question: Question) -> list[Span]:
@@ -274,7 +281,7 @@ class _Builder:
         if topic and topic.intro and self.interview.has_value(topic.intro.id):
             intro = [Span(end_sentence(one_line(self.interview.display(topic.intro.id))))]
         point_style, layout = self.point_shape(section, choice.id, points)
-        entries = self.entries(points, point_style)
+        entries = self.entries(points, point_style, outline.topic(choice.id).lead)
         prose = self.prose(topic.questions if topic else (points,))
         figures = self.figures(topic.sentences, topic.metrics, prose) if topic else []
         figures += [Span(f.sentence()) for f in self.own_figures if f.topic == choice.id]
@@ -363,7 +370,9 @@ class _Builder:
             label = missing_mark(f"{section.heading}的工作专题")
             return [Paragraph("body", (Span(label, "missing"),))]
         paragraphs: list[Paragraph] = []
-        for n, choice in enumerate(choices, 1):
+        n = 0
+        for choice in choices:
+            n += self.outline.topic(choice.id).heading  # a topic without a heading: no number
             paragraphs.extend(self.topic_paragraphs(section, n, choice))
         return paragraphs
 
@@ -382,6 +391,7 @@ class _Builder:
         spec, outline = self.questionnaire.report, self.outline
         title = [Span(outline.title)] if outline.title else self.fill(spec.title, "mark")
         paragraphs = [Paragraph("title", tuple(title or ()))]
+        paragraphs += [Paragraph("subtitle", (Span(line),)) for line in outline.subtitle]
         addressee = self.fill(spec.addressee, "omit") if spec.addressee else None
         if addressee:
             paragraphs.append(Paragraph("addressee", tuple(addressee)))
@@ -402,7 +412,7 @@ class _Builder:
             if section.id in outline.unwrapped and section.topics:
                 paragraphs.extend(self.section_paragraphs(section, with_topics=False))
                 for choice in self.interview.chosen_topics(section):
-                    number += 1
+                    number += outline.topic(choice.id).heading
                     paragraphs.extend(self.topic_paragraphs(section, number, choice, top=True))
                 continue
             body = self.section_paragraphs(section)

@@ -225,14 +225,20 @@ def _placed(
     text: str, start: int, end: int, reading: Reading, kind: FigureKind, floor: int
 ) -> Found:
     clause = _clause(text, start, end, floor)
-    before = _words_before(text[clause[0] : start])
+    words = text[clause[0] : start]
+    opened = max(words.rfind("（"), words.rfind("("))
+    if opened >= 0 and not any(c in words[opened:] for c in "）)"):
+        words = words[opened + 1 :]  # within brackets: （即打造1条…） counts what is in them
+    before = words_before(words)
     after = _LEADING.sub("", text[end : clause[1]].strip())
     if (not before or before in VERBS or len(before) < 2) and len(after) >= 2:
         return Found(start, end, reading, _cut(after), clause, kind, before_words=before)
     return Found(start, end, reading, before, clause, kind)
 
 
-def _words_before(words: str) -> str:
+def words_before(words: str) -> str:
+    """What the words of a clause before a figure say was counted: without the words of
+    when or how (全年、共计、累计、已达), cut at a word if long."""
     words = words.strip()
     for _ in range(3):  # 全年共计… : time words, then connectors, then trailing verbs of being
         words = _TRAILING.sub("", _LEADING.sub("", words)).strip()

@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from wizard import answers
-from wizard.importer.build import Builder, Found
-from wizard.importer.outline import read
+from wizard.importer.build import Builder
+from wizard.importer.found import Found
 from wizard.importer.source import SUFFIXES, ImportError_, read_lines
+from wizard.importer.tree import read
 from wizard.questionnaire import Questionnaire
 
 __all__ = ["SUFFIXES", "Found", "ImportError_", "import_report"]
@@ -17,12 +18,12 @@ __all__ = ["SUFFIXES", "Found", "ImportError_", "import_report"]
 def import_report(path: Path, questionnaire: Questionnaire) -> tuple[dict[str, Any], Found]:
     """The answers document a finished report gives, and what was found in it."""
     lines, notes = read_lines(path)
-    outline = read(lines)
-    if not outline.parts:
+    tree = read(lines)
+    if not tree.parts:
         raise ImportError_(
             f"{path} 中没有找到“一、二、三、”这样编号的部分，看起来不是一份年度报告，没有导入"
         )
-    document, found = Builder(questionnaire, path.name).build(outline)
+    document, found = Builder(questionnaire, path.name).build(tree)
     found.unsure.extend(notes)
     result = answers.new_document(questionnaire.id, questionnaire.version)
     result.update(document)

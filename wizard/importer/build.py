@@ -1,175 +1,191 @@
-"""An imported outline → an answers document of a questionnaire, with what was found.
+"""An imported tree → an answers document of a questionnaire, and what was found in it.
 
-Each part goes to the questionnaire's part for the same content of the regulation; topics
-go to the catalogue topic whose heading says the same (else a topic of the unit's own),
-keeping the unit's heading; points stay points. The title, preamble, headings, order and
-numbering go to ``[outline]``, so the draft has last year's shape. Figures with a measure
-word are read with the words before them: those that match a figure question become its
-answer, the others the unit's own figures, marked as already said in the text. Anything
-without a place is kept under ``[imported] unplaced`` and listed.
+Each part goes to the questionnaire's part for the content its heading names (a heading
+naming two is kept as one part that reports both); a theme is a topic standing as a part of
+its own. Topics go to the catalogue topic whose heading says the same (else a topic of the
+unit's own); every heading keeps the unit's words. Points stay points at every level; what
+lies deeper than the draft has levels for stays in its point's text, numbers and all. Title,
+主送, preamble, 落款, headings, order, numbering and layout go to ``[outline]``. Figures are
+found by the one figure grammar and matched to questions with their evidence; every one is
+kept in ``[[text_figures]]``. What fits nowhere is kept under ``[imported] unplaced``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from wizard import expr, figures, own_figures
+from wizard import expr, text_figures
 from wizard import outline as shape
-from wizard.figures import Invalid
-from wizard.importer.outline import DATE, YEAR, Outline, Part, PartKind, Topic, first_sentence
-from wizard.own_figures import OwnFigure
-from wizard.questionnaire import (
-    CUSTOM_TOPIC_PREFIX,
-    Placeholder,
-    Question,
-    Questionnaire,
-    Section,
-)
+from wizard.figures import grammar, to_toml
+from wizard.importer.found import FigureFound, Found, PartFound, TopicFound
+from wizard.importer.parts import Content, content_labels, contents_of, section_for
+from wizard.importer.points import Entries, points_of
+from wizard.importer.title import kind_of_unit, questionnaire_for, read_title
+from wizard.importer.tree import DATE, Node, Tree, first_sentence, literal
+from wizard.matching import Matcher, pairs
+from wizard.questionnaire import CUSTOM_TOPIC_PREFIX, Question, Questionnaire, Section
 from wizard.questionnaire import Topic as CatalogueTopic
 
-FIGURE = re.compile(
-    r"(?:约|近|超过|超|逾)?\d+(?:\.\d+)?万?(?:余|多)?"
-    r"(?:个百分点|人次|件次|%|％|[件份人名个条项次场户家栋卷元天期批本册篇宗起所处])"
-)
-_BREAK = "，。；：、（）()“”\n"
-#: Words of time before a figure that say when, not what: 全年排查… counts 排查.
-_TIME = re.compile(r"^(20\d{2}年|全年|今年|年)")
-_CONTENT_WORDS: dict[PartKind, tuple[str, ...]] = {
-    "measures": ("举措",),
-    "results": ("成效",),
-    "problems": ("不足",),
-    "duty": ("第一责任人",),
-    "plans": ("安排",),
-    "other": ("其他",),
-}
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """A text the import wrote into an answer, where figures are looked for."""
+
+    answer: str
+    text: str
+    scope: frozenset[str]
+    where: str
 
 
 @dataclass
-class Found:
-    """What the import made of the source, for the summary and the tests."""
+class _Shape:
+    """The levels seen, for the unit's outline: the most common of each wins."""
 
-    parts: list[tuple[str, str]] = field(default_factory=list)  # (heading, section id)
-    topics: list[tuple[str, int]] = field(default_factory=list)  # (heading, points)
-    figures: list[tuple[str, str, str]] = field(default_factory=list)  # (words, figure, where)
-    #: (words and figure, the question's label) for figures that answer a question.
-    matched: list[tuple[str, str]] = field(default_factory=list)
-    unplaced: list[str] = field(default_factory=list)
-    unsure: list[str] = field(default_factory=list)
-
-
-def section_for(kind: PartKind, questionnaire: Questionnaire) -> Section | None:
-    """The part of the questionnaire that reports this content (by ``[report] contents``)."""
-    if kind == "topic":
-        kind = "measures"
-    words = _CONTENT_WORDS[kind]
-    for content in questionnaire.report.contents:
-        if any(w in content.label for w in words):
-            sections = [s for s in questionnaire.sections if s.id in content.sections]
-            if kind == "measures":
-                return next((s for s in sections if s.topics), None)
-            if kind == "results":
-                return next((s for s in sections if not s.topics), None)
-            return sections[0] if sections else None
-    return None
+    topic_numbering: Counter[str] = field(default_factory=Counter)
+    topic_run_in: Counter[bool] = field(default_factory=Counter)
+    point_numbering: Counter[str] = field(default_factory=Counter)
+    point_layout: Counter[str] = field(default_factory=Counter)
+    topics: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
+    parts: dict[str, shape.Level] = field(default_factory=dict)
 
 
 class Builder:
     def __init__(self, questionnaire: Questionnaire, source: str) -> None:
         self.q = questionnaire
+        self.source = source
         self.document: dict[str, Any] = {}
         self.found = Found()
-        self.source = source
-        self.own: list[OwnFigure] = []
+        self.texts: list[_Text] = []
+        self.matcher = Matcher(questionnaire)
+        self.shape = _Shape()
+        self.order: list[str] = []
+        self.headings: dict[str, str] = {}
+        self.unwrapped: set[str] = set()
         self.custom = 0
-        self.leads = template_leads(questionnaire)
+        self.used_topics: set[str] = set()
+        #: Topics printed without a heading: points that stood in a part of topics alone.
+        self.headless: set[str] = set()
 
-    def build(self, imported: Outline) -> tuple[dict[str, Any], Found]:
-        self.basics(imported)
-        order: list[str] = []
-        headings: dict[str, str] = {}
-        unwrapped: set[str] = set()
-        for part in imported.parts:
-            section = section_for(part.kind, self.q)
-            if section is None:
-                self.found.unplaced.append(part.heading + "\n" + part.lead)
-                continue
-            self.found.parts.append((part.heading, section.id))
-            self.switch_on(section)
-            if part.kind == "topic":
-                unwrapped.add(section.id)
-                self.topics(section, [Topic(part.heading, False, "一、", part.lead, part.points)])
-            else:
-                if part.heading != section.heading:
-                    headings[section.id] = part.heading
-                self.part(section, part)
-            if section.id not in order:
-                order.append(section.id)
-        outline = shape.Outline(
-            title=imported.title,
-            preamble=imported.preamble,
-            order=tuple(order),
-            headings=headings,
-            unwrapped=frozenset(unwrapped),
-            topic_numbering=_unless(imported.topic_numbering, "（一）"),
-            point_numbering=_unless(imported.point_numbering, "一是"),
-        )
-        shape.store(self.document, outline)
-        own_figures.store(self.document, tuple(self.own))
+    def build(self, tree: Tree) -> tuple[dict[str, Any], Found]:
+        signature = self.basics(tree)
+        for part in tree.parts:
+            self.place(part)
+        self.figures()
+        self.document_outline(tree, signature)
         self.document["imported"] = {
             "source": self.source,
-            **({"unplaced": self.found.unplaced} if self.found.unplaced else {}),
+            **({"unplaced": [t for _, t in self.found.unplaced]} if self.found.unplaced else {}),
             **({"unsure": self.found.unsure} if self.found.unsure else {}),
         }
         return self.document, self.found
 
-    def basics(self, imported: Outline) -> None:
-        year = YEAR.search(imported.title)
-        unit = imported.title[: year.start()].strip() if year else ""
-        unit = unit.removeprefix("关于")
-        if self.q.question("unit_name") and unit:
-            self.document["unit_name"] = unit
+    # ------------------------------------------------------------ title and 落款
+
+    def basics(self, tree: Tree) -> list[str]:
+        """Unit, kind, year, 主送, date and 附注; returns the 落款's signing lines."""
+        title = read_title(tree.title, tree.signature, tree.subtitle)
+        found = self.found
+        found.unit, found.year, found.issuers = title.unit, title.year, list(title.issuers)
+        name_question = self.q.question("unit_name")
+        if name_question is not None and title.unit:
+            keeps_organ = name_question.example.endswith(("人民政府", "办事处"))
+            self.document["unit_name"] = title.unit if keeps_organ else title.place
         kind = self.q.question(self.q.report.kind) if self.q.report.kind else None
-        if kind is not None and unit:
-            endings = [c for c in kind.choices if unit.endswith(c) or f"{c}办事处" in unit]
-            if endings:
-                self.document[kind.id] = max(endings, key=len)
-        if year and self.q.report.year:
-            self.document[self.q.report.year] = int(year.group(1))
-        if imported.addressee and self.q.question("addressee"):
-            self.document["addressee"] = imported.addressee
-        for line in imported.signature:
+        unit_kind = kind_of_unit(title.unit, kind.choices) if kind and title.unit else None
+        if kind is not None and unit_kind:
+            self.document[kind.id] = found.kind = unit_kind
+        suggested = questionnaire_for(title.unit)
+        if suggested and suggested != self.q.id:
+            found.suggested = suggested
+            found.unsure.append(
+                f"“{title.unit}”看起来应当用问卷 {suggested}（现在用的是 {self.q.id}）："
+                f"可加上 --template {suggested} 重新导入"
+            )
+        if title.year and self.q.report.year:
+            self.document[self.q.report.year] = title.year
+        return self.closing(tree)
+
+    def closing(self, tree: Tree) -> list[str]:
+        """主送, 附注 and the date go to their answers; returns the 落款's signing lines."""
+        found = self.found
+        if tree.addressee and self.q.question("addressee"):
+            self.document["addressee"] = tree.addressee
+        elif tree.addressee:
+            found.unplaced.append(("主送", tree.addressee))
+        if tree.annotation:
+            text = tree.annotation.strip("（）()")
+            if self.q.question("annotation"):
+                self.document["annotation"] = text
+            else:
+                found.unplaced.append(("附注", tree.annotation))
+        signing: list[str] = []
+        for line in tree.signature:
             day = DATE.fullmatch(line)
-            if day and self.q.question("sign_date"):
+            if day is None:
+                signing.append(line)
+            elif self.q.question("sign_date"):
                 try:
                     self.document["sign_date"] = dt.date(*(int(g) for g in day.groups()))
                 except ValueError:
-                    self.found.unsure.append(f"落款日期“{line}”不是有效日期")
-            elif line != unit:
-                self.found.unsure.append(f"落款中的“{line}”与标题中的单位不同，请核对")
+                    found.unsure.append(f"落款日期“{line}”不是有效日期，请核对")
+                    found.unplaced.append(("落款", line))
+        return signing
 
-    def part(self, section: Section, part: Part) -> None:
-        if section.topics:
-            self.topics(section, part.topics)
-            if part.lead:
-                self.found.unplaced.append(part.lead)
+    # ------------------------------------------------------------ parts
+
+    def place(self, part: Node) -> None:
+        contents = contents_of(part.heading)
+        section, theme = self.route(contents)
+        labels = content_labels(contents, self.q)
+        if section is None:
+            self.found.unplaced.append((f"部分“{part.heading}”", "\n".join(literal(part))))
+            self.found.parts.append(PartFound(part.heading, "", labels))
             return
-        lead = next((q for q in section.questions if q.render in ("lead", "paragraph")), None)
-        items = next((q for q in section.questions if q.kind == "list"), None)
-        text = part.lead
-        if lead is not None and text:
-            self.document[lead.id] = text
-            self.figures(text, None, section.title)
-        elif text:
-            self.found.unplaced.append(text)
-        entries = part.items or part.points
-        if items is None:
-            if entries:
-                self.found.unplaced.extend(f"{a}。{b}" for a, b in entries)
-            return
-        self.document[items.id] = [self.item(items, a, b, section.title) for a, b in entries]
+        self.switch_on(section)
+        before = len(self.found.topics)
+        if theme:
+            self.unwrapped.add(section.id)
+            self.topic(section, part, top=True)
+            labels = content_labels(frozenset({"measures"}), self.q)
+        else:
+            if section.id not in self.headings:  # the unit's words, even when they are ours
+                self.headings[section.id] = part.heading
+            if section.id in self.order:
+                self.found.unsure.append(f"“{part.heading}”与前面一部分归入了同一部分，请核对")
+            covers = [c for c in contents if (s := section_for(c, self.q)) and s.id != section.id]
+            if covers:
+                level = self.shape.parts.get(section.id, shape.Level())
+                ids = tuple(s.id for c in covers if (s := section_for(c, self.q)))
+                self.shape.parts[section.id] = shape.Level(
+                    level.numbering, level.layout, covers=tuple(dict.fromkeys(ids))
+                )
+            if section.topics:
+                self.topics_part(section, part)
+            else:
+                self.items_part(section, part, contents)
+        if section.id not in self.order:
+            self.order.append(section.id)
+        items = len(self.found.topics) - before
+        self.found.parts.append(PartFound(part.heading, section.id, labels, items))
+
+    def route(self, contents: frozenset[Content]) -> tuple[Section | None, bool]:
+        """The questionnaire's part for a part naming these contents, and whether it is a
+        theme (a topic of its own at the top)."""
+        for content in ("duty", "problems", "causes", "plans", "other"):
+            if content in contents and not (content == "duty" and "measures" in contents):
+                return section_for(content, self.q), False
+        if "measures" in contents or "duty" in contents:
+            return section_for("measures", self.q), False
+        if "results" in contents:
+            return section_for("results", self.q), False
+        work = section_for("measures", self.q)
+        if work is not None and (work.id not in self.order or work.id in self.unwrapped):
+            return work, True
+        other = section_for("other", self.q)
+        return (other, False) if other is not None and other.id not in self.order else (None, True)
 
     def switch_on(self, section: Section) -> None:
         """A part the report has, asked only on a condition (成效 when 单列成效 is 是): the
@@ -185,134 +201,204 @@ class Builder:
         elif condition is not None:
             self.found.unsure.append(f"“{section.title}”只在满足条件时才写入报告，请核对相关答案")
 
-    def item(
-        self, question: Question, title: str, rest: str, where: str, topic: str | None = None
-    ) -> dict[str, str]:
-        first, *others = question.fields
-        entry = {first.id: title}
-        if rest and others:
-            cause = next((f for f in others if f.id == "cause"), None)
-            target = cause if cause and re.search("原因|由于|因为", rest) else others[0]
-            entry[target.id] = rest
-        elif rest:
-            entry[first.id] = f"{title}。{rest}"
-        self.figures(f"{title}。{rest}", topic, where)
-        return entry
+    def topics_part(self, section: Section, part: Node) -> None:
+        """A part of topics: its opening words, then each （一） a topic; points alone (no
+        topics under the part) make one topic printed without a heading."""
+        if part.children:
+            self.lead(section, "\n".join(part.text), f"“{part.heading}”的开头")
+            for child in part.children:
+                self.topic(section, child)
+            return
+        entries = points_of(part)
+        if entries.items or entries.intro:
+            self.topic(section, Node("", "", part.rank), headless=entries)
 
-    def topics(self, section: Section, imported: list[Topic]) -> None:
-        chosen: list[dict[str, str]] = []
-        used: set[str] = set()
-        for topic in imported:
-            match = _catalogue_match(section, topic.heading, used)
-            if match is None:
-                self.custom += 1
-                ident = f"{CUSTOM_TOPIC_PREFIX}{self.custom}"
-                points = section.custom_points(ident, topic.heading)
-                intro_question = None
-            else:
-                used.add(match.id)
-                ident, points, intro_question = match.id, match.points, match.intro
-            chosen.append({"id": ident, "heading": topic.heading})
-            entries = topic.points
-            if topic.intro and intro_question is not None and entries:
-                self.document[intro_question.id] = topic.intro
-                self.figures(topic.intro, ident, topic.heading)
-            elif topic.intro:  # a topic in prose (or one point), or words with no place
-                entries = [first_sentence(topic.intro), *entries]
-            self.document[points.id] = [
-                self.item(points, a, b, topic.heading, ident) for a, b in entries
-            ]
-            self.found.topics.append((topic.heading, len(entries)))
-        self.document[section.topics_id] = chosen
+    def lead(self, section: Section, text: str, where: str) -> None:
+        if not text:
+            return
+        question = next((q for q in section.questions if q.render in ("lead", "paragraph")), None)
+        if question is None or question.id in self.document:
+            self.found.unplaced.append((where, text))
+            return
+        self.document[question.id] = text
+        self.texts.append(_Text(question.id, text, _scope(section), section.title))
 
-    def figures(self, text: str, topic: str | None, where: str) -> None:
-        """Every figure with a measure word, with the words of its clause before it."""
-        scope = self.scope(topic, where)
-        for match in FIGURE.finditer(text):
-            start = match.start()
-            while start > 0 and text[start - 1] not in _BREAK:
-                start -= 1
-            words = _TIME.sub("", text[start : match.start()].strip())
-            said = match.group(0)
-            self.found.figures.append((words, said, where))
-            question = self.question_for(words, said, scope)
-            if question is not None:
-                self.found.matched.append((f"{words}{said}", question.label))
-                continue
-            end = match.end()
-            while end < len(text) and text[end] not in _BREAK:
-                end += 1
-            # 2个法治大院: what was counted follows the number.
-            label = words[-12:] if len(words) >= 2 else text[match.end() : end][:12]
-            if topic is None or len(label) < 2:
-                self.found.unsure.append(
-                    f"数字“{words}{said}”（{where}）没有对应的问题，未单独记录"
+    def topic(
+        self, section: Section, node: Node, top: bool = False, headless: Entries | None = None
+    ) -> None:
+        heading = node.heading
+        match = _catalogue_match(section, heading, self.used_topics) if heading else None
+        if match is None:
+            self.custom += 1
+            ident = f"{CUSTOM_TOPIC_PREFIX}{self.custom}"
+            points, intro_question, scope = (
+                section.custom_points(ident, heading),
+                None,
+                _scope(section),
+            )
+        else:
+            self.used_topics.add(match.id)
+            ident, points, intro_question = match.id, match.points, match.intro
+            scope = frozenset(m.id for m in match.metrics)
+        entries = headless or points_of(node)
+        items = list(entries.items)
+        lead = False
+        if entries.intro and intro_question is not None:
+            self.document[intro_question.id] = entries.intro
+            self.texts.append(_Text(intro_question.id, entries.intro, scope, heading))
+        elif entries.intro:  # no question for its opening words: the first, unnumbered point
+            items.insert(0, first_sentence(entries.intro))
+            lead = True
+        self.document[points.id] = [_item(points, title, rest) for title, rest in items]
+        for title, rest in items:
+            self.texts.append(_Text(points.id, f"{title}。{rest}", scope, heading or section.title))
+        chosen = self.document.setdefault(section.topics_id, [])
+        chosen.append({"id": ident, "heading": heading} if heading else {"id": ident})
+        self.found.topics.append(TopicFound(heading, ident, len(items), match is None))
+        if not top and headless is None:
+            self.shape.topic_numbering[node.style] += 1
+            self.shape.topic_run_in[node.run_in] += 1
+        self.shape.point_numbering[entries.numbering] += 1
+        self.shape.point_layout[entries.layout] += 1
+        self.shape.topics[ident] = (entries.numbering, entries.layout, lead)
+        if headless is not None:
+            self.headless.add(ident)
+
+    def items_part(self, section: Section, part: Node, contents: frozenset[Content]) -> None:
+        """A part of items (成效, problems, 第一责任人, plans) or prose (其他)."""
+        items_question = next((q for q in section.questions if q.kind == "list"), None)
+        where = f"“{part.heading}”"
+        if items_question is None:
+            self.lead(section, part.under(), where)
+            return
+        children = [
+            c for c in part.children if "原因" not in c.heading or "problems" not in contents
+        ]
+        causes = [c for c in part.children if c not in children]
+        part_alone = Node(part.style, part.heading, part.rank, part.run_in, part.text, children)
+        entries = points_of(part_alone)
+        self.lead(section, entries.intro, f"{where}的开头")
+        for block in causes:  # the causes, in a block of their own after the problems
+            self.block(section, "\n".join(literal(block)), where)
+        existing = self.document.get(items_question.id, [])
+        self.document[items_question.id] = existing + [
+            _item(items_question, t, r) for t, r in entries.items
+        ]
+        for title, rest in entries.items:
+            self.texts.append(_Text(items_question.id, f"{title}。{rest}", _scope(section), where))
+        usual = "run_in" if items_question.render == "inline" else "paragraphs"
+        numbering = None if entries.numbering == items_question.numbering else entries.numbering
+        layout = None if entries.layout == usual else entries.layout
+        old = self.shape.parts.get(section.id, shape.Level())
+        self.shape.parts[section.id] = shape.Level(
+            cast(shape.Style | None, numbering),
+            cast(shape.ItemLayout | None, layout),
+            covers=old.covers,
+        )
+
+    def block(self, section: Section, text: str, where: str) -> None:
+        question = next(
+            (q for q in section.questions if q.kind == "longtext" and "原因" in q.label), None
+        )
+        if question is None:
+            self.found.unplaced.append((where, text))
+            return
+        self.document[question.id] = text
+        self.texts.append(_Text(question.id, text, _scope(section), where))
+
+    # ------------------------------------------------------------ figures
+
+    def figures(self) -> None:
+        """Every figure of every text written: matched to a question, else the unit's own."""
+        records: list[text_figures.Record] = []
+        taken = {q.id for q in self.q.all_questions() if q.id in self.document}
+        for text in self.texts:
+            for figure in grammar.find(text.text):
+                said = text.text[figure.start : figure.end]
+                match = self.matcher.match(figure.label, figure.reading, text.scope, taken)
+                question = match.question.id if match else ""
+                if match is not None:
+                    taken.add(question)
+                    self.document[question] = to_toml(match.value)
+                records.append(text_figures.Record(text.answer, figure.label, said, question))
+                self.found.figures.append(
+                    FigureFound(
+                        text.where,
+                        figure.label,
+                        said,
+                        question,
+                        match.question.label if match else "",
+                        match.evidence if match else "没有对应的数字题",
+                        match.sure if match else True,
+                    )
                 )
-                continue
-            try:
-                value = figures.parse_number(OwnFigure(topic=topic, label=label).question, said)
-            except Invalid:
-                continue
-            self.own.append(OwnFigure(topic, label, value, before=words or label, in_text=True))
+        text_figures.store(self.document, records)
+        unsure = sum(not f.sure for f in self.found.figures)
+        if unsure:
+            self.found.unsure.append(f"有 {unsure} 个数字对应的数字题不很确定，请在下表中核对")
 
-    def scope(self, topic: str | None, where: str) -> set[str]:
-        """The figure questions of the topic or part a figure was found in: where two
-        sentences put the same words before a figure (办结率), the nearer one is meant."""
-        for section in self.q.sections:
-            found = section.topic(topic) if topic else None
-            if found is not None:
-                return {m.id for m in found.metrics}
-            if section.title == where:
-                return {q.id for q in section.questions}
-        return set()
+    # ------------------------------------------------------------ outline
 
-    def question_for(self, words: str, said: str, scope: set[str]) -> Question | None:
-        """The figure question that says what the words say (排查调处矛盾纠纷125件): the one
-        whose sentence puts these words before it, else the one whose label shares most
-        two-character words with the end of the clause."""
-        best: tuple[float, Question | None] = (0, None)
-        for question in self.q.all_questions():
-            if not question.is_numeric or question.id in self.document or not words:
-                continue
-            lead = self.leads.get(question.id, "")
-            near = 50 if question.id in scope else 0
-            if len(lead) >= 2 and words.endswith(lead):
-                best = max(best, (100 + near + len(lead), question), key=lambda b: b[0])
-                continue
-            label = question.label
-            shared = len(_pairs(label) & _pairs(words[-(len(label) + 2) :]))
-            if shared >= max(2, 0.5 * (len(label) - 1)) and shared + near > best[0]:
-                best = (shared + near, question)
-        chosen = best[1]
-        if chosen is None:
-            return None
-        try:
-            value = figures.parse_number(chosen, said)
-        except Invalid:
-            return None
-        self.document[chosen.id] = figures.to_toml(value)
-        return chosen
-
-
-def template_leads(questionnaire: Questionnaire) -> dict[str, str]:
-    """For each figure, the words its sentence puts right before it (带头学法讲法{…})."""
-    sentences = [
-        sentence
-        for section in questionnaire.sections
-        for sentence in (*section.sentences, *(s for t in section.topics for s in t.sentences))
-    ]
-    leads: dict[str, str] = {}
-    for sentence in sentences:
-        for before, part in zip(sentence.template.parts, sentence.template.parts[1:], strict=False):
-            if isinstance(part, Placeholder) and isinstance(before, str) and not part.modifier:
-                lead = re.split(f"[{_BREAK}]", before)[-1]
-                lead = _TIME.sub("", lead)
-                leads.setdefault(part.name, lead)
-    return leads
+    def document_outline(self, tree: Tree, signature: list[str]) -> None:
+        work = section_for("measures", self.q)
+        usual_topic = work.topic_numbering if work else "（一）"
+        inline = work.points_inline if work else True
+        usual_points = work.topics[0].points.numbering if work and work.topics else "一是"
+        topic_numbering = _most(self.shape.topic_numbering, usual_topic)
+        topic_run_in = _most(self.shape.topic_run_in, inline)
+        point_numbering = _most(self.shape.point_numbering, usual_points)
+        point_layout = _most(self.shape.point_layout, "run_in" if inline else "paragraphs")
+        topics: dict[str, shape.Level] = {}
+        for ident, (numbering, layout, lead) in self.shape.topics.items():
+            own_numbering = numbering if numbering != point_numbering else None
+            own_layout = layout if layout != point_layout else None
+            level = shape.Level(
+                cast(shape.Style | None, own_numbering),
+                cast(shape.ItemLayout | None, own_layout),
+                heading=ident not in self.headless,
+                lead=lead,
+            )
+            if level != shape.Level():
+                topics[ident] = level
+        unit_line = self.document.get("unit_name", "")
+        signature_kept = tuple(signature) if signature and signature != [unit_line] else ()
+        outline = shape.Outline(
+            title=tree.title,
+            preamble="\n".join(tree.preamble),
+            order=tuple(self.order),
+            headings=self.headings,
+            unwrapped=frozenset(self.unwrapped),
+            topic_numbering=_unless(topic_numbering, usual_topic),
+            topic_layout=None
+            if topic_run_in == inline
+            else ("run_in" if topic_run_in else "own_line"),
+            point_numbering=_unless(point_numbering, usual_points),
+            point_layout=_unless_layout(point_layout, "run_in" if inline else "paragraphs"),
+            signature=signature_kept,
+            subtitle=tuple(tree.subtitle),
+            parts={k: v for k, v in self.shape.parts.items() if v != shape.Level()},
+            topics=topics,
+        )
+        shape.store(self.document, outline)
 
 
-def _pairs(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+def _scope(section: Section) -> frozenset[str]:
+    return frozenset(q.id for q in section.questions if q.is_numeric)
+
+
+def _item(question: Question, title: str, rest: str) -> dict[str, str]:
+    first, *others = question.fields
+    entry = {first.id: title}
+    if rest and others:
+        entry[others[0].id] = rest
+    elif rest:
+        entry[first.id] = f"{title}。{rest}"
+    return entry
+
+
+def _most(counter: Counter[Any], usual: Any) -> Any:
+    """The most common of what was seen; the usual one when nothing was."""
+    return counter.most_common(1)[0][0] if counter else usual
 
 
 def _unless(style: str, usual: str) -> shape.Style | None:
@@ -320,14 +406,20 @@ def _unless(style: str, usual: str) -> shape.Style | None:
     return None if style == usual or style not in shape.STYLES else cast(shape.Style, style)
 
 
+def _unless_layout(layout: str, usual: str) -> shape.PointLayout | None:
+    if layout == usual or layout not in shape.POINT_LAYOUTS:
+        return None
+    return cast(shape.PointLayout, layout)
+
+
 def _catalogue_match(section: Section, heading: str, used: set[str]) -> CatalogueTopic | None:
     """The catalogue topic whose heading shares most two-character words with this one."""
-    ours = _pairs(heading)
+    ours = pairs(heading)
     best, score = None, 0.0
     for topic in section.topics:
         if topic.id in used:
             continue
-        theirs = _pairs(topic.heading) | _pairs(topic.help)
+        theirs = pairs(topic.heading) | pairs(topic.help)
         overlap = len(ours & theirs) / max(len(ours), 1)
         if overlap > score:
             best, score = topic, overlap

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from wizard.cleaning import decode_file
 from wizard.errors import UserError
+from wizard.importer.tree import Line
 from wizard.wording import chinese_number
 
 SUFFIXES = (".docx", ".txt", ".md")
@@ -22,8 +23,9 @@ class ImportError_(UserError):
     """A file that cannot be read as a report; ``str()`` says why, in Chinese."""
 
 
-def read_lines(path: Path) -> tuple[list[str], list[str]]:
-    """The report's lines, and notes on what was not read."""
+def read_lines(path: Path) -> tuple[list[Line], list[str]]:
+    """The report's paragraphs (with the heading level the file marks), and notes on what
+    was not read."""
     suffix = path.suffix.lower()
     if suffix == ".doc":
         raise ImportError_(
@@ -43,13 +45,18 @@ def read_lines(path: Path) -> tuple[list[str], list[str]]:
         text = decode_file(data)
     except ValueError as error:
         raise ImportError_(f"{path}：{error}") from None
-    lines = text.splitlines()
-    if suffix == ".md":
-        lines = [re.sub(r"^#+\s*|\*\*|__", "", line).replace("\\", "") for line in lines]
+    if suffix != ".md":
+        return [Line(line) for line in text.splitlines()], []
+    lines = []
+    for line in text.splitlines():
+        hashes = len(line) - len(line.lstrip("#"))
+        plain = re.sub(r"\*\*|__", "", line.lstrip("#").strip()).replace("\\", "")
+        # "# 标题" is the title; "## …" a heading of the first level, and so on.
+        lines.append(Line(plain, max(hashes - 1, 0)))
     return lines, []
 
 
-def _docx_lines(path: Path, data: bytes) -> tuple[list[str], list[str]]:
+def _docx_lines(path: Path, data: bytes) -> tuple[list[Line], list[str]]:
     import io
 
     import docx
@@ -66,8 +73,9 @@ def _docx_lines(path: Path, data: bytes) -> tuple[list[str], list[str]]:
             f"{path} 不是完好的 Word 文件（可能已损坏）：请用 Word 打开后另存一份再导入"
         ) from None
     notes: list[str] = []
-    lines: list[str] = []
+    lines: list[Line] = []
     numbering = _ListNumbering(document)
+    levels = _heading_levels(document)
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
@@ -76,7 +84,9 @@ def _docx_lines(path: Path, data: bytes) -> tuple[list[str], list[str]]:
             label = numbering.label(child)
             if found and label:
                 found[0] = label + found[0]
-            lines.extend(found)
+            style = child.find(f"{{{_W}}}pPr/{{{_W}}}pStyle")
+            level = levels.get(style.get(f"{{{_W}}}val") or "", 0) if style is not None else 0
+            lines.extend(Line(text, level) for text in found)
         elif tag == "tbl":  # a row as a line: 全年受理信访事项 | 58件 → 全年受理信访事项58件
             for row in child.iter(f"{{{_W}}}tr"):
                 cells = [
@@ -84,7 +94,7 @@ def _docx_lines(path: Path, data: bytes) -> tuple[list[str], list[str]]:
                     for c in row.iter(f"{{{_W}}}tc")
                 ]
                 if any(cells):
-                    lines.append("".join(cells))
+                    lines.append(Line("".join(cells)))
             notes.append("文件中的表格已按行读入，其中的数字也已读取")
     if body.xpath(".//w:txbxContent"):
         notes.append("文件中有文本框，文本框里的文字没有导入，请自行核对")
@@ -92,6 +102,28 @@ def _docx_lines(path: Path, data: bytes) -> tuple[list[str], list[str]]:
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _heading_levels(document: object) -> dict[str, int]:
+    """Paragraph styles that are headings (Word's 标题 1, 标题 2 …, or styles based on them):
+    style id → level."""
+    levels: dict[str, int] = {}
+    styles = document.part.styles.element  # type: ignore[attr-defined]
+    for style in styles.iter(f"{{{_W}}}style"):
+        ident = style.get(f"{{{_W}}}styleId") or ""
+        outline = style.find(f"{{{_W}}}pPr/{{{_W}}}outlineLvl")
+        name = style.find(f"{{{_W}}}name")
+        named = (
+            re.fullmatch(r"(?:heading|标题)\s*(\d)", (name.get(f"{{{_W}}}val") or "").lower())
+            if name is not None
+            else None
+        )
+        level = outline.get(f"{{{_W}}}val") or "" if outline is not None else ""
+        if level.isdigit() and int(level) < 9:  # 9 is Word's "body text"
+            levels[ident] = int(level) + 1
+        elif named:
+            levels[ident] = int(named.group(1))
+    return levels
 
 
 def _paragraph_lines(paragraph: object) -> list[str]:

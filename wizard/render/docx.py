@@ -81,6 +81,7 @@ def _fonts(element: object, name: str, size: Length, condense: int | None) -> No
 PARAGRAPH_STYLES = {
     "公文标题": (TITLE_FONT, TITLE_SIZE, 0, "center", 0),
     "主送机关": (BODY_FONT, BODY_SIZE, None, "both", 0),
+    "副标题": (HEADING_FONTS[2], BODY_SIZE, None, "center", 0),
     "一级标题": (HEADING_FONTS[1], BODY_SIZE, None, "both", 2),
     "二级标题": (HEADING_FONTS[2], BODY_SIZE, None, "both", 2),
     "落款": (BODY_FONT, BODY_SIZE, None, "right", 0),
@@ -228,7 +229,7 @@ def _title(document: DocxDocument, paragraph: Paragraph) -> None:
 
 
 #: The style of a paragraph of each kind (headings by level: 1. and （1） are 正文's 仿宋).
-_KIND_STYLES = {"addressee": "主送机关", "annotation": "附注"}
+_KIND_STYLES = {"addressee": "主送机关", "annotation": "附注", "subtitle": "副标题"}
 
 
 def _paragraph(document: DocxDocument, paragraph: Paragraph) -> DocxParagraph:

@@ -25,7 +25,7 @@ from wizard.render.terminal import report_renderable, safe
 from wizard.report import Report
 
 if TYPE_CHECKING:
-    from wizard.importer.build import Found
+    from wizard.importer.found import Found
     from wizard.questionnaire import (
         Questionnaire,
     )  # types only: check and preview need none of these modules
@@ -335,35 +335,48 @@ def outline_renderable(report: Report, height: int = 0) -> RenderableType:
 
 
 def import_summary(found: Found, questionnaire: Questionnaire) -> RenderableType:
-    """What ``import`` made of a report: parts and where they went, topics and their points,
-    figures, and what was left for the clerk to place or confirm."""
+    """What ``import`` made of a report: each part and what it went to, the topics with
+    their points, every figure with its match and why, every paragraph that fits nowhere,
+    and what to confirm."""
     titles = {s.id: s.title for s in questionnaire.sections}
-    table = Table(title="导入结果", title_justify="left", show_lines=False)
-    table.add_column("原文", overflow="fold")
+    table = Table(title="各部分读成了什么", title_justify="left", show_lines=False)
+    table.add_column("原文的标题", overflow="fold")
     table.add_column("读成", overflow="fold")
-    for heading, section_id in found.parts:
-        table.add_row(for_terminal(heading), f"部分：{titles.get(section_id, section_id)}")
-    for heading, points in found.topics:
-        table.add_row("　" + for_terminal(heading), f"专题，{points} 条做法")
+    topics = iter(found.topics)
+    for part in found.parts:
+        went = f"“{titles[part.section]}”部分" if part.section else "未能归入（原文已保留）"
+        if part.contents:
+            went += "（规定内容：" + "；".join(part.contents) + "）"
+        table.add_row(safe(part.heading), went)
+        for topic in [next(topics) for _ in range(part.items)]:
+            kind = "自拟专题" if topic.own else "专题"
+            heading = topic.heading or "（不加标题）"
+            table.add_row(safe("　" + heading), f"{kind}，{topic.points} 条做法")
     figures = Table(title="读到的数字", title_justify="left")
     figures.add_column("原文", overflow="fold")
     figures.add_column("记为", overflow="fold")
-    for said, label in found.matched:
-        figures.add_row(for_terminal(said), f"数字题：{for_terminal(label)}")
-    own = len(found.figures) - len(found.matched)
-    lines: list[RenderableType] = [
-        table,
-        figures,
-        Text(f"另有 {own} 个数字没有对应的数字题，记为本单位自己的数字（见菜单“报告结构”）"),
-    ]
-    for text in found.unplaced:
+    for figure in found.figures:
+        if figure.question:
+            said = f"数字题“{figure.question_label}”" + ("" if figure.sure else "（请核对）")
+        else:
+            said = "本单位自己的数字"
+        figures.add_row(safe(f"{figure.label}{figure.said}"), safe(said))
+    lines: list[RenderableType] = [table, figures]
+    lines.append(
+        Text(
+            "数字都留在原来的句子里；对应数字题的，今年会提示更新。"
+            "要改对应关系，在向导里打开这一专题即可。",
+            style="dim",
+        )
+    )
+    for where, text in found.unplaced:
         lines.append(
-            Text(
-                "未能归入任何部分（已保存在答案文件的 [imported] 中）："
-                + clip(for_terminal(text), 60),
+            safe(
+                f"未能归入任何部分（已原样保存在答案文件的 [imported] 中）：{where}："
+                f"{clip(text, 60)}",
                 style="yellow",
             )
         )
     for text in found.unsure:
-        lines.append(Text("请核对：" + for_terminal(text), style="yellow"))
+        lines.append(safe("请核对：" + text, style="yellow"))
     return Group(*lines)

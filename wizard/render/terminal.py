@@ -78,8 +78,8 @@ def _paragraph(paragraph: Paragraph) -> RenderableType:
     for span in paragraph.spans:
         style = {"heading": HEADING_STYLE, "missing": MISSING_STYLE}.get(span.role, "")
         text.append(for_terminal(span.text), style=style)
-    if paragraph.kind == "title":
-        text.stylize("bold")
+    if paragraph.kind in ("title", "subtitle"):
+        text.stylize("bold" if paragraph.kind == "title" else "")
         text.justify = "center"
     elif paragraph.kind == "signature":
         text.justify = "right"

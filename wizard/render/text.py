@@ -16,7 +16,7 @@ def render_text(report: Report) -> str:
         text = paragraph.text
         if paragraph.kind == "title":
             lines += [text, ""]
-        elif paragraph.kind == "addressee":
+        elif paragraph.kind in ("addressee", "subtitle"):
             lines.append(text)
         elif paragraph.kind == "signature":
             if not signature_started:

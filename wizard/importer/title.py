@@ -1,0 +1,93 @@
+"""A report's title → who reports (the unit, joint issuers) and for which year.
+
+Forms seen: 〈单位〉〈年〉年法治政府建设年度报告; 〈单位〉关于〈年〉年（度）法治政府建设（工作）情况的
+报告; joint issuers (中共××镇委员会　××镇人民政府关于…); a unit with a space before 关于;
+关于〈年〉年度…的报告 with the unit only in the 落款; titles that end in 总结 or 情况.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wizard.importer.tree import YEAR
+
+#: What a government's name ends with, besides the place: 青石镇人民政府 is 青石镇.
+_GOVERNMENT = ("人民政府", "办事处", "政府")
+_PARTY = re.compile(r"^中共(.+?)(?:委员会|党委|党工委|工委)$")
+_ISSUER_END = re.compile(r"(委员会|党委|党工委|人民政府|办事处)(?=\S)")
+#: An organ named at the start of a line: 县人民政府副县长　李华 speaks for 县人民政府.
+_ORGAN_NAME = re.compile(r"^\S*?(人民政府|办事处)")
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    #: The unit that reports, as the title names it (青石镇人民政府, 云溪县交通运输局).
+    unit: str
+    #: Every issuer, in order; two for a joint 党委 and 政府 report.
+    issuers: tuple[str, ...]
+    year: int | None
+    #: The unit without the words of its kind of organ (青石镇): what a township calls itself.
+    place: str
+
+
+def read_title(
+    title: str, signature: list[str], subtitle: tuple[str, ...] | list[str] = ()
+) -> Title:
+    """Who reports: the title's issuers; a title naming only a scope (关于全县…) or none at
+    all leaves them to the speaker's line of a 人大 report, or to the 落款."""
+    year = YEAR.search(title)
+    before = title[: year.start()] if year else title.split("法治政府")[0]
+    before = re.sub(r"关于\s*$", "", before.strip()).strip()
+    before = before.removeprefix("关于").strip()
+    issuers = (
+        [] if re.fullmatch(r"全[县区市乡镇]?|本[县区市乡镇局委办]", before) else _issuers(before)
+    )
+    speaker = next((m.group(0) for line in subtitle if (m := _ORGAN_NAME.search(line))), "")
+    signed = " ".join(s for s in signature if not _is_date(s))
+    issuers = issuers or ([speaker] if speaker else _issuers(signed))
+    unit = next(
+        (i for i in reversed(issuers) if not _PARTY.match(i)), issuers[-1] if issuers else ""
+    )
+    return Title(unit, tuple(issuers), int(year.group(1)) if year else None, place_of(unit))
+
+
+def _issuers(text: str) -> list[str]:
+    # 中共青石镇委员会青石镇人民政府 written without a space: cut after each organ's name.
+    spaced = _ISSUER_END.sub(lambda m: m.group(1) + " ", text)
+    return [part for part in spaced.split() if part]
+
+
+def _is_date(line: str) -> bool:
+    return bool(re.search(r"\d{4}\s*年\s*\d{1,2}\s*月", line))
+
+
+def place_of(unit: str) -> str:
+    """青石镇人民政府 → 青石镇; 南街街道办事处 → 南街街道; 中共青石镇委员会 → 青石镇."""
+    party = _PARTY.match(unit)
+    if party:
+        return party.group(1)
+    for ending in _GOVERNMENT:
+        if unit.endswith(ending) and len(unit) > len(ending):
+            return unit.removesuffix(ending)
+    return unit
+
+
+def kind_of_unit(unit: str, choices: tuple[str, ...]) -> str | None:
+    """The unit's kind among a questionnaire's (乡、镇、街道; 县、区、市; 局、委、办): the
+    longest one its place ends with."""
+    place = place_of(unit)
+    endings = [c for c in choices if place.endswith(c) or unit.endswith(c)]
+    return max(endings, key=len) if endings else None
+
+
+def questionnaire_for(unit: str) -> str | None:
+    """The shipped questionnaire a unit of this name writes with, when its name says it."""
+    place = place_of(unit)
+    if place.endswith(("乡", "镇", "街道")):
+        return "township"
+    if unit.endswith(("人民政府", "政府")) and place.endswith(("县", "区", "市", "旗")):
+        return "county"
+    if unit.endswith(("局", "委", "办", "中心", "署")) and not unit.endswith("办事处"):
+        return "department"
+    return None
