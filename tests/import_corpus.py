@@ -36,9 +36,13 @@ class Shape:
 
 def shapes() -> list[Shape]:
     found = sorted(CORPUS.glob("*.txt"))
-    assert len(found) >= 4, "the corpus is there"  # a glob that finds nothing tests nothing
+    assert len(found) >= 25, "the corpus is there"  # a glob that finds nothing tests nothing
     return [
-        Shape(p.stem, p.read_text(encoding="utf-8"), tomllib.loads(p.with_suffix(".toml").read_text(encoding="utf-8")))
+        Shape(
+            p.stem,
+            p.read_text(encoding="utf-8"),
+            tomllib.loads(p.with_suffix(".toml").read_text(encoding="utf-8")),
+        )
         for p in found
     ]
 

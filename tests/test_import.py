@@ -12,13 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from wizard import answers, outline, own_figures
+from wizard import answers, outline, text_figures
 from wizard.cli import app
 from wizard.export import render_bytes
 from wizard.figures import Number, format_number
 from wizard.importer import ImportError_, import_report
-from wizard.importer.build import template_leads
 from wizard.interview import Interview
+from wizard.matching import template_leads
 from wizard.questionnaire import load_by_id, prompts_dir
 from wizard.render.text import render_text
 from wizard.report import build_report
@@ -74,20 +74,22 @@ def check_reference(document: dict[str, object], figures_found: list[str]) -> No
         assert figure in figures_found, figure
     assert document["disputes_found"] == 125
     assert document["materials"] == {"value": 10000, "hedge": "余"}
-    own = own_figures.read(document.get("own_figures"))[0]
-    assert {f.label for f in own} >= {"法治大院", "法治小组"}
-    assert all(f.in_text for f in own)  # said in the text already: not printed twice
+    assert document["law_courtyards"] == 2 and document["law_groups"] == 4
+    records = text_figures.read(document.get("text_figures"))[0]
+    assert len(records) == len(figures_found)  # every figure kept, in its sentence
+    assert {r.said for r in records if not r.question} >= {"1条"}  # the unit's own
+    assert "own_figures" not in document  # said in the text already: none printed twice
 
 
 @pytest.mark.parametrize("kind", ["txt", "docx"])
 def test_the_reference_report(kind: str, tmp_path: Path) -> None:
     source = REFERENCE if kind == "txt" else reference_docx(tmp_path)
     document, found = import_report(source, load_by_id("township"))
-    assert [section for _, section in found.parts] == ["work", "results", "problems", "plans"]
-    check_reference(document, [said for _, said, _ in found.figures])
+    assert [p.section for p in found.parts] == ["work", "results", "problems", "plans"]
+    check_reference(document, [f.said for f in found.figures])
     if kind == "docx":
         assert any("表格" in note for note in found.unsure)
-        assert ("受理信访事项", "58件") in [(w, s) for w, s, _ in found.figures]
+        assert ("受理信访事项", "58件") in [(f.label, f.said) for f in found.figures]
         assert document["petitions"] == 58  # the table's figure, matched to its question
 
 
@@ -108,17 +110,17 @@ def test_round_trip(path: Path, suffix: str, tmp_path: Path) -> None:
         for s in questionnaire.sections
         for c in interview.chosen_topics(s)
     ]
-    assert found.topics == chosen
+    assert [(t.heading, t.points) for t in found.topics] == chosen
     before = outline.read(example.get("outline"))[0]
     after = outline.read(document.get("outline"))[0]
     for key in ("unwrapped", "point_numbering", "topic_numbering", "part_numbering"):
         assert getattr(after, key) == getattr(before, key), key
     assert after.title == build_report(interview).title
-    # Every figure the draft states is found again with its value.
+    # Every figure the draft states is found again: as its question's answer, or in its text.
     again = Interview(questionnaire, document)
     draft = render_text(build_report(interview)).replace("\n", "")
     leads = template_leads(questionnaire)
-    in_own = {f.value.value for f in own_figures.read(document.get("own_figures"))[0] if f.value}
+    in_text = {r.said for r in text_figures.read(document.get("text_figures"))[0]}
     for question in questionnaire.all_questions():
         value = interview.values.get(question.id)
         if not isinstance(value, Number) or not value.value or question.id == "year":
@@ -128,7 +130,7 @@ def test_round_trip(path: Path, suffix: str, tmp_path: Path) -> None:
             continue  # not in the draft (a count a rate stands for): nothing to find
         said = again.values.get(question.id)
         found_again = isinstance(said, Number) and said.value == value.value
-        assert found_again or value.value in in_own, question.id
+        assert found_again or format_number(question, value) in in_text, question.id
     assert found.unplaced == []
 
 
@@ -141,14 +143,16 @@ def test_next_year_from_last_years_word_file(tmp_path: Path) -> None:
     assert document["previous"]["disputes_found"] == 125
     assert "disputes_found" not in document
     assert outline.read(document.get("outline"))[0].title == "杉岭乡2023年法治政府建设年度报告"
-    own = own_figures.read(document.get("own_figures"))[0]
-    assert all(f.value is None and f.last_year is not None and not f.in_text for f in own)
+    carried = text_figures.read(document.get("text_figures"))[0]
+    # Every figure of last year's text waits for this year's, with last year's beside it.
+    assert len(carried) == 11 and all(r.state == "carried" and r.last_year for r in carried)
+    assert {r.last_year for r in carried if r.question == "disputes_found"} == {"125件"}
     code, output = run("import", source, "-o", tmp_path / "2022.toml")
     assert code == 0, output
     assert "6 条" not in output and "专题，4 条做法" in output
     said = output.replace("\n", "")
-    assert "数字题：排查调处矛盾纠纷" in said  # each figure with the question it answers
-    assert "另有 3 个数字没有对应的数字题" in said
+    assert "数字题“排查调处矛盾纠纷”" in said  # each figure with the question it answers
+    assert "本单位自己的数字" in said
     code, output = run("compare", tmp_path / "2022.toml", tmp_path / "2023.toml")
     assert code == 0 and "排查调处矛盾纠纷" in output
 
@@ -214,18 +218,23 @@ def test_word_list_numbering_and_text_boxes(tmp_path: Path) -> None:
     box = document.add_paragraph("")
     box._p.append(parse_xml(f"<w:r {w}><w:t>框外</w:t></w:r>"))
     box._p.append(
-        parse_xml(f"<w:txbxContent {w}><w:p><w:r><w:t>文本框里</w:t></w:r></w:p></w:txbxContent>")
+        parse_xml(
+            f"<w:txbxContent {w}><w:p><w:r><w:t>框中另记一笔</w:t></w:r></w:p></w:txbxContent>"
+        )
     )
     document.add_paragraph("白沙镇")
     document.add_paragraph("2024年1月12日")
     path = tmp_path / "列表编号.docx"
     document.save(str(path))
     imported, found = import_report(path, load_by_id("township"))
-    assert [section for _, section in found.parts] == ["work", "problems"]
-    assert found.topics == [("加强组织领导", 2), ("深化普法宣传", 2)]
+    assert [p.section for p in found.parts] == ["work", "problems"]
+    assert [(t.heading, t.points) for t in found.topics] == [
+        ("加强组织领导", 2),
+        ("深化普法宣传", 2),
+    ]
     causes = [s["cause"] for s in imported["shortcomings"]]
     assert causes == ["原因是人手少。", "原因是起步晚。\n框外"]  # the paragraph's own words
-    assert "文本框里" not in str(imported)  # a text box is not read…
+    assert "框中另记一笔" not in str(imported)  # a text box is not read…
     assert any("文本框" in note for note in found.unsure)  # …and the summary says so
     assert imported["sign_date"] == dt.date(2024, 1, 12) and imported["unit_name"] == "白沙镇"
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wizard import __version__, answers, outline, own_figures
+from wizard import __version__, answers, outline, own_figures, text_figures
 from wizard.answers import AnswersError
 from wizard.errors import NotSaved, UserError
 from wizard.figures import Invalid, Number
@@ -309,6 +309,9 @@ def carry_over(
     own = own_figures.carried(last.get("own_figures"))
     if own:
         document["own_figures"] = own
+    if isinstance(year, Number):
+        _move_topic_years(questionnaire, document, int(year.value))
+    text_figures.store(document, text_figures.carried(old))
     if review:
         document["state"] = {"review": sorted(review)}
     return document
@@ -334,15 +337,17 @@ def _carry_answers(
     return previous, review
 
 
-def _carry_shape(last: Mapping[str, Any], document: dict[str, Any], year: int | None) -> None:
-    """The unit's outline and own figures go on with its texts: next year's draft starts in
-    this year's shape, with this year's own figures as last year's."""
-    shape = outline.carried(last.get("outline"), year)
-    if shape:
-        document["outline"] = shape
-    own = own_figures.carried(last.get("own_figures"))
-    if own:
-        document["own_figures"] = own
+def _move_topic_years(questionnaire: Questionnaire, document: dict[str, Any], year: int) -> None:
+    """Years in the unit's own topic headings moved on, as in its part headings."""
+    for section in questionnaire.sections:
+        chosen = document.get(section.topics_id)
+        if isinstance(chosen, list):
+            document[section.topics_id] = [
+                {**t, "heading": outline.years_moved(t["heading"], year)}
+                if isinstance(t, dict) and isinstance(t.get("heading"), str)
+                else t
+                for t in chosen
+            ]
 
 
 def apply_data(

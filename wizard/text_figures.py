@@ -179,9 +179,17 @@ def is_prose(question: Question) -> bool:
     return question.kind in ("longtext", "list")
 
 
+#: Where the unit's own preamble stands, as an answer: it is the clerk's text too.
+PREAMBLE = "outline.preamble"
+
+
 def texts(interview: Interview) -> list[tuple[Place, str]]:
     """Every text of the clerk's that the report prints, in the interview's order."""
     result: list[tuple[Place, str]] = []
+    own = interview.document.get("outline")
+    preamble = own.get("preamble") if isinstance(own, Mapping) else None
+    if isinstance(preamble, str) and preamble.strip():
+        result.append((Place(PREAMBLE, where="开头一段"), clean_input(preamble)))
     for step in interview.steps():
         question = step.question
         if not is_prose(question) or step.id not in interview.values:
@@ -273,6 +281,10 @@ def value_of(said: str) -> Number | None:
 def rewritten(interview: Interview, located: Located, text: str) -> None:
     """Put a changed text back in its answer, validated like anything typed."""
     place = located.place
+    if place.answer == PREAMBLE:
+        own = interview.document.get("outline")
+        interview.document["outline"] = {**(own if isinstance(own, dict) else {}), "preamble": text}
+        return
     if place.item is None or place.field is None:
         interview.set(place.answer, text)
         return
@@ -312,6 +324,41 @@ def this_years(typed_text: str, located: Located) -> Reading:
         if typed.value >= 10000:
             number = grammar.reading_of(typed.value / 10000).number
     return replace(typed, number=number, wan=wan, measure=typed.measure or old.measure)
+
+
+def carried(last: Interview) -> list[Record]:
+    """Next year's records: every figure of last year's texts, carried with them, each with
+    last year's words as ``last_year`` and waiting for this year's (``state = "carried"``).
+    A figure last year's file did not record is matched to a question as an import would."""
+    from wizard.matching import Matcher  # only new --from needs it
+
+    matcher = Matcher(last.questionnaire)
+    layout = locate(last)
+    taken = {r.question for r in records(last.document) if r.question}
+    result: list[Record] = []
+    for item in layout.located:
+        record = item.record
+        if record is not None and not record.is_figure:
+            result.append(replace(record, said=item.said))
+            continue
+        if record is None:
+            scope = _scope(last, item.place)
+            match = matcher.match(item.found.label, item.found.reading, scope, taken)
+            question = match.question.id if match else ""
+            taken.add(question)
+            record = Record(item.place.answer, item.found.label, item.said, question)
+        result.append(replace(record, said=item.said, last_year=item.said, state="carried"))
+    return result
+
+
+def _scope(interview: Interview, place: Place) -> set[str]:
+    for section in interview.questionnaire.sections:
+        if section.id != place.section:
+            continue
+        topic = section.topic(place.topic) if place.topic else None
+        questions = topic.metrics if topic else section.questions
+        return {q.id for q in questions if q.is_numeric}
+    return set()
 
 
 def with_records(

@@ -12,7 +12,9 @@ from wizard.questionnaire import Numbering
 LEVELS: dict[Numbering, int] = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4, "一是": 0}
 
 _DIGITS = "零一二三四五六七八九"
-_CLOSERS = ("。", "！", "？", "；", "：", "…", "”", "’", "）", ".", "!", "?", ";", ":")
+_CLOSERS = ("。", "！", "？", "；", "：", "…", ".", "!", "?", ";", ":")
+#: Marks that close a sentence only after one of the closers: “……。” does, “谁执法谁普法” not.
+_QUOTES = ("”", "’", "）", ")", "」", "』")
 
 
 def chinese_number(n: int) -> str:
@@ -46,7 +48,9 @@ def missing_mark(label: str) -> str:
 def end_sentence(text: str) -> str:
     """Close a sentence with 。 unless the writer already closed it."""
     text = text.strip()
-    return text if not text or text.endswith(_CLOSERS) else text + "。"
+    inner = text.rstrip("".join(_QUOTES))
+    closed = text.endswith(_CLOSERS) or (inner != text and inner.endswith(_CLOSERS))
+    return text if not text or closed else text + "。"
 
 
 def one_line(text: str) -> str:

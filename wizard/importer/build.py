@@ -71,6 +71,10 @@ class Builder:
 
     def build(self, tree: Tree) -> tuple[dict[str, Any], Found]:
         signature = self.basics(tree)
+        if tree.preamble:
+            self.texts.append(
+                _Text(text_figures.PREAMBLE, "\n".join(tree.preamble), frozenset(), "开头一段")
+            )
         for part in tree.parts:
             self.place(part)
         self.figures()
@@ -147,8 +151,14 @@ class Builder:
         self.switch_on(section)
         before = len(self.found.topics)
         if theme:
-            self.unwrapped.add(section.id)
-            self.topic(section, part, top=True)
+            wrapped = section.id in self.order and section.id not in self.unwrapped
+            if wrapped:
+                self.found.unsure.append(
+                    f"“{part.heading}”说不出属于规定的哪项内容，已作为“{section.title}”下的专题写入，请核对"
+                )
+            else:
+                self.unwrapped.add(section.id)
+            self.topic(section, part, top=not wrapped)
             labels = content_labels(frozenset({"measures"}), self.q)
         else:
             if section.id not in self.headings:  # the unit's words, even when they are ours
@@ -185,7 +195,9 @@ class Builder:
         if work is not None and (work.id not in self.order or work.id in self.unwrapped):
             return work, True
         other = section_for("other", self.q)
-        return (other, False) if other is not None and other.id not in self.order else (None, True)
+        if other is not None and other.id not in self.order:
+            return other, False  # a part of the unit's own after the parts it has
+        return work, True  # after the topics' own part: one topic more in it
 
     def switch_on(self, section: Section) -> None:
         """A part the report has, asked only on a condition (成效 when 单列成效 is 是): the
@@ -210,16 +222,18 @@ class Builder:
                 self.topic(section, child)
             return
         entries = points_of(part)
-        if entries.items or entries.intro:
-            self.topic(section, Node("", "", part.rank), headless=entries)
+        if entries.items or entries.intro:  # kept under the part's heading, printed without one
+            self.topic(section, Node("", part.heading, part.rank), headless=entries)
 
     def lead(self, section: Section, text: str, where: str) -> None:
         if not text:
             return
         question = next((q for q in section.questions if q.render in ("lead", "paragraph")), None)
-        if question is None or question.id in self.document:
+        if question is None:
             self.found.unplaced.append((where, text))
             return
+        if question.id in self.document:  # a second part of the same content: its words follow
+            text = f"{self.document[question.id]}\n{text}"
         self.document[question.id] = text
         self.texts.append(_Text(question.id, text, _scope(section), section.title))
 
@@ -227,7 +241,7 @@ class Builder:
         self, section: Section, node: Node, top: bool = False, headless: Entries | None = None
     ) -> None:
         heading = node.heading
-        match = _catalogue_match(section, heading, self.used_topics) if heading else None
+        match = _catalogue_match(section, heading, self.used_topics) if headless is None else None
         if match is None:
             self.custom += 1
             ident = f"{CUSTOM_TOPIC_PREFIX}{self.custom}"
@@ -258,8 +272,9 @@ class Builder:
         if not top and headless is None:
             self.shape.topic_numbering[node.style] += 1
             self.shape.topic_run_in[node.run_in] += 1
-        self.shape.point_numbering[entries.numbering] += 1
-        self.shape.point_layout[entries.layout] += 1
+        if len(items) > 1:  # a point alone is not numbered, nor laid out: it says nothing
+            self.shape.point_numbering[entries.numbering] += 1
+            self.shape.point_layout[entries.layout] += 1
         self.shape.topics[ident] = (entries.numbering, entries.layout, lead)
         if headless is not None:
             self.headless.add(ident)

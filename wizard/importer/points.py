@@ -47,6 +47,8 @@ def points_of(node: Node) -> Entries:
         )
         first = node.children[0]
         layout = "paragraphs" if first.run_in else "own_line"
+        if len(node.children) > 1 and node.children[1].joined:
+            layout = "run_in"  # （一）…（二）… in one paragraph
         return Entries("\n".join(node.text), items, first.style, layout)
     text = "\n".join(node.text)
     intro, points, style, at_starts = split_points(text)

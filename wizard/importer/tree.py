@@ -41,6 +41,8 @@ class Line:
 
     text: str
     heading: int = 0
+    #: Run on in the paragraph of the line before (（一）…。（二）… typed in one paragraph).
+    joined: bool = False
 
 
 @dataclass
@@ -61,6 +63,8 @@ class Node:
     written: str = ""
     #: Its place among its siblings, as numbered (一 → 1): a gap means something is amiss.
     number: int = 0
+    #: It ran on in its elder sibling's paragraph: the items are laid out run in.
+    joined: bool = False
 
     def under(self) -> str:
         """Everything under it, deeper headings with their numbers, as the source has it:
@@ -168,7 +172,7 @@ def read(lines: list[Line]) -> Tree:
     while rest and not _heads(rest[0]):
         tree.preamble.append(rest.pop(0).text)
     stack: list[Node] = []
-    for line in rest:
+    for line in [piece for whole in rest for piece in _run_on(whole)]:
         node = _node(line)
         if node is None:
             (stack[-1].text if stack else tree.preamble).append(line.text)
@@ -178,6 +182,26 @@ def read(lines: list[Line]) -> Tree:
         (stack[-1].children if stack else tree.parts).append(node)
         stack.append(node)
     return tree
+
+
+def _run_on(line: Line) -> list[Line]:
+    """A numbered line holding its next siblings too (（一）甲。……（二）乙。……): one line
+    each, marked as sharing the paragraph. Only the next numbers of the same style, each
+    after the end of a sentence, count: other brackets are the text's own."""
+    found = numbered(line.text)
+    if found is None:
+        return [line]
+    style, number, _, _ = found
+    lines, text, start = [], line.text, 0
+    for at in range(1, len(text)):
+        if text[at - 1] not in "。；;" or numbered(text[at:]) is None:
+            continue
+        following = numbered(text[at:])
+        if following and following[0] == style and following[1] == number + 1:
+            lines.append(text[start:at])
+            start, number = at, number + 1
+    lines.append(text[start:])
+    return [Line(lines[0], line.heading), *(Line(x, line.heading, True) for x in lines[1:])]
 
 
 def _heads(line: Line) -> bool:
@@ -195,7 +219,7 @@ def _node(line: Line) -> Node | None:
     heading, text = first_sentence(body)
     closed = body.strip().endswith("。") or bool(text)
     node = Node(style, heading, RANK[style], closed, [text] if text else [], written=written)
-    node.number = number
+    node.number, node.joined = number, line.joined
     return node
 
 
