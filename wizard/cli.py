@@ -99,8 +99,15 @@ def new(
         Path | None, typer.Argument(help="答案文件（不写时按单位和年度起名）", metavar="答案文件")
     ] = None,
     template: Annotated[
-        str, typer.Option("--template", "-t", help="问卷模板 id", metavar="模板")
-    ] = "township",
+        str | None,
+        typer.Option(
+            "--template",
+            "-t",
+            help="问卷：township（乡镇街道，默认）、county（县级政府）、department（部门），"
+            "或问卷文件的路径；从上年文件开始时默认用上年的问卷",
+            metavar="问卷",
+        ),
+    ] = None,
     last_year: Annotated[
         Path | None,
         typer.Option(
@@ -115,11 +122,14 @@ def new(
 ) -> None:
     """开始填写一份新报告。"""
     from wizard.questionnaire.locate import load_template
-    from wizard.session import create, default_file_name
+    from wizard.session import create, default_file_name, last_years_questionnaire
 
     if not no_input and not terminal_available():
         _no_terminal()
-    questionnaire = load_template(template)
+    if template is None and last_year is not None:
+        questionnaire = last_years_questionnaire(last_year)
+    else:
+        questionnaire = load_template(template or "township")
     session = create(file or Path(default_file_name()), questionnaire, last_year)
     session.provisional_name = file is None
     _run_session(session, data, data_file, no_input, created=True)
@@ -237,6 +247,28 @@ def compare(
         fail("两个文件使用的问卷不同，无法对比")
     rows, years = compare_figures(before, after)
     console().print(compare_table(rows, years))
+
+
+@app.command("figures", cls=ChineseHelpCommand)
+@handles_errors
+def figures_command(
+    file: Annotated[Path, typer.Argument(help="答案文件", metavar="答案文件")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="以 JSON 格式输出，供其他程序读取")
+    ] = False,
+) -> None:
+    """列出报告中的每一个数字：在哪里、统计的是什么、怎么写的、上年、同比、来自哪里。"""
+    from wizard.figure_list import figures
+    from wizard.session import open_readonly
+
+    found = figures(open_readonly(file))
+    if as_json:
+        data = [f.to_json() for f in found]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    from wizard.render.screens import figures_table
+
+    console().print(figures_table(found))
 
 
 for command in (summary, keys, lint, templates):

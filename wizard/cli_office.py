@@ -125,6 +125,9 @@ def import_command(
     template: Annotated[
         str, typer.Option("--template", "-t", help="问卷模板 id 或路径", metavar="模板")
     ] = "township",
+    as_json: Annotated[
+        bool, typer.Option("--json", help="读到的内容以 JSON 格式输出，供其他程序读取")
+    ] = False,
 ) -> None:
     """把一份写好的报告（如去年的 Word 文件）读成答案文件，并列出读到了什么。"""
     from wizard import answers
@@ -140,6 +143,9 @@ def import_command(
     document, found = import_report(source, questionnaire)
     record_questionnaire(document, questionnaire)
     answers.save(output, document)
+    if as_json:
+        sys.stdout.write(json.dumps(found.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return
     console().print(import_summary(found, questionnaire))
     plain(
         console(),

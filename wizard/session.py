@@ -261,6 +261,16 @@ def create(path: Path, questionnaire: Questionnaire, last_year: Path | None = No
         raise
 
 
+def last_years_questionnaire(path: Path) -> Questionnaire:
+    """The questionnaire to start from last year's file with: the one its answers were
+    written with, or, for a finished report, the one its unit's name says (a 局: department)."""
+    from wizard.importer import SUFFIXES, suggested_questionnaire
+
+    if path.suffix.lower() in (*SUFFIXES, ".doc"):
+        return load_by_id(suggested_questionnaire(path) or "township")
+    return questionnaire_of(answers.load(path))
+
+
 def _last_year(path: Path, questionnaire: Questionnaire) -> dict[str, Any]:
     """Last year's answers: an answers file, or a finished report read by ``import``."""
     from wizard.importer import SUFFIXES, import_report

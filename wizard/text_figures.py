@@ -207,7 +207,7 @@ def texts(interview: Interview) -> list[tuple[Place, str]]:
             for field in question.fields:
                 text = item.get(field.id, "")
                 if text:
-                    where = f"{base.where}第 {index + 1} 条"
+                    where = f"{base.where}第{index + 1}条"
                     result.append((replace(base, item=index, field=field.id, where=where), text))
     return result
 

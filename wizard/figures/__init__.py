@@ -121,14 +121,17 @@ def change(before: Number, after: Number) -> tuple[int | float, float | None]:
 def year_on_year(question: Question, before: Number, after: Number) -> str:
     """，同比增长12% / ，同比下降3件 / ，与上年持平: what follows a figure in its sentence."""
     delta, percent = change(before, after)
+    # A figure said about so much gives a change about so much: 约9%, never a false 9%.
+    about = "约" if before.approx or after.approx else ""
     if delta == 0:
-        return "，与上年持平"
+        return "，与上年大体持平" if about else "，与上年持平"
     word = "增长" if delta > 0 else "下降"
     if question.kind == "percent":
-        return f"，同比{word}{format_number(question, Number(round(abs(delta), 1)), False)}个百分点"
+        points = format_number(question, Number(round(abs(delta), 1)), False)
+        return f"，同比{word}{about}{points}个百分点"
     if percent is not None:
-        return f"，同比{word}{round(abs(percent))}%"
-    return f"，同比{word}{format_number(question, Number(abs(delta)))}"
+        return f"，同比{word}{about}{round(abs(percent))}%"
+    return f"，同比{word}{about}{format_number(question, Number(abs(delta)))}"
 
 
 def to_toml(number: Number) -> int | float | dict[str, object]:

@@ -12,7 +12,17 @@ from wizard.importer.source import SUFFIXES, ImportError_, read_lines
 from wizard.importer.tree import read
 from wizard.questionnaire import Questionnaire
 
-__all__ = ["SUFFIXES", "Found", "ImportError_", "import_report"]
+__all__ = ["SUFFIXES", "Found", "ImportError_", "import_report", "suggested_questionnaire"]
+
+
+def suggested_questionnaire(path: Path) -> str | None:
+    """The shipped questionnaire a finished report's unit writes with, by its name (a 局
+    writes with ``department``); None when its name does not say."""
+    from wizard.importer.title import questionnaire_for, read_title
+
+    lines, _ = read_lines(path)
+    tree = read(lines)
+    return questionnaire_for(read_title(tree.title, tree.signature, tree.subtitle).unit)
 
 
 def import_report(path: Path, questionnaire: Questionnaire) -> tuple[dict[str, Any], Found]:

@@ -25,6 +25,7 @@ from wizard.render.terminal import report_renderable, safe
 from wizard.report import Report
 
 if TYPE_CHECKING:
+    from wizard.figure_list import Figure
     from wizard.importer.found import Found
     from wizard.questionnaire import (
         Questionnaire,
@@ -380,3 +381,27 @@ def import_summary(found: Found, questionnaire: Questionnaire) -> RenderableType
     for text in found.unsure:
         lines.append(safe("请核对：" + text, style="yellow"))
     return Group(*lines)
+
+
+def figures_table(found: list[Figure]) -> RenderableType:
+    """Every figure of the report: where, what, as printed, last year's, 同比, source."""
+    from wizard.figure_list import SOURCE_NAMES
+
+    table = Table(title=f"报告中的数字（{len(found)} 个）", title_justify="left")
+    for column in ("位置", "统计的是什么", "写作", "上年", "同比", "来源"):
+        table.add_column(column, overflow="fold")
+    for figure in found:
+        source = SOURCE_NAMES[figure.source]
+        if figure.source == "text":
+            source += f"：{figure.question_label}" if figure.question else "：本单位自己的"
+        if figure.state == "carried":
+            source += "（还是上年的数）"
+        table.add_row(
+            safe(figure.where),
+            safe(figure.label),
+            safe(figure.text or "（未填）"),
+            safe(figure.previous or "—"),
+            safe(figure.change or "—"),
+            Text(source, style="yellow" if figure.state == "carried" else ""),
+        )
+    return table
