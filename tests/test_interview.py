@@ -23,7 +23,7 @@ def test_order_follows_sections_topics_and_conditions(mini: Questionnaire) -> No
     interview = Interview(mini)
     assert ids(interview) == [
         "org", "year", "served", "has_volunteers", "budget", "kind", "channels", "signed",
-        "work_topics", "visits", "visits_done", "visit_rate", "care_points",  # figures first
+        "work_topics", "care_points", "visits", "visits_done", "visit_rate",  # prose first
         "issue_list", "outlook",
     ]  # fmt: skip
     interview.answer("has_volunteers", "是")
@@ -176,7 +176,7 @@ def test_topics_pick_order_rename_and_custom(mini: Questionnaire) -> None:
         "work_topics",
         (TopicChoice(custom, "助残服务"), TopicChoice("youth", "青少年托管"), TopicChoice("care")),
     )
-    assert ids(interview)[8:12] == ["work_topics", "custom_1_points", "youth_points", "visits"]
+    assert ids(interview)[8:12] == ["work_topics", "custom_1_points", "youth_points", "care_points"]
     custom_points = interview.require("custom_1_points")
     assert custom_points.label == "“助残服务”的主要做法"  # its own, not the first topic's
     assert "做法" in custom_points.help and custom_points.suggestions == ()
@@ -228,8 +228,8 @@ def test_a_hand_edited_state_table_is_tolerated(mini: Questionnaire, state: obje
 def test_position_in_the_section_and_overall(mini: Questionnaire) -> None:
     interview = Interview(mini)
     position = progress.position(interview, "visits")
-    assert (position.in_section, position.section_total) == (2, 5)  # topics, visits, …, points
-    assert (position.overall, position.total) == (10, 15)
+    assert (position.in_section, position.section_total) == (3, 5)  # topics, points, visits, …
+    assert (position.overall, position.total) == (11, 15)
     assert progress.position(interview, "nonexistent").overall == 0
 
 

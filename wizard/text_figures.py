@@ -342,7 +342,7 @@ def carried(last: Interview) -> list[Record]:
             result.append(replace(record, said=item.said))
             continue
         if record is None:
-            scope = _scope(last, item.place)
+            scope = scope_of(last, item.place)
             match = matcher.match(item.found.label, item.found.reading, scope, taken)
             question = match.question.id if match else ""
             taken.add(question)
@@ -351,7 +351,8 @@ def carried(last: Interview) -> list[Record]:
     return result
 
 
-def _scope(interview: Interview, place: Place) -> set[str]:
+def scope_of(interview: Interview, place: Place) -> set[str]:
+    """The figure questions of the topic or part a text stands in."""
     for section in interview.questionnaire.sections:
         if section.id != place.section:
             continue

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from wizard import outline, progress, prompter
+from wizard import outline, progress, prompter, text_figures
 from wizard.errors import Interrupted
-from wizard.flow import editors, questions, structure
+from wizard.flow import editors, figures, questions, structure
 from wizard.flow.context import Context, Quit
 from wizard.flow.menu import menu
 from wizard.prompter import GoBack, OpenMenu, ShowHelp
@@ -43,15 +43,23 @@ def ask(context: Context, step: Step) -> None:
         editors.edit_topics(context, step)
         return
     asks = KIND_TABLE[question.kind].asks
+    group = figures.figure_steps(context, step) if question.is_numeric else []
+    if len(group) > 1 and figures.forms_work():
+        figures.ask_figures(context, group)  # the figures that follow, on one form
+        return
+    if step.id in interview.review:
+        figures.update_carried(context, step.id)  # last year's figures first, in place
     if asks == "list":
-        figures = topic_figures(interview, step.topic) if step.topic is not None else ""
-        editors.edit_list(context, question, figures)
+        said = topic_figures(interview, step.topic) if step.topic is not None else ""
+        editors.edit_list(context, question, said)
     elif asks == "choice":
         questions.ask_choice(context, question)
     elif asks == "multichoice":
         questions.ask_multichoice(context, question)
     else:
         questions.ask_text(context, question)
+    if text_figures.is_prose(question):
+        figures.confirm_written(context, step.id)
 
 
 def loop(context: Context, fresh: bool) -> None:

@@ -148,10 +148,10 @@ class Topic:
 
     @property
     def questions(self) -> tuple[Question, ...]:
-        """In the order asked: the figures before the prose, so that the prose can be
-        written around what the figures already say instead of saying it again."""
+        """In the order asked: the prose before the figures. A figure the clerk writes into
+        a point answers its question there; the figures' form then asks only the rest."""
         head = (self.intro,) if self.intro else ()
-        return (*head, *self.metrics, self.points)
+        return (*head, self.points, *self.metrics)
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,11 +63,12 @@ def long_text_help() -> str:
 
 class LeftPrompt(Exception):
     """The user left a prompt with one of the wizard's keys; ``typed`` is what it held, so
-    that nothing typed is lost on the way."""
+    that nothing typed is lost on the way (a form: each field's text in ``fields``)."""
 
-    def __init__(self, typed: str = "") -> None:
+    def __init__(self, typed: str = "", fields: dict[str, str] | None = None) -> None:
         super().__init__(typed)
         self.typed = typed
+        self.fields = fields or {}
 
 
 class GoBack(LeftPrompt):
@@ -85,18 +86,27 @@ class ShowHelp(LeftPrompt):
 class Stopped(KeyboardInterrupt):
     """Ctrl-C at a prompt (still a KeyboardInterrupt), with what the prompt held."""
 
-    def __init__(self, typed: str = "") -> None:
+    def __init__(self, typed: str = "", fields: dict[str, str] | None = None) -> None:
         super().__init__(typed)
         self.typed = typed
+        self.fields = fields or {}
 
 
 class Terminated(Exception):
     """SIGTERM or SIGHUP (the terminal window closed) during the interview."""
 
-    def __init__(self, signum: int, typed: str = "") -> None:
+    def __init__(self, signum: int, typed: str = "", fields: dict[str, str] | None = None) -> None:
         super().__init__(signum)
         self.signum = signum
         self.typed = typed
+        self.fields = fields or {}
+
+
+def fields_when_left(error: BaseException) -> dict[str, str]:
+    """What each field of a form held when the user left it; {} for other prompts."""
+    if isinstance(error, LeftPrompt | Stopped | Terminated):
+        return error.fields
+    return {}
 
 
 def typed_when_left(error: BaseException) -> str | None:
@@ -114,7 +124,7 @@ def signals_end_prompts() -> Iterator[None]:
     def handler(signum: int, _frame: object) -> None:
         app = get_app_or_none()
         if app is not None and app.is_running:
-            app.exit(exception=Terminated(signum, app.current_buffer.text))
+            app.exit(exception=Terminated(signum, app.current_buffer.text, _form_fields(app)))
         else:
             raise Terminated(signum)
 
@@ -125,6 +135,15 @@ def signals_end_prompts() -> Iterator[None]:
     finally:
         for s, old in previous.items():
             signal.signal(s, old)
+
+
+#: The forms being asked (``prompter.form``), by application: what their lines hold, for
+#: a window that is closed while one is asked.
+FORMS: dict[int, Callable[[], dict[str, str]]] = {}
+
+
+def _form_fields(app: Application[Any]) -> dict[str, str]:
+    return FORMS.get(id(app), dict)()
 
 
 @dataclass(frozen=True, slots=True)
