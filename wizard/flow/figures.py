@@ -31,9 +31,12 @@ def forms_work() -> bool:
 
 
 def figure_steps(context: Context, step: Step) -> list[Step]:
-    """The open figures that follow one another from this step in its topic or part (not in
-    the basics, which are facts of the unit, asked one by one)."""
+    """The figures that follow one another from this step in its topic or part (not in the
+    basics, which are facts of the unit, asked one by one): the open ones, or, coming back
+    to answered ones, all but those the clerk's own sentences state (changed there)."""
     interview = context.interview
+    revisit = not interview.is_open(step)
+    said = text_figures.locate(interview).said_questions if revisit else frozenset()
     if step.topic is None and not step.section.heading:
         return []
     steps = interview.steps()
@@ -44,10 +47,31 @@ def figure_steps(context: Context, step: Step) -> list[Step]:
     for following in steps[ids.index(step.id) :] if step.id in ids else []:
         figure = following.question.is_numeric and following.id != year  # the year is no figure
         same = (following.section.id, following.topic_heading) == place
-        if not (same and figure and interview.is_open(following)):
+        if not (same and figure):
             break
-        group.append(following)
+        if interview.is_open(following) or (revisit and following.id not in said):
+            group.append(following)
     return group
+
+
+def group_start(context: Context, step: Step) -> Step:
+    """Going back into a topic's figures: the first of them, so the whole form shows."""
+    steps = context.interview.steps()
+    ids = [s.id for s in steps]
+    if not step.question.is_numeric or step.id not in ids or not forms_work():
+        return step
+    index = ids.index(step.id)
+    while index > 0:
+        before = steps[index - 1]
+        same = (before.section.id, before.topic_heading) == (step.section.id, step.topic_heading)
+        if not (
+            same
+            and before.question.is_numeric
+            and before.id != context.interview.questionnaire.report.year
+        ):
+            break
+        index -= 1
+    return steps[index] if figure_steps(context, steps[index]) else step
 
 
 def ask_figures(context: Context, steps: list[Step]) -> None:

@@ -84,6 +84,7 @@ def loop(context: Context, fresh: bool) -> None:
             if step is None:
                 context.say("已经是第一题了。", "yellow")
                 step = current
+            step = figures.group_start(context, step)
         except ShowHelp:  # what was typed is kept as a draft and offered again
             question = current.question
             context.show_help(question.label, question.help, question.example)
