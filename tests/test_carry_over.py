@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.interactive import CTRL_C, ENTER, Step, interact
+from tests.interactive import CTRL_C, ENTER, Step, interact, pick
 from wizard import answers
 from wizard.cli import app
+from wizard.flow.carried import SectionAction
 from wizard.flow.context import Context
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
@@ -61,7 +62,12 @@ def test_texts_are_carried_over_and_marked_for_review(
 def test_the_wizard_asks_to_confirm_each_carried_text(
     monkeypatch: pytest.MonkeyPatch, next_year: Path
 ) -> None:
-    script = [Step("单位名称", ENTER), Step("领导机关", ENTER), Step("指导机关", CTRL_C)]
+    script = [
+        Step("今年还是这样吗", pick(SectionAction.ONE_BY_ONE)),  # all on one screen, or:
+        Step("单位名称", ENTER),
+        Step("领导机关", ENTER),
+        Step("指导机关", CTRL_C),
+    ]
     code, output = interact(monkeypatch, ["resume", next_year], script)
     assert code == 130
     assert "从这一题继续：单位名称" in output
@@ -101,7 +107,8 @@ def test_last_years_items_are_confirmed_one_by_one(
     next_year: Path, township: Questionnaire
 ) -> None:
     from tests.interactive import drive, pick
-    from wizard.flow.editors import CarriedAction, edit_list
+    from wizard.flow.carried import CarriedAction, ItemsAction, review_items
+    from wizard.flow.editors import edit_list
 
     opened = resume(next_year)
     interview = opened.interview
@@ -111,6 +118,7 @@ def test_last_years_items_are_confirmed_one_by_one(
     assert len(before) == 3
     context = Context(opened, make_console(), lambda _context, _step: None)
     script = [
+        Step("这些今年还写吗", pick(ItemsAction.ONE_BY_ONE)),
         Step("今年还写吗", pick(CarriedAction.KEEP)),  # the first problem: kept
         Step("今年还写吗", pick(CarriedAction.DROP)),  # the second: gone this year
         Step("今年还写吗", pick(CarriedAction.EDIT)),  # the third: rewritten
@@ -118,7 +126,11 @@ def test_last_years_items_are_confirmed_one_by_one(
         Step("原因", "今年的原因" + ENTER),  # its cause
         Step("已有 2 条", ENTER),  # the list: 完成 (the default once it has items)
     ]
-    drive(script, lambda: edit_list(context, question))
+    def review_then_edit() -> None:
+        review_items(context, question)
+        edit_list(context, question)
+
+    drive(script, review_then_edit)
     opened.close()
     after = answers.load(next_year)["shortcomings"]
     assert [i["problem"] for i in after] == [before[0]["problem"], before[2]["problem"]]

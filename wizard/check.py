@@ -16,7 +16,8 @@ The JSON form (``report-wizard check --json``) is a stable interface::
 
 Codes: content_missing, required_missing, invalid_answer, field_missing, rule_broken,
 placeholder, review_pending, recommended_missing, recommended_skipped, deadline,
-structure (the unit's outline or own figures cannot be used as written),
+structure (the unit's outline or own figures cannot be used as written), own_words (an
+answer only the words the unit replaced with its own would print),
 figure_unused (a figure the draft cannot show), figure_zero (a zero, left out of the draft),
 figure_twice, figure_differs, figure_last_year (prose that repeats a figure, contradicts it,
 or still holds last year's), figure_carried (a figure of last year's text not yet given for
@@ -224,11 +225,15 @@ def _figure_findings(interview: Interview) -> list[Finding]:
     zero (no achievement to report)."""
     findings: list[Finding] = []
     asked = {step.id for step in interview.steps()}
+    unneeded = interview.unneeded()
     for question_id, value in interview.values.items():
         question = interview.question(question_id)
         if question is None:
             continue
-        if question_id not in asked:
+        if question_id in unneeded:
+            message = f"“{question.label}”的答案不写进草稿：标题或开头一段用的是本单位自己的文字"
+            findings.append(Finding("own_words", "info", message, question_id))
+        elif question_id not in asked:
             where = _home(interview, question_id)
             message = (
                 f"“{question.label}”填了 {display(question, value)}，但{where}不在报告中，"

@@ -23,6 +23,7 @@ from wizard.questionnaire import (
     Questionnaire,
     Section,
 )
+from wizard.questionnaire.uses import needed_only_by_own_words
 from wizard.steps import Step, topics_question
 from wizard.values import (
     Answer,
@@ -137,14 +138,27 @@ class Interview:
         topic = section.topic(choice.id)
         return choice.heading or (topic.heading if topic else choice.id)
 
+    def unneeded(self) -> frozenset[str]:
+        """Questions only the words the unit replaced with its own (title, preamble, 落款)
+        would use: not asked, not missing."""
+        own = self.document.get("outline")
+        own = own if isinstance(own, Mapping) else {}
+        flags = [bool(own.get(key)) for key in ("title", "preamble")]
+        return needed_only_by_own_words(self.questionnaire, *flags) if any(flags) else frozenset()
+
     def steps(self) -> list[Step]:
         """Every question that applies now, in interview order."""
         result: list[Step] = []
         env = self.env()  # once: every condition below reads the same answers
+        unneeded = self.unneeded()
         for section in self.questionnaire.sections:
             if not self.section_active(section, env):
                 continue
-            result.extend(Step(q, section) for q in section.questions if self.active(q, env))
+            result.extend(
+                Step(q, section)
+                for q in section.questions
+                if self.active(q, env) and q.id not in unneeded
+            )
             if not section.topics:
                 continue
             result.append(Step(self._topic_questions[section.topics_id], section))
@@ -243,7 +257,9 @@ class Interview:
             if reason is not None:
                 raise Invalid(f"{reason}，这里需要准确数字，不能写“{value.hedge}”")
 
-    def set(self, question_id: str, value: Answer) -> Answer:
+    def set(self, question_id: str, value: Answer, reviewed: bool = True) -> Answer:
+        """Store an answer. ``reviewed=False``: a change that is not the clerk's reading of a
+        carried answer (a figure rewritten inside it), which stays to review."""
         question = self.require(question_id)
         value = check_value(question, clean_answer(value))
         self._check_exact(question, value)
@@ -259,7 +275,8 @@ class Interview:
             self.drop_draft(question_id)
         self._invalid.pop(question_id, None)
         self._skipped.discard(question_id)
-        self._review.discard(question_id)
+        if reviewed:
+            self._review.discard(question_id)
         self._sync_state()
         return value
 

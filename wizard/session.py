@@ -322,8 +322,23 @@ def carry_over(
     if isinstance(year, Number):
         _move_topic_years(questionnaire, document, int(year.value))
     text_figures.store(document, text_figures.carried(old))
+    # Last year's shape is the unit's: it is not offered again (the menu still changes it).
+    state: dict[str, Any] = {"outline_offered": True}
     if review:
-        document["state"] = {"review": sorted(review)}
+        state["review"] = sorted(review)
+    # What the unit left unsaid last year (no 主送, no 附注, no opening words) is not asked
+    # again: a fact of the unit's, or anything optional. Figures are: they are this year's.
+    left = [
+        q.id
+        for s in questionnaire.sections
+        for q in s.questions
+        if q.id not in last
+        and q.id not in document
+        and (q.level == "optional" or (not s.heading and q.level != "required"))
+    ]
+    if left:
+        state["skipped"] = sorted(left)
+    document["state"] = state
     return document
 
 

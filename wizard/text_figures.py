@@ -286,11 +286,11 @@ def rewritten(interview: Interview, located: Located, text: str) -> None:
         interview.document["outline"] = {**(own if isinstance(own, dict) else {}), "preamble": text}
         return
     if place.item is None or place.field is None:
-        interview.set(place.answer, text)
+        interview.set(place.answer, text, reviewed=False)
         return
     items = [dict(item) for item in interview.items(place.answer)]
     items[place.item][place.field] = text
-    interview.set(place.answer, tuple(items))
+    interview.set(place.answer, tuple(items), reviewed=False)
 
 
 def change(interview: Interview, located: Located, reading: Reading) -> Record:

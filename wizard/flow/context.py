@@ -45,6 +45,8 @@ class Context:
         self.session = session
         self.console = console
         self._asker = asker
+        #: Parts whose carried answers the clerk chose to confirm one by one this session.
+        self.one_by_one: set[str] = set()
 
     def ask(self, step: Step) -> None:
         """One question, as the loop asks it (the review screen asks through this)."""

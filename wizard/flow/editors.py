@@ -112,39 +112,6 @@ def item_form(context: Context, question: Question, item: Item | None = None) ->
     return result
 
 
-class CarriedAction(Enum):
-    KEEP = "保留这一条"
-    EDIT = "改写这一条"
-    DROP = "删去这一条（今年没有）"
-
-
-def review_carried(context: Context, question: Question) -> None:
-    """Last year's items, one by one and in full: kept, rewritten or dropped, never taken
-    over wholesale with one Enter."""
-    interview = context.interview
-    first = question.fields[0].id
-    index = 0
-    while index < len(interview.items(question.id)):
-        items = interview.items(question.id)
-        item = items[index]
-        context.say(f"上年第 {index + 1} 条（共 {len(items)} 条）：", "bold")
-        for field in question.fields:
-            if item.get(field.id, "").strip():
-                context.say(f"　{field.label}：{item[field.id]}")
-        options = [Option(action.value, action) for action in CarriedAction]
-        action = prompter.select(f"“{item.get(first, '')}”今年还写吗", options, nav=False)
-        if action is CarriedAction.DROP:
-            context.change(interview.delete_item, question.id, index)
-            continue
-        if action is CarriedAction.EDIT:
-            edited = item_form(context, question, item)
-            if edited:
-                context.change(interview.edit_item, question.id, index, edited)
-        index += 1
-    interview.confirm(question.id)
-    context.save()
-
-
 def edit_list(context: Context, question: Question, figures: str = "") -> None:
     """``figures``: what the topic's figures already say in the draft, shown first so that the
     points need not say it again."""
@@ -152,8 +119,6 @@ def edit_list(context: Context, question: Question, figures: str = "") -> None:
     if figures:
         context.say(f"这一专题的数字在报告中写成：{figures}", "cyan")
         context.say("下面的做法里不必再写这些数字。", "dim")
-    if question.id in interview.review and interview.items(question.id):
-        review_carried(context, question)
     context.hint(question, "一条一条添加；选中已有的一条可以修改、调整顺序或删除")
     just_added = False
     while True:

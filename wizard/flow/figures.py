@@ -192,7 +192,7 @@ def confirm_written(context: Context, answer: str) -> None:
         )
         if not isinstance(picked, int):
             break
-        proposals[picked] = _reclassify(context, proposals[picked])
+        proposals[picked] = _reclassify(context, proposals[picked], news[picked])
     _store(context, proposals, gone)
 
 
@@ -224,11 +224,15 @@ def _said_as(context: Context, record: Record) -> str:
     return f"数字题“{question.label}”{note}"
 
 
-def _reclassify(context: Context, record: Record) -> Record:
+def _reclassify(context: Context, record: Record, item: Located) -> Record:
+    """What a figure is, picked from the figures of its own topic or part first, then the
+    rest of the questionnaire's, the unit's own, or no figure."""
     interview = context.interview
-    numeric = [q for q in interview.questionnaire.all_questions() if q.is_numeric]
     year = interview.questionnaire.report.year
-    options = [Option(f"数字题：{q.label}", q.id) for q in numeric if q.id != year]
+    numeric = [q for q in interview.questionnaire.all_questions() if q.is_numeric and q.id != year]
+    near = text_figures.scope_of(interview, item.place)
+    numeric.sort(key=lambda q: q.id not in near)
+    options = [Option(f"数字题：{q.label}", q.id) for q in numeric]
     options += [Option(Kind.OWN.value, Kind.OWN), Option(Kind.NONE.value, Kind.NONE)]
     default = record.question or (Kind.NONE if record.state == "not_a_figure" else Kind.OWN)
     picked = prompter.select(

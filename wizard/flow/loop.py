@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wizard import outline, progress, prompter, text_figures
 from wizard.errors import Interrupted
-from wizard.flow import editors, figures, questions, structure
+from wizard.flow import carried, editors, figures, questions, structure
 from wizard.flow.context import Context, Quit
 from wizard.flow.menu import menu
 from wizard.prompter import GoBack, OpenMenu, ShowHelp
@@ -48,8 +48,12 @@ def ask(context: Context, step: Step) -> None:
         figures.ask_figures(context, group)  # the figures that follow, on one form
         return
     if step.id in interview.review:
+        if carried.review_section(context, step):
+            return
         figures.update_carried(context, step.id)  # last year's figures first, in place
     if asks == "list":
+        if step.id in interview.review and interview.items(step.id):
+            carried.review_items(context, question)
         said = topic_figures(interview, step.topic) if step.topic is not None else ""
         editors.edit_list(context, question, said)
     elif asks == "choice":

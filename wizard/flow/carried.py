@@ -1,0 +1,106 @@
+"""Last year's answers in this year's report (new --from): the short ones of a part
+confirmed on one screen, the items of a list kept all at once or one by one."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from wizard import prompter
+from wizard.flow.context import Context
+from wizard.flow.editors import item_form
+from wizard.prompter import Option
+from wizard.questionnaire import Question
+from wizard.steps import Step
+from wizard.text_figures import is_prose
+
+
+class SectionAction(Enum):
+    KEEP = "都沿用（今年不变）"
+    ONE_BY_ONE = "逐项确认或修改"
+
+
+def review_section(context: Context, step: Step) -> bool:
+    """The short answers carried into this part, on one screen, kept with one choice;
+    True when they were (the question asked is then answered too)."""
+    interview = context.interview
+    carried = [
+        s for s in interview.steps()
+        if s.section.id == step.section.id and s.id in interview.review
+        and s.id in interview.values and not is_prose(s.question)
+    ]  # fmt: skip
+    if len(carried) < 2 or step not in carried or step.section.id in context.one_by_one:
+        return False
+    context.say(f"“{step.section.title}”沿用了上年的答案：", "bold")
+    for item in carried:
+        context.say(f"　{item.question.label}：{interview.display(item.id)}")
+    options = [Option(action.value, action) for action in SectionAction]
+    action = prompter.select("今年还是这样吗", options, nav=False)
+    if action is SectionAction.ONE_BY_ONE:
+        context.one_by_one.add(step.section.id)
+        return False
+    for item in carried:
+        interview.confirm(item.id)
+    context.save()
+    return True
+
+
+class ItemsAction(Enum):
+    ONE_BY_ONE = "逐条查看：保留、改写或删去"
+    KEEP = "全部保留（今年仍是这些做法）"
+    DROP = "全部删去，重新写"
+
+
+class CarriedAction(Enum):
+    KEEP = "保留这一条"
+    EDIT = "改写这一条"
+    DROP = "删去这一条（今年没有）"
+
+
+def review_items(context: Context, question: Question) -> None:
+    """Last year's items shown in full, then kept all, dropped all, or gone through one by
+    one (kept, rewritten or dropped)."""
+    interview = context.interview
+    items = interview.items(question.id)
+    context.say(f"“{question.label}”沿用了上年的 {len(items)} 条：", "bold")
+    for n, item in enumerate(items, 1):
+        text = "。".join(item[f.id] for f in question.fields if item.get(f.id, "").strip())
+        context.say(f"　{n}. {text}")
+    options = [Option(action.value, action) for action in ItemsAction]
+    action = (
+        prompter.select("这些今年还写吗", options, nav=False)
+        if len(items) > 1
+        else ItemsAction.ONE_BY_ONE
+    )
+    if action is ItemsAction.DROP:
+        interview.clear(question.id)
+        context.save()
+        return
+    if action is ItemsAction.ONE_BY_ONE:
+        _one_by_one(context, question)
+    interview.confirm(question.id)
+    context.save()
+
+
+def _one_by_one(context: Context, question: Question) -> None:
+    """Last year's items, one by one and in full: kept, rewritten or dropped, never taken
+    over wholesale with one Enter."""
+    interview = context.interview
+    first = question.fields[0].id
+    index = 0
+    while index < len(interview.items(question.id)):
+        items = interview.items(question.id)
+        item = items[index]
+        context.say(f"上年第 {index + 1} 条（共 {len(items)} 条）：", "bold")
+        for field in question.fields:
+            if item.get(field.id, "").strip():
+                context.say(f"　{field.label}：{item[field.id]}")
+        options = [Option(action.value, action) for action in CarriedAction]
+        action = prompter.select(f"“{item.get(first, '')}”今年还写吗", options, nav=False)
+        if action is CarriedAction.DROP:
+            context.change(interview.delete_item, question.id, index)
+            continue
+        if action is CarriedAction.EDIT:
+            edited = item_form(context, question, item)
+            if edited:
+                context.change(interview.edit_item, question.id, index, edited)
+        index += 1
