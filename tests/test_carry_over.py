@@ -126,6 +126,7 @@ def test_last_years_items_are_confirmed_one_by_one(
         Step("原因", "今年的原因" + ENTER),  # its cause
         Step("已有 2 条", ENTER),  # the list: 完成 (the default once it has items)
     ]
+
     def review_then_edit() -> None:
         review_items(context, question)
         edit_list(context, question)

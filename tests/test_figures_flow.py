@@ -10,10 +10,23 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.interactive import BACKSPACE, CTRL_B, CTRL_C, DOWN, ENTER, TAB, UP, Step, interact, pick
+from tests.interactive import (
+    BACKSPACE,
+    CTRL_B,
+    CTRL_C,
+    CTRL_G,
+    DOWN,
+    ENTER,
+    TAB,
+    UP,
+    Step,
+    interact,
+    pick,
+)
 from wizard import answers, text_figures
 from wizard.cli import app
 from wizard.flow.carried import CarriedAction
+from wizard.flow.menu import MenuAction
 from wizard.interview import Interview
 from wizard.questionnaire import load_by_id
 
@@ -161,3 +174,25 @@ def test_next_year_updates_last_years_figures_in_their_sentence(
     assert document["fines"] == 35.6  # 仍为: this year's answer too
     check = runner.invoke(app, ["check", str(this)])
     assert "还是上年的数字" not in check.output.replace("\n", "")
+
+
+def test_a_figure_changed_from_the_menu_is_changed_in_its_sentence(
+    monkeypatch: pytest.MonkeyPatch, department_file: Path
+) -> None:
+    interview = Interview(load_by_id("department"), answers.load(department_file))
+    interview.set_raw("law_enforcement_points", [{"title": "开展治超专项行动", "text": POINT}])
+    answers.save(department_file, interview.document)
+    script = [
+        Step("?", CTRL_G),
+        Step("菜单", pick(MenuAction.FIGURES)),
+        Step("报告中的数字", ENTER),  # the first: 检查货运车辆8600辆次
+        Step("改为", "9100" + ENTER),  # the number alone: the sentence's measure word stays
+        Step("报告中的数字", DOWN + ENTER),  # 查处超限超载车辆215辆
+        Step("改为", "删去" + ENTER),
+        Step("报告中的数字", UP + ENTER),  # ← 返回菜单
+        Step("菜单", pick(MenuAction.QUIT)),
+    ]
+    code, output = interact(monkeypatch, ["resume", department_file], script)
+    assert code == 0, output
+    (point,) = answers.load(department_file)["law_enforcement_points"]
+    assert point["text"] == "检查货运车辆9100辆次，罚没款35.6万元"

@@ -162,8 +162,61 @@ def test_own_figures_are_said_checked_and_kept() -> None:
     ]
     messages = [f.message for f in check(Interview(load_by_id("township"), document)).findings]
     assert any(m.startswith("本单位自己的第 1 个数字：") for m in messages)
-    assert any("'nowhere'" in m and "不在报告中" in m for m in messages)
+    assert any("“走访”所在的专题或部分不在报告中" in m for m in messages)
     assert any("“考试”还没有填本年度的数" in m for m in messages)
+
+
+def test_own_figures_in_the_duty_part_a_rate_and_a_total_with_its_parts() -> None:
+    """The 第一责任人 part holds two figures of the unit's own; a rate may be one; a total's
+    four 其中 parts are printed in its sentence and checked against it."""
+    county = load_by_id("county")
+    document = answers.load(EXAMPLES / "county-2023.toml")
+    parts = [
+        {"label": "路政", "value": 88},
+        {"label": "道路运输", "value": 812},
+        {"label": "水路运输", "value": 40},
+        {"label": "其他", "value": 20},
+    ]
+    document["own_figures"] = [
+        {
+            "topic": "duty",
+            "label": "述法评议",
+            "value": 38,
+            "unit": "个",
+            "before": "组织部门主要负责人述法评议",
+        },
+        {"topic": "duty", "label": "旁听庭审", "value": 2, "unit": "次", "before": "带头旁听庭审"},
+        {"topic": "duty", "label": "述法覆盖率", "value": 100, "unit": "%"},
+        {
+            "topic": "duty",
+            "label": "行政处罚",
+            "value": 960,
+            "unit": "件",
+            "parts": parts,
+            "complete": True,
+        },
+    ]
+    interview = Interview(county, document)
+    text = render_text(build_report(interview)).replace("\n", "")
+    assert "组织部门主要负责人述法评议38个。带头旁听庭审2次。述法覆盖率100%。" in text
+    assert "行政处罚960件，其中路政88件、道路运输812件、水路运输40件、其他20件。" in text
+    assert not [f for f in check(interview).findings if f.code == "rule_broken"]
+    parts[3]["value"] = 10  # 950 of 960, said to be all of it
+    wrong = [
+        f.message for f in check(Interview(county, document)).findings if f.code == "rule_broken"
+    ]
+    assert wrong == ["数字对不上：本单位的数字“行政处罚”的其中各项加起来是 950，不等于总数"]
+    parts[3]["value"] = 90  # 1030: more than the whole, complete or not
+    document["own_figures"][3]["complete"] = False
+    wrong = [
+        f.message for f in check(Interview(county, document)).findings if f.code == "rule_broken"
+    ]
+    assert wrong == ["数字前后矛盾：本单位的数字“行政处罚”的其中各项加起来是 1030，超过了总数"]
+    document["own_figures"][2]["value"] = 120  # a rate above 100 is refused
+    problems = [
+        f.message for f in check(Interview(county, document)).findings if f.code == "structure"
+    ]
+    assert any("应在 0 到 100 之间" in p for p in problems)
 
 
 def test_next_year_starts_in_this_years_shape(tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ def test_own_figures_are_added_and_deleted_and_reset_restores(
     script = structure_script(
         Step("报告结构", pick(S.FIGURES)),
         Step("＋ 添加一个数字", ENTER),
-        Step("写在哪个专题中", DOWN * 3 + ENTER),  # 优化便民服务
+        Step("写在哪个专题或部分中", DOWN * 3 + ENTER),  # 优化便民服务
         Step("统计的是什么", "走访辖区楼宇" + ENTER),
         Step("本年度的数", "很多" + ENTER),  # refused in place, then corrected
         Step("请输入", CTRL_U + "35栋" + ENTER),

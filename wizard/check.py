@@ -183,14 +183,34 @@ def _structure_findings(
         message = f"报告结构中提到的部分 {unknown!r} 在问卷中没有，已忽略"
         findings.append(Finding("structure", "warning", message))
     topics = {c.id for s in interview.questionnaire.sections for c in interview.chosen_topics(s)}
+    topics |= {s.id for s in interview.questionnaire.sections if s.heading}  # a part, too
     for figure in figures:
+        findings += _own_parts(figure)
         if figure.topic not in topics:
-            message = f"本单位自己的数字“{figure.label}”所属的专题 {figure.topic!r} 不在报告中，草稿里没有它"
+            message = f"本单位自己的数字“{figure.label}”所在的专题或部分不在报告中，草稿里没有它：请换一个位置"
             findings.append(Finding("figure_unused", "error", message))
         elif figure.value is None:
             message = f"本单位自己的数字“{figure.label}”还没有填本年度的数"
             findings.append(Finding("recommended_missing", "warning", message))
     return findings
+
+
+def _own_parts(figure: own_figures.OwnFigure) -> list[Finding]:
+    """A figure of the unit's own and its 其中 parts: never more than it, and all of it
+    when the clerk said they are."""
+    if not figure.parts or figure.value is None:
+        return []
+    summed = sum(v.value for _, v in figure.parts)
+    shown = int(summed) if float(summed).is_integer() else round(summed, 4)
+    if summed > figure.value.value and not figure.value.approx:
+        message = (
+            f"数字前后矛盾：本单位的数字“{figure.label}”的其中各项加起来是 {shown}，超过了总数"
+        )
+        return [Finding("rule_broken", "error", message)]
+    if figure.complete and summed != figure.value.value:
+        message = f"数字对不上：本单位的数字“{figure.label}”的其中各项加起来是 {shown}，不等于总数"
+        return [Finding("rule_broken", "error", message)]
+    return []
 
 
 def _question_findings(interview: Interview) -> list[Finding]:
@@ -224,7 +244,8 @@ def _figure_findings(interview: Interview) -> list[Finding]:
     that an earlier answer made not apply (it would otherwise vanish without a word), and a
     zero (no achievement to report)."""
     findings: list[Finding] = []
-    asked = {step.id for step in interview.steps()}
+    # A figure the clerk's own sentence states is in the draft, wherever its topic is.
+    asked = {step.id for step in interview.steps()} | text_figures.locate(interview).said_questions
     unneeded = interview.unneeded()
     for question_id, value in interview.values.items():
         question = interview.question(question_id)

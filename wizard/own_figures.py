@@ -4,12 +4,15 @@ last year's number for 同比, and the words around it in the topic's paragraph.
 
 ```toml
 [[own_figures]]
-topic = "services"          # the topic whose paragraph says it
+topic = "services"          # the topic (or the part: "duty") whose paragraph says it
 label = "走访辖区楼宇"
 value = { value = 35, unit = "栋" }
 last_year = 30              # optional
 before = "全年走访辖区楼宇"   # optional: the words before the number (default: label)
 after = "，实现全覆盖"        # optional: the words after it
+unit = "%"                  # optional: a rate the unit counts (办结率), or its measure word
+parts = [{ label = "路政", value = 88 }, { label = "道路运输", value = 812 }]  # optional: 其中
+complete = true             # optional: the parts are all of it, and must add up to it
 ```
 
 The words are the clerk's, used as they are; nothing here is a template.
@@ -39,10 +42,17 @@ class OwnFigure:
     #: Already said in the clerk's own text (found by ``import``): not printed again, but
     #: carried to next year as last year's figure.
     in_text: bool = False
+    #: Its 其中 parts: (what, how many), printed after it in one sentence.
+    parts: tuple[tuple[str, Number], ...] = ()
+    #: The parts are all of it: ``check`` says so when they do not add up.
+    complete: bool = False
 
     @property
     def question(self) -> Question:
-        """The figure as a question, so that it is read, checked and shown like any other."""
+        """The figure as a question, so that it is read, checked and shown like any other: a
+        rate when its unit is %, else a number in the clerk's measure word."""
+        if self.unit in ("%", "％"):
+            return Question(id="own_figure", kind="percent", label=self.label, min=0, max=100)
         return Question(id="own_figure", kind="decimal", label=self.label, unit=self.unit)
 
     def sentence(self) -> str:
@@ -55,7 +65,11 @@ class OwnFigure:
             if self.last_year is not None
             else ""
         )
-        text = f"{self.before or self.label}{shown}{change}{self.after}"
+        parts = "、".join(
+            f"{label}{figures.format_number(self.question, value)}" for label, value in self.parts
+        )
+        parts = f"，其中{parts}" if parts else ""
+        text = f"{self.before or self.label}{shown}{change}{parts}{self.after}"
         return text if text.endswith(("。", "；", "！")) else text + "。"
 
 
@@ -88,6 +102,7 @@ def _figure(entry: object) -> OwnFigure:
     if not texts["topic"] or not texts["label"]:
         raise Invalid("要写明所属专题（topic）和统计的是什么（label）")
     known = {"topic", "label", "unit", "before", "after", "value", "last_year", "in_text"}
+    known |= {"parts", "complete"}
     unknown = set(entry) - known
     in_text = entry.get("in_text", False)
     if not isinstance(in_text, bool):
@@ -98,9 +113,32 @@ def _figure(entry: object) -> OwnFigure:
     numbers: dict[str, Number | None] = {}
     for key in ("value", "last_year"):
         numbers[key] = None if entry.get(key) is None else figures.from_toml(shape, entry[key])
+        if numbers[key] is not None and shape.kind == "percent":
+            figures.check_range(shape, numbers[key].value)  # type: ignore[union-attr]
+    complete = entry.get("complete", False)
+    if not isinstance(complete, bool):
+        raise Invalid("complete 应为 true 或 false")
     return OwnFigure(
-        value=numbers["value"], last_year=numbers["last_year"], in_text=in_text, **texts
+        value=numbers["value"],
+        last_year=numbers["last_year"],
+        in_text=in_text,
+        parts=_parts(entry.get("parts", []), shape),
+        complete=complete,
+        **texts,
     )
+
+
+def _parts(raw: object, shape: Question) -> tuple[tuple[str, Number], ...]:
+    if not isinstance(raw, list):
+        raise Invalid('parts 应为表的数组，如 [{ label = "路政", value = 88 }]')
+    result = []
+    for part in raw:
+        if not isinstance(part, Mapping) or not isinstance(part.get("label"), str):
+            raise Invalid("parts 的每一项要有 label（是什么）和 value（多少）")
+        result.append(
+            (clean_input(part["label"]).strip(), figures.from_toml(shape, part.get("value")))
+        )
+    return tuple(result)
 
 
 def to_toml(figure: OwnFigure) -> dict[str, Any]:
@@ -116,6 +154,10 @@ def to_toml(figure: OwnFigure) -> dict[str, Any]:
             result[key] = getattr(figure, key)
     if figure.in_text:
         result["in_text"] = True
+    if figure.parts:
+        result["parts"] = [{"label": k, "value": figures.to_toml(v)} for k, v in figure.parts]
+    if figure.complete:
+        result["complete"] = True
     return result
 
 

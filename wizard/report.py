@@ -359,6 +359,7 @@ class _Builder:
                 paragraphs.extend(_laid_out([], [], entries, level.layout or usual, style, []))
         asked = (q for q in section.questions if q.render == "none" and self.interview.active(q))
         current.extend(self.figures(section.sentences, asked, self.prose(section.questions)))
+        current.extend(Span(f.sentence()) for f in self.own_figures if f.topic == section.id)
         flush()
         if section.topics and with_topics:
             paragraphs.extend(self.topics_paragraphs(section))

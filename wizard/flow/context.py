@@ -52,6 +52,16 @@ class Context:
         """One question, as the loop asks it (the review screen asks through this)."""
         self._asker(self, step)
 
+    def ask_question(self, question_id: str) -> None:
+        """A question by its id, asked as the loop asks it; back to the caller after."""
+        step = self.interview.step(question_id)
+        if step is None:
+            return
+        try:
+            self.ask(step)
+        except prompter.LeftPrompt:
+            return
+
     @property
     def interview(self) -> Interview:
         return self.session.interview

@@ -318,9 +318,8 @@ def _carry_one(context: Context, answer: str, item: Located, text: str) -> None:
     record = item.record
     if not text or record is None:
         return
-    fresh = next(
-        (i for i in text_figures.locate(interview).in_answer(answer) if i.record == record), None
-    )
+    same = [i for i in text_figures.locate(interview).in_answer(answer) if i.said == item.said]
+    fresh = next((i for i in same if i.record == record), same[0] if same else None)
     if fresh is None:
         return
     if text in DROP:
@@ -339,3 +338,55 @@ def _carry_one(context: Context, answer: str, item: Located, text: str) -> None:
         except Invalid as error:
             context.say(f"“{updated.label}{updated.said}”：{error}", "yellow")
     text_figures.with_records(interview.document, [updated])
+
+
+# ---------------------------------------------------------------- every figure, from the menu
+
+
+def every_figure(context: Context) -> None:
+    """Every figure of the report in one list (where, what, as printed, 上年); picking one
+    gives it a new number, written inside its sentence when it stands in the clerk's text."""
+    from wizard.figure_list import figures
+
+    interview = context.interview
+    while True:
+        found = figures(interview)
+        options = [
+            Option(
+                f"{f.where}　{f.label}{f.text}" + (f"（上年 {f.previous}）" if f.previous else ""),
+                n,
+            )
+            for n, f in enumerate(found)
+            if f.source != "own"
+        ]
+        options.append(Option("← 返回菜单", Kind.DONE))
+        picked = prompter.select(
+            f"报告中的数字（{len(found)} 个）：选中一个修改", options, nav=False
+        )
+        if not isinstance(picked, int):
+            return
+        figure = found[picked]
+        if figure.source == "text":
+            _change_in_text(context, figure.text, figure.label)
+        elif figure.question:
+            context.ask_question(figure.question)
+
+
+def _change_in_text(context: Context, said: str, label: str) -> None:
+    interview = context.interview
+    item = next(
+        (i for i in text_figures.locate(interview).located if i.said == said and i.label == label),
+        None,
+    )
+    if item is None:
+        return
+    typed = prompter.text(
+        f"“{item.label}{item.said}”改为（删去写“删去”）",
+        validate=_carried_check(item),
+        nav=False,
+    ).strip()
+    if typed:
+        record = item.record or Record(item.place.answer, item.found.label, item.said)
+        located = replace(item, record=replace(record, state="carried"))
+        _carry_one(context, item.place.answer, located, typed)
+        context.save()

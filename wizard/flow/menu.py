@@ -9,6 +9,7 @@ from wizard import progress, prompter
 from wizard.check import check
 from wizard.export import ExportError, export_report
 from wizard.flow.context import Back, Context, Quit
+from wizard.flow.figures import every_figure
 from wizard.flow.structure import structure
 from wizard.prompter import GoBack, OpenMenu, Option, ShowHelp
 from wizard.render import screens, terminal
@@ -23,6 +24,7 @@ class MenuAction(Enum):
     REVIEW = "查看和修改答案"
     PREVIEW = "预览报告草稿"
     STRUCTURE = "报告结构（标题、顺序、编号、排版、自己的数字）"
+    FIGURES = "报告中的数字（查看和修改，上年对比）"
     CHECK = "检查还缺什么"
     EXPORT = "导出报告（Word、文本、Markdown）"
     QUIT = "保存并退出"
@@ -128,6 +130,7 @@ _SCREENS = {
     MenuAction.REVIEW: review,
     MenuAction.PREVIEW: preview,
     MenuAction.STRUCTURE: structure,
+    MenuAction.FIGURES: every_figure,
     MenuAction.CHECK: check_screen,
     MenuAction.EXPORT: export,
 }

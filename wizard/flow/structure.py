@@ -14,7 +14,7 @@ from wizard.flow.context import Back, Context
 from wizard.outline import Outline
 from wizard.own_figures import OwnFigure
 from wizard.prompter import Option
-from wizard.questionnaire import Section
+from wizard.questionnaire import Question, Section
 from wizard.render import screens
 from wizard.report import build_report
 
@@ -220,30 +220,32 @@ def _figures(context: Context, _shape: Outline) -> Outline | None:
 
 def _new_figure(context: Context) -> OwnFigure | None:
     interview = context.interview
-    topics = [
-        (c.id, interview.topic_heading(s, c))
-        for s in interview.questionnaire.sections
-        for c in interview.chosen_topics(s)
-    ]
-    if not topics:
-        context.say("还没有选定工作专题：先在问卷中选好专题，再添加本单位的数字。", "yellow")
-        return None
-    options = [Option(heading, ident) for ident, heading in topics]
-    topic = str(prompter.select("写在哪个专题中", options, nav=False))
-    label = prompter.text("统计的是什么（如：走访辖区楼宇）", nav=False).strip()
+    shape_of = outline.read(interview.document.get("outline"))[0]
+    places = []
+    for section in shape_of.sections(interview.questionnaire):
+        chosen = interview.chosen_topics(section)
+        if not section.topics or not chosen:  # a part of its own: 第一责任人, 成效 …
+            places.append((section.id, f"“{shape_of.heading(section)}”部分"))
+        places += [(c.id, f"　专题：{interview.topic_heading(section, c)}") for c in chosen]
+    options = [Option(heading, ident) for ident, heading in places]
+    topic = str(prompter.select("写在哪个专题或部分中", options, nav=False))
+    label = prompter.text("统计的是什么（如：走访辖区楼宇、办结率）", nav=False).strip()
     if not label:
         return None
-    shape = OwnFigure(topic=topic, label=label).question
+
+    def shape(text: str) -> Question:
+        rate = text.strip().endswith(("%", "％"))
+        return OwnFigure(topic=topic, label=label, unit="%" if rate else "").question
 
     def number_problem(text: str) -> str | None:
         try:
-            figures.parse_number(shape, text)
+            figures.parse_number(shape(text), text)
         except Invalid as error:
             return str(error)
         return None
 
     value = prompter.text(
-        "本年度的数（带单位，如 35栋、260余家）", validate=number_problem, nav=False
+        "本年度的数（带单位，如 35栋、260余家、98.5%）", validate=number_problem, nav=False
     )
     before_text = prompter.text(
         "上年度的数（用于同比，可直接按 Enter 跳过）",
@@ -253,11 +255,13 @@ def _new_figure(context: Context) -> OwnFigure | None:
     words = prompter.text(
         "数字前面的话（可直接按 Enter，用“统计的是什么”）", default=label, nav=False
     )
+    measured = shape(value)
     return OwnFigure(
         topic=topic,
         label=label,
-        value=figures.parse_number(shape, value),
-        last_year=figures.parse_number(shape, before_text) if before_text.strip() else None,
+        value=figures.parse_number(measured, value),
+        last_year=figures.parse_number(measured, before_text) if before_text.strip() else None,
+        unit=measured.unit if measured.kind != "percent" else "%",
         before=words.strip() if words.strip() != label else "",
     )
 
