@@ -174,6 +174,13 @@ def test_next_year_updates_last_years_figures_in_their_sentence(
     assert document["fines"] == 35.6  # 仍为: this year's answer too
     check = runner.invoke(app, ["check", str(this)])
     assert "还是上年的数字" not in check.output.replace("\n", "")
+    compared = runner.invoke(
+        app, ["compare", str(department_file), str(this)], env={"COLUMNS": "200"}
+    )
+    row = next(line for line in compared.output.splitlines() if "检查货运车辆" in line)
+    assert [cell.strip() for cell in row.split("│")[1:-1]] == [
+        "检查货运车辆", "8600辆次", "9100辆次", "+500辆次", "+5.8%"
+    ]  # fmt: skip
 
 
 def test_a_figure_changed_from_the_menu_is_changed_in_its_sentence(

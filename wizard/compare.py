@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from wizard import text_figures
 from wizard.figures import Number, change, format_number
 from wizard.interview import Interview
 
@@ -39,7 +40,35 @@ def compare_figures(before: Interview, after: Interview) -> tuple[list[Row], tup
                 relative or "—",
             )
         )
-    return rows, (_year(before), _year(after))
+    return rows + _unit_figures(before, after), (_year(before), _year(after))
+
+
+def _unit_figures(before: Interview, after: Interview) -> list[Row]:
+    """The figures no question holds: in the clerk's sentences, or the unit's own, matched
+    across the years by what they count."""
+    from wizard.figure_list import figures
+
+    last = {(f.label, f.unit): f for f in figures(before) if not f.question}
+    rows: list[Row] = []
+    for figure in figures(after):
+        if figure.question:
+            continue
+        if figure.state == "carried":  # still last year's words: this year's not given yet
+            rows.append((figure.label, figure.previous, "（未更新）", "—", "—"))
+            continue
+        old = last.get((figure.label, figure.unit))
+        previous = figure.previous or (old.text if old else "")
+        shape = text_figures.ANY_FIGURE
+        before_value = text_figures.value_of(previous) if previous else None
+        difference = relative = "—"
+        if before_value is not None and figure.value is not None:
+            delta, percent = change(before_value, figure.value)
+            sign = "+" if delta > 0 else ""
+            difference = f"{sign}{format_number(shape, Number(delta), False)}{figure.unit}"
+            if percent is not None and figure.unit not in ("%", "％"):
+                relative = f"{sign}{round(percent, 1):g}%"
+        rows.append((figure.label, previous or "—", figure.text or "—", difference, relative))
+    return rows
 
 
 def _year(interview: Interview) -> str:
