@@ -74,6 +74,10 @@ def _run_session(
     try:
         for message in session.notes:
             plain(out, message, "yellow")
+        if session.imported is not None:  # what last year's report gave, before anything else
+            from wizard.render.screens import import_summary
+
+            out.print(import_summary(session.imported, session.interview.questionnaire))
         if data or data_files:
             session.interview, count = apply_data(session.interview, data or [], data_files or [])
             notice = session.save()

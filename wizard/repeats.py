@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from wizard import text_figures
 from wizard.figures import Number, format_number
 from wizard.interview import Interview
 from wizard.questionnaire import Question
@@ -59,13 +60,18 @@ def repeats(interview: Interview) -> list[Repeat]:
 
 
 def _in_topics(interview: Interview) -> Iterator[Repeat]:
-    """A topic's points that state one of its figures again, or state it otherwise."""
+    """A topic's points that state one of its figures again, or state it otherwise. A figure
+    recorded in its sentence (``text_figures``) is said there only: the questionnaire's
+    sentence leaves it out."""
+    recorded = text_figures.locate(interview).said_questions
     for step in interview.steps():
         topic = step.topic
         if topic is None or step.id != topic.points.id:
             continue
         prose = _prose(interview, [q.id for q in topic.questions if not q.is_numeric])
         for metric in topic.metrics:
+            if metric.id in recorded:
+                continue
             value = interview.values.get(metric.id)
             if not isinstance(value, Number) or value.wan or value.measure:
                 continue
@@ -94,7 +100,11 @@ def _from_last_year(interview: Interview) -> Iterator[Repeat]:
         return
     texts = [k for k, v in interview.values.items() if isinstance(v, str | tuple)]
     prose = _prose(interview, texts)
+    # A figure in a carried sentence is asked for this year's value there (or said to stay).
+    recorded = text_figures.locate(interview).said_questions
     for question_id in previous:
+        if question_id in recorded:
+            continue
         question = interview.question(question_id)
         before = interview.previous_value(question_id)
         if question is None or not isinstance(before, Number):

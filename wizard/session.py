@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard import __version__, answers, outline, own_figures, text_figures
 from wizard.answers import AnswersError
@@ -24,6 +24,9 @@ from wizard.questionnaire import RESERVED_IDS, Questionnaire, QuestionnaireError
 from wizard.questionnaire.keys import nearest
 from wizard.questionnaire.locate import content_hash, load_file, user_dir
 from wizard.report import report_title
+
+if TYPE_CHECKING:
+    from wizard.importer.found import Found
 
 
 class SessionError(UserError):
@@ -146,6 +149,8 @@ class Session:
     unsaved: bool = False
     #: The file has a provisional name: it takes the report's title once that is known.
     provisional_name: bool = False
+    #: What was read from last year's finished report (new --from LAST.docx), to show.
+    imported: Found | None = None
 
     @property
     def target(self) -> Path:
@@ -247,15 +252,17 @@ def create(path: Path, questionnaire: Questionnaire, last_year: Path | None = No
         )
     document = answers.new_document(questionnaire.id, questionnaire.version)
     record_questionnaire(document, questionnaire)
+    imported: Found | None = None
     if last_year is not None:
-        document = carry_over(
-            questionnaire, _last_year(last_year, questionnaire), document, str(last_year)
-        )
+        last, imported = _last_year(last_year, questionnaire)
+        document = carry_over(questionnaire, last, document, str(last_year))
     lock = _locked(path)
     try:
         if path.exists():  # created by another session between the check and the lock
             raise SessionError(f"{path} 刚刚被另一个会话创建；请运行 {resume_command(path)}")
-        return Session(path, Interview(questionnaire, document), lock)
+        session = Session(path, Interview(questionnaire, document), lock)
+        session.imported = imported
+        return session
     except BaseException:
         lock.release()
         raise
@@ -271,13 +278,14 @@ def last_years_questionnaire(path: Path) -> Questionnaire:
     return questionnaire_of(answers.load(path))
 
 
-def _last_year(path: Path, questionnaire: Questionnaire) -> dict[str, Any]:
-    """Last year's answers: an answers file, or a finished report read by ``import``."""
+def _last_year(path: Path, questionnaire: Questionnaire) -> tuple[dict[str, Any], Found | None]:
+    """Last year's answers: an answers file, or a finished report read by ``import`` (with
+    what the import found, to show the clerk)."""
     from wizard.importer import SUFFIXES, import_report
 
     if path.suffix.lower() in (*SUFFIXES, ".doc"):
-        return import_report(path, questionnaire)[0]
-    return answers.load(path)
+        return import_report(path, questionnaire)
+    return answers.load(path), None
 
 
 def resume(path: Path) -> Session:
@@ -321,6 +329,7 @@ def carry_over(
         document["own_figures"] = own
     if isinstance(year, Number):
         _move_topic_years(questionnaire, document, int(year.value))
+        _move_plan_years(questionnaire, document, int(year.value))
     text_figures.store(document, text_figures.carried(old))
     # Last year's shape is the unit's: it is not offered again (the menu still changes it).
     state: dict[str, Any] = {"outline_offered": True}
@@ -373,6 +382,29 @@ def _move_topic_years(questionnaire: Questionnaire, document: dict[str, Any], ye
                 else t
                 for t in chosen
             ]
+
+
+def _move_plan_years(questionnaire: Questionnaire, document: dict[str, Any], year: int) -> None:
+    """Plans speak of the year after the report's: carried, they speak of the next one
+    (2024年，我局将… in the 2023 report is 2025年 in the 2024 one)."""
+    plans = {s for c in questionnaire.report.contents if "安排" in c.label for s in c.sections}
+    for section in questionnaire.sections:
+        if section.id not in plans:
+            continue
+        for question in section.questions:
+            value = document.get(question.id)
+            if isinstance(value, str):
+                document[question.id] = outline.years_moved(value, year)
+            elif isinstance(value, list):
+                document[question.id] = [
+                    {
+                        k: outline.years_moved(v, year) if isinstance(v, str) else v
+                        for k, v in item.items()
+                    }
+                    if isinstance(item, dict)
+                    else item
+                    for item in value
+                ]
 
 
 def apply_data(

@@ -310,6 +310,8 @@ def dropped(text: str, figure: Found) -> str:
         end += 1  # a clause before others: it goes with the mark after it
     elif start > 0 and text[start - 1] in "，、；,;":
         start -= 1  # the last clause: it goes with the mark before it
+    elif end < len(text) and text[end] in SENTENCE_ENDS:
+        end += 1  # a sentence of its own: its full stop goes with it
     return text[:start] + text[end:]
 
 

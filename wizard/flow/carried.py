@@ -46,7 +46,7 @@ def review_section(context: Context, step: Step) -> bool:
 
 class ItemsAction(Enum):
     ONE_BY_ONE = "逐条查看：保留、改写或删去"
-    KEEP = "全部保留（今年仍是这些做法）"
+    KEEP = "全部保留（今年仍是这些）"
     DROP = "全部删去，重新写"
 
 
@@ -64,7 +64,7 @@ def review_items(context: Context, question: Question) -> None:
     context.say(f"“{question.label}”沿用了上年的 {len(items)} 条：", "bold")
     for n, item in enumerate(items, 1):
         text = "。".join(item[f.id] for f in question.fields if item.get(f.id, "").strip())
-        context.say(f"　{n}. {text}")
+        context.say(f"　{n}.{text}")
     options = [Option(action.value, action) for action in ItemsAction]
     action = (
         prompter.select("这些今年还写吗", options, nav=False)

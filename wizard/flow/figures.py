@@ -36,7 +36,8 @@ def figure_steps(context: Context, step: Step) -> list[Step]:
     to answered ones, all but those the clerk's own sentences state (changed there)."""
     interview = context.interview
     revisit = not interview.is_open(step)
-    said = text_figures.locate(interview).said_questions if revisit else frozenset()
+    # Said in the clerk's sentences (last year's carried ones too): changed there, not here.
+    said = text_figures.locate(interview).said_questions
     if step.topic is None and not step.section.heading:
         return []
     steps = interview.steps()
@@ -49,7 +50,7 @@ def figure_steps(context: Context, step: Step) -> list[Step]:
         same = (following.section.id, following.topic_heading) == place
         if not (same and figure):
             break
-        if interview.is_open(following) or (revisit and following.id not in said):
+        if following.id not in said and (revisit or interview.is_open(following)):
             group.append(following)
     return group
 
@@ -324,8 +325,11 @@ def _carry_one(context: Context, answer: str, item: Located, text: str) -> None:
         return
     if text in DROP:
         text_figures.drop(interview, fresh)
-        if record.question and record.question in interview.values:
-            interview.clear(record.question)
+        question = interview.question(record.question) if record.question else None
+        if question is not None:
+            interview.clear(question.id)
+            if question.level != "required":  # none this year: not asked again
+                interview.skip(question.id)
         text_figures.with_records(interview.document, [], [record])
         return
     if text in SAME:

@@ -35,7 +35,24 @@ def header(context: Context, step: Step) -> None:
         context.say("这是沿用上一年度的内容：请确认，或改写成今年的情况。", "yellow")
 
 
+def _figures_together(context: Context, step: Step) -> bool:
+    """A figure asked elsewhere: in the clerk's own sentence that states it (changed there,
+    this year's in its form), or with the figures that follow it, on one form."""
+    if not step.question.is_numeric:
+        return False
+    if step.id in text_figures.locate(context.interview).said_questions:
+        return True
+    group = figures.figure_steps(context, step)
+    if len(group) < 2 or not figures.forms_work():
+        return False
+    header(context, step)
+    figures.ask_figures(context, group)
+    return True
+
+
 def ask(context: Context, step: Step) -> None:
+    if _figures_together(context, step):
+        return
     header(context, step)
     interview = context.interview
     question = step.question
@@ -43,10 +60,6 @@ def ask(context: Context, step: Step) -> None:
         editors.edit_topics(context, step)
         return
     asks = KIND_TABLE[question.kind].asks
-    group = figures.figure_steps(context, step) if question.is_numeric else []
-    if len(group) > 1 and figures.forms_work():
-        figures.ask_figures(context, group)  # the figures that follow, on one form
-        return
     if step.id in interview.review:
         if carried.review_section(context, step):
             return

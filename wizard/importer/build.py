@@ -77,6 +77,7 @@ class Builder:
             )
         for part in tree.parts:
             self.place(part)
+        self.switch_off()
         self.figures()
         self.document_outline(tree, signature)
         self.document["imported"] = {
@@ -212,6 +213,22 @@ class Builder:
             self.document[condition.left.name] = condition.right.value
         elif condition is not None:
             self.found.unsure.append(f"“{section.title}”只在满足条件时才写入报告，请核对相关答案")
+
+    def switch_off(self) -> None:
+        """A part asked on a condition that the report did not have (成效 written within
+        the measures): the answer that keeps it out, when the condition is one yes/no."""
+        for section in self.q.sections:
+            condition = section.when
+            if (
+                section.id not in self.order
+                and isinstance(condition, expr.Binary)
+                and condition.op == "=="
+                and isinstance(condition.left, expr.Name)
+                and isinstance(condition.right, expr.Literal)
+                and isinstance(condition.right.value, bool)
+                and condition.left.name not in self.document
+            ):
+                self.document[condition.left.name] = not condition.right.value
 
     def topics_part(self, section: Section, part: Node) -> None:
         """A part of topics: its opening words, then each （一） a topic; points alone (no
