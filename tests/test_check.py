@@ -7,6 +7,8 @@ import datetime as dt
 from wizard.check import check
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
+from wizard.render.text import render_text
+from wizard.report import build_report
 
 
 def codes(interview: Interview, severity: str = "error") -> list[tuple[str, str | None]]:
@@ -156,3 +158,45 @@ def test_text_carried_from_last_year_that_keeps_its_figures_is_a_warning(
     example.edit_item("study_points", 0, {"title": "坚持学法", "text": "全年中心组学法6次。"})
     found = [f for f in check(example).findings if f.code == "figure_last_year"]
     assert found and "中心组学法6次" in found[0].message
+
+
+def test_a_topic_written_as_prose_needs_no_points(example: Interview) -> None:
+    example.clear("study_points")
+    assert ("required_missing", "study_points") in codes(example)
+    example.answer("study_intro", "全年坚持学法不断线，中心组专题学法6次，干部学法考试全员参加。")
+    assert ("required_missing", "study_points") not in codes(example)
+    text = render_text(build_report(example))
+    assert "做法】" not in text.split("二、")[0]  # no gap left in the topic written as prose
+    assert "中心组专题学法6次" in text
+
+
+def test_causes_in_a_block_of_their_own_or_once_for_several(example: Interview) -> None:
+    missing = [q for code, q in codes(example) if code == "field_missing"]
+    assert missing == ["shortcomings"] * 3  # no cause anywhere: still ✗
+    example.answer("problem_causes", "产生上述问题的原因，主要是法治工作力量不足。")
+    assert not [q for code, q in codes(example) if code == "field_missing"]
+    example.clear("problem_causes")
+    first = dict(example.items("shortcomings")[0], cause="以上问题的原因是人手不足。")
+    example.edit_item("shortcomings", 0, first)  # one cause for the three
+    assert not [q for code, q in codes(example) if code == "field_missing"]
+    text = render_text(build_report(example))
+    assert "以上问题的原因是人手不足。" in text
+
+
+def test_other_matters_skipped_is_a_warning_not_a_gap(example: Interview) -> None:
+    assert ("content_missing", None) in codes(example)
+    example.skip("other_matters")
+    result = check(example, today=dt.date(2023, 1, 20))
+    other = result.contents[-1]
+    assert not other.present and other.skipped
+    said = [f for f in result.findings if "其他需要报告的情况" in f.message]
+    assert "content_skipped" in [f.code for f in said]
+    assert all(f.severity == "warning" for f in said)
+
+
+def test_a_preamble_without_a_guiding_office(example: Interview) -> None:
+    example.clear("guide_office")
+    assert "【待填写：指导机关】" in render_text(build_report(example))  # not given yet: a gap
+    example.skip("guide_office")
+    text = render_text(build_report(example))
+    assert "的指导下" not in text and "在区委、区政府的领导下，认真贯彻落实" in text

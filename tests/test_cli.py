@@ -31,7 +31,7 @@ def test_help_lists_the_commands() -> None:
 def test_templates() -> None:
     code, output = run("templates")
     assert code == 0
-    assert "township" in output and "1.2.0" in output and "94" in output
+    assert "township" in output and "1.2.0" in output and "95" in output
 
 
 def test_demo_previews_the_example() -> None:

@@ -5,7 +5,8 @@ The JSON form (``report-wizard check --json``) is a stable interface::
     {
       "file": str, "questionnaire": {"id": str, "version": str},
       "complete": bool,            # no finding of severity "error"
-      "contents": [{"label": str, "present": bool}],   # the regulation's required contents
+      "contents": [{"label": str, "present": bool,     # the regulation's required contents
+                    "skipped": bool}],             # not written, on purpose
       "findings": [{"code": str, "severity": "error"|"warning"|"info",
                     "question": str|null, "message": str,
                     "where": str}],      # the part or topic of the question, or ""
@@ -14,7 +15,8 @@ The JSON form (``report-wizard check --json``) is a stable interface::
       "days_left": int|null        # negative once it has passed; null without a year
     }
 
-Codes: content_missing, required_missing, invalid_answer, field_missing, rule_broken,
+Codes: content_missing, content_skipped (its questions all left out on purpose: a warning),
+required_missing, invalid_answer, field_missing, rule_broken,
 placeholder, review_pending, recommended_missing, recommended_skipped, deadline,
 structure (the unit's outline or own figures cannot be used as written), own_words (an
 answer only the words the unit replaced with its own would print),
@@ -35,9 +37,9 @@ from typing import Any, Literal
 from wizard import outline, own_figures, text_figures
 from wizard.figures import Number
 from wizard.interview import Interview
-from wizard.questionnaire import Question
 from wizard.repeats import repeats
 from wizard.report import Report, build_report
+from wizard.steps import Step
 from wizard.values import display
 
 Severity = Literal["error", "warning", "info"]
@@ -58,6 +60,9 @@ class Finding:
 class ContentStatus:
     label: str
     present: bool
+    #: Not written, on purpose: every question of its parts may be left out, and the clerk
+    #: skipped them (其他需要报告的情况, when there is none). A warning, not a gap.
+    skipped: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +82,10 @@ class CheckResult:
             "file": file,
             "questionnaire": {"id": questionnaire_id, "version": version},
             "complete": self.complete,
-            "contents": [{"label": c.label, "present": c.present} for c in self.contents],
+            "contents": [
+                {"label": c.label, "present": c.present, "skipped": c.skipped}
+                for c in self.contents
+            ],
             "findings": [
                 {
                     "code": f.code,
@@ -108,6 +116,16 @@ def _section_has_content(interview: Interview, section_id: str, hidden: frozense
     )
 
 
+def _skipped_on_purpose(interview: Interview, section_ids: tuple[str, ...]) -> bool:
+    """Every question of these parts may be left out, and the clerk left them out."""
+    steps = [s for s in interview.steps() if s.section.id in section_ids]
+    return bool(steps) and all(
+        not interview.needed(s.question)
+        and (s.id in interview.skipped or s.question.level == "optional")
+        for s in steps
+    )
+
+
 def publication_deadline(interview: Interview) -> dt.date | None:
     spec = interview.questionnaire.report
     year = interview.value(spec.year) if spec.year else None
@@ -129,11 +147,17 @@ def check(
     # A part that reports two contents (第一责任人履职和法治政府建设情况) stands for both.
     said |= {covered for s in said for covered in shape.part(s).covers}
     contents = tuple(
-        ContentStatus(c.label, any(s in said for s in c.sections))
+        ContentStatus(
+            c.label,
+            present := any(s in said for s in c.sections),
+            not present and _skipped_on_purpose(interview, c.sections),
+        )
         for c in interview.questionnaire.report.contents
     )
     findings = [
         Finding("content_missing", "error", f"缺少规定的内容：{c.label}")
+        if not c.skipped
+        else Finding("content_skipped", "warning", f"没有写“{c.label}”（已跳过）：确实没有可写“无”")
         for c in contents
         if not c.present
     ]
@@ -222,7 +246,7 @@ def _question_findings(interview: Interview) -> list[Finding]:
         if step.id in interview.invalid:
             continue
         if not interview.has_value(step.id):
-            if question.level == "required":
+            if interview.needed(question):
                 message = f"必填项未填写：{where}{question.label}"
                 findings.append(Finding("required_missing", "error", message, step.id))
             elif question.level == "recommended":
@@ -235,7 +259,7 @@ def _question_findings(interview: Interview) -> list[Finding]:
                     Finding(code, "warning", message, step.id, where=part, label=question.label)
                 )
         elif question.kind == "list":
-            findings += _field_findings(interview, step.id, question, where)
+            findings += _field_findings(interview, step, where)
     return findings
 
 
@@ -278,18 +302,32 @@ def _home(interview: Interview, question_id: str) -> str:
     return "它所在的部分"
 
 
-def _field_findings(
-    interview: Interview, question_id: str, question: Question, where: str
-) -> list[Finding]:
+def _field_findings(interview: Interview, step: Step, where: str) -> list[Finding]:
+    """Items missing a field. Causes may be given in a block of their own after the problems,
+    or once for several: missing ones are fine while a cause is given somewhere."""
+    question, question_id = step.question, step.id
     findings = []
+    causes_given = _causes_given(interview, step)
     for n, item in enumerate(interview.items(question_id), 1):
         for f in question.fields[1:]:
             if f.level == "optional" or item.get(f.id, "").strip():
+                continue
+            if "原因" in f.label and causes_given:
                 continue
             severity: Severity = "error" if f.level == "required" else "warning"
             message = f"{where}{question.label}第 {n} 条缺少“{f.label}”"
             findings.append(Finding("field_missing", severity, message, question_id))
     return findings
+
+
+def _causes_given(interview: Interview, step: Step) -> bool:
+    question = step.question
+    causes = [f.id for f in question.fields if "原因" in f.label]
+    in_items = any(item.get(c, "").strip() for item in interview.items(step.id) for c in causes)
+    blocks = [
+        q for q in step.section.questions if q.kind == "longtext" and "原因" in q.label
+    ]  # fmt: skip
+    return in_items or any(interview.has_value(q.id) for q in blocks)
 
 
 def _text_figure_findings(interview: Interview) -> list[Finding]:

@@ -61,6 +61,10 @@ class Interview:
         self._topic_questions = {
             s.topics_id: topics_question(s) for s in questionnaire.sections if s.topics
         }
+        #: A topic's points question → its opening words' question (a topic may be prose).
+        self._intro_of = {
+            t.points.id: t.intro.id for s in questionnaire.sections for t in s.topics if t.intro
+        }
         state = self.document.get("state")
         state = state if isinstance(state, dict) else {}
         self._skipped: set[str] = _ids(state.get("skipped"))
@@ -115,6 +119,14 @@ class Interview:
                 return section.custom_points(topic_id, self.topic_heading(section, choice))
             return sections[0].custom_points(topic_id) if sections else None
         return None
+
+    def needed(self, question: Question) -> bool:
+        """Whether an answer is required now: a topic's points are not once its opening words
+        say what it did (a topic written as prose, with no 一是)."""
+        if question.level != "required":
+            return False
+        intro = self._intro_of.get(question.id)
+        return not (intro and self.has_value(intro))
 
     def require(self, question_id: str) -> Question:
         question = self.question(question_id)
@@ -299,7 +311,7 @@ class Interview:
     def skip(self, question_id: str) -> None:
         """Leave a recommended or optional question empty on purpose: not asked again."""
         question = self.require(question_id)
-        if question.level == "required":
+        if self.needed(question):
             raise Invalid("此项必须填写，不能跳过")
         self._skipped.add(question_id)
         self.drop_draft(question_id)

@@ -259,7 +259,7 @@ class _Builder:
 
     def absent(self, question: Question) -> list[Span]:
         """A required answer that is missing shows as a mark; others are simply left out."""
-        if self.interview.has_value(question.id) or question.level != "required":
+        if self.interview.has_value(question.id) or not self.interview.needed(question):
             return []
         return [Span(missing_mark(question.label), "missing")]
 
@@ -400,8 +400,24 @@ class _Builder:
             lines = [line.strip() for line in outline.preamble.splitlines() if line.strip()]
             paragraphs.extend(Paragraph("body", (Span(line),)) for line in lines)
         else:
-            paragraphs.append(Paragraph("body", tuple(self.fill(spec.preamble, "mark") or ())))
+            paragraphs.append(Paragraph("body", tuple(self.preamble(spec.preamble))))
         return paragraphs
+
+    def preamble(self, template: Template) -> list[Span]:
+        """The questionnaire's preamble, clause by clause: a clause whose answer the clerk
+        skipped on purpose is left out (no 指导机关: no “在……的指导下”); one not answered
+        yet is marked 【待填写】."""
+        sentence = clauses(template)
+        spans: list[Span] = []
+        for clause in sentence.clauses:
+            names = [p.name for p in clause.figures]
+            if any(n in self.interview.skipped and not self.interview.has_value(n) for n in names):
+                continue
+            filled = self.fill(Template("", clause.parts), "mark") or []
+            if spans and clause.joiner:
+                spans.append(Span(clause.joiner))
+            spans.extend(filled)
+        return [*spans, Span(sentence.end)] if spans else spans
 
     def parts(self) -> list[Paragraph]:
         """The numbered parts in the unit's order; a part without its wrapper heading gives

@@ -147,7 +147,7 @@ def edit_list(context: Context, question: Question, figures: str = "") -> None:
                     interview.confirm(question.id)
                     context.save()
                 return
-            if question.level == "required":
+            if interview.needed(question):
                 context.say("此项至少需要填写 1 条。", "yellow")
                 continue
             interview.skip(question.id)

@@ -51,7 +51,7 @@ def _finding_rows(result: CheckResult) -> list[tuple[str, Text]]:
     groups: dict[tuple[str, str], Text] = {}
     rows: list[tuple[str, Text]] = []
     for finding in result.findings:
-        if finding.code == "content_missing":  # already marked ✗ in the list of contents
+        if finding.code in ("content_missing", "content_skipped"):  # marked in the contents
             continue
         if finding.code not in ("recommended_missing", "recommended_skipped"):
             rows.append((finding.severity, safe(finding.message)))
@@ -75,6 +75,8 @@ def check_renderable(result: CheckResult, limit: int | None = None) -> Renderabl
     table.add_column(overflow="fold")
     for content in result.contents:
         mark = Text("✓", style="green") if content.present else Text("✗", style="red")
+        if content.skipped:
+            mark = Text("!", style="yellow")
         table.add_row(mark, safe(content.label))
     lines.append(Text("规定的五项内容", style="bold"))
     lines.append(table)
