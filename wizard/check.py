@@ -45,6 +45,13 @@ from wizard.values import display
 Severity = Literal["error", "warning", "info"]
 
 
+#: The order a reviewer reads a report in: what the regulation asks it to contain, then its
+#: figures, then its form and deadline.
+GROUPS = ("规定的内容", "数字", "格式和期限")
+_FIGURE_CODES = ("figure_", "rule_broken", "recommended_", "year_last")
+_FORM_CODES = ("structure", "placeholder", "deadline", "own_words", "invalid_answer")
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     code: str
@@ -54,6 +61,15 @@ class Finding:
     #: The part (and topic) the question belongs to, and its label: for grouping on screen.
     where: str = ""
     label: str = ""
+
+    @property
+    def group(self) -> str:
+        """Which of ``GROUPS`` a reviewer reads it under."""
+        if self.code.startswith(_FIGURE_CODES):
+            return GROUPS[1]
+        if self.code.startswith(_FORM_CODES):
+            return GROUPS[2]
+        return GROUPS[0]
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from wizard.check import CheckResult
+from wizard.check import GROUPS, CheckResult
 from wizard.cleaning import for_terminal
 from wizard.figures import format_number
 from wizard.progress import Position
@@ -45,16 +45,17 @@ def clip(text: str, cells: int) -> str:
 _SEVERITY = {"error": ("✗", "red"), "warning": ("!", "yellow"), "info": ("·", "cyan")}
 
 
-def _finding_rows(result: CheckResult) -> list[tuple[str, Text]]:
-    """One row per finding, except recommended figures left empty: they are many and alike,
-    so one row per part or topic lists them."""
+def _finding_rows(result: CheckResult) -> list[tuple[str, str, Text]]:
+    """(group, severity, text): one row per finding, except recommended figures left empty:
+    they are many and alike, so one row per part or topic lists them."""
     groups: dict[tuple[str, str], Text] = {}
-    rows: list[tuple[str, Text]] = []
+    rows: list[tuple[str, str, Text]] = []
     for finding in result.findings:
         if finding.code in ("content_missing", "content_skipped"):  # marked in the contents
             continue
-        if finding.code not in ("recommended_missing", "recommended_skipped"):
-            rows.append((finding.severity, safe(finding.message)))
+        listed = finding.code in ("recommended_missing", "recommended_skipped")
+        if not (listed and finding.label and finding.where):
+            rows.append((finding.group, finding.severity, safe(finding.message)))
             continue
         verb = "已跳过" if finding.code == "recommended_skipped" else "建议填写、尚未填写"
         key = (verb, finding.where)
@@ -63,12 +64,13 @@ def _finding_rows(result: CheckResult) -> list[tuple[str, Text]]:
             continue
         groups[key] = safe(f"{verb}（{finding.where}）：", style="bold")
         groups[key].append(for_terminal(finding.label), style="")
-        rows.append((finding.severity, groups[key]))
+        rows.append((finding.group, finding.severity, groups[key]))
     return rows
 
 
 def check_renderable(result: CheckResult, limit: int | None = None) -> RenderableType:
-    """Findings grouped by severity; ``limit`` shortens the warnings list (the menu's summary)."""
+    """The five contents, then what is still to do, in the order a reviewer reads (contents,
+    figures, form), worst first; ``limit`` shortens the warnings (the menu's summary)."""
     lines: list[RenderableType] = []
     table = Table.grid(padding=(0, 1))
     table.add_column()
@@ -80,23 +82,25 @@ def check_renderable(result: CheckResult, limit: int | None = None) -> Renderabl
         table.add_row(mark, safe(content.label))
     lines.append(Text("规定的五项内容", style="bold"))
     lines.append(table)
-    rows = _finding_rows(result)
-    findings = Table.grid(padding=(0, 1))
-    findings.add_column()
-    findings.add_column(overflow="fold")
     order = {"error": 0, "warning": 1, "info": 2}
+    rows = sorted(_finding_rows(result), key=lambda r: (GROUPS.index(r[0]), order[r[1]]))
     hidden = shown_warnings = 0
-    for severity, text in sorted(rows, key=lambda row: order[row[0]]):
+    heading = ""
+    for group, severity, text in rows:
         if severity == "warning" and limit is not None:
             shown_warnings += 1
             if shown_warnings > limit:
                 hidden += 1
                 continue
+        if group != heading:
+            heading = group
+            lines += [Text(""), Text(f"检查结果：{group}", style="bold")]
         symbol, style = _SEVERITY[severity]
-        findings.add_row(Text(symbol, style=style), text)
-    lines.append(Text(""))
-    lines.append(Text("检查结果", style="bold"))
-    lines.append(findings)
+        row = Table.grid(padding=(0, 1))
+        row.add_column()
+        row.add_column(overflow="fold")
+        row.add_row(Text(symbol, style=style), text)
+        lines.append(row)
     if hidden:
         lines.append(
             Text(f"……另有 {hidden} 条提醒，运行 report-wizard check 查看全部", style="dim")
