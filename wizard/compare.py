@@ -13,10 +13,17 @@ def compare_figures(before: Interview, after: Interview) -> tuple[list[Row], tup
     """One row per figure either year answered: label, last, this, change, change in %."""
     rows: list[Row] = []
     year_id = after.questionnaire.report.year
+    # Last year's words of a figure carried in this year's sentences count as last year's.
+    carried = {
+        r.question: text_figures.value_of(r.last_year)
+        for r in text_figures.records(after.document)
+        if r.question and r.last_year
+    }
     for question in after.questionnaire.all_questions():
         if not question.is_numeric or question.id == year_id:
             continue
         old, new = before.value(question.id), after.value(question.id)
+        old = old if old is not None else carried.get(question.id)
         if not isinstance(old, Number) and not isinstance(new, Number):
             continue
         difference = relative = ""

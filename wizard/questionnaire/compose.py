@@ -8,7 +8,8 @@ the id of an available questionnaire) and gives only what differs:
   fields) merge by id: an entry with a known id changes that entry (``replace = true``
   replaces it whole, ``remove = true`` drops it), a new id is added at the end, and
   ``before``/``after = "id"`` put an entry, new or old, next to another;
-- any other value (strings, arrays of strings, sentences, rules, contents) is replaced.
+- any other value (strings, arrays of strings, sentences, rules, contents) is replaced;
+  a variant that gives no rules keeps its base's, but for those about questions it removed.
 
 The merged data is then read as one questionnaire, so every rule of the format holds
 for the result and every mistake is reported against it.
@@ -16,6 +17,7 @@ for the result and every mistake is reported against it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, cast
@@ -60,7 +62,41 @@ def _expand(
     base = _parse_base(path, read)
     # The base is whole before the variant's changes apply to it.
     base = _expand(base, str(path), path.parent, read, [*chain, str(path)])
-    return cast(dict[str, Any], merge(base, {**data, "meta": own_meta}, source, ""))
+    merged = cast(dict[str, Any], merge(base, {**data, "meta": own_meta}, source, ""))
+    if "rules" not in data:
+        merged = _without_removed_rules(base, merged)
+    return merged
+
+
+def _question_ids(data: Any) -> set[str]:
+    """Every id of a question (or topic, section) anywhere in questionnaire data."""
+    found: set[str] = set()
+    if isinstance(data, dict):
+        if isinstance(data.get("id"), str):
+            found.add(data["id"])
+        for value in data.values():
+            found |= _question_ids(value)
+    elif isinstance(data, list):
+        for value in data:
+            found |= _question_ids(value)
+    return found
+
+
+def _without_removed_rules(base: dict[str, Any], merged: dict[str, Any]) -> dict[str, Any]:
+    """The base's rules, but for those about questions the variant removed: a rule over a
+    topic a county's variant takes away checks nothing any more."""
+    rules = merged.get("rules")
+    if not isinstance(rules, list):
+        return merged
+    gone = _question_ids(base.get("sections")) - _question_ids(merged.get("sections"))
+    if not gone:
+        return merged
+
+    def about_removed(rule: object) -> bool:
+        expr = rule.get("expr") if isinstance(rule, dict) else None
+        return isinstance(expr, str) and bool(set(re.findall(r"[A-Za-z_]\w*", expr)) & gone)
+
+    return {**merged, "rules": [r for r in rules if not about_removed(r)]}
 
 
 #: Bases already read in this process, by file and its state: ``templates`` reads the shared
