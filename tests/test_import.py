@@ -22,6 +22,7 @@ from wizard.matching import template_leads
 from wizard.questionnaire import load_by_id, prompts_dir
 from wizard.render.text import render_text
 from wizard.report import build_report
+from wizard.session import questionnaire_of
 
 REFERENCE = Path(__file__).parents[2] / "shared" / "reference" / "township-report-2022.txt"
 if not REFERENCE.exists():  # a checkout of the project alone: the copy kept with the tests
@@ -100,7 +101,7 @@ def test_the_reference_report(kind: str, tmp_path: Path) -> None:
 def test_round_trip(path: Path, suffix: str, tmp_path: Path) -> None:
     """import(export(example)) gives back its outline, topics, points and figures."""
     example = answers.load(path)
-    questionnaire = load_by_id(str(example["meta"]["questionnaire"]))
+    questionnaire = questionnaire_of(example, path)
     interview = Interview(questionnaire, example)
     exported = tmp_path / f"草稿{suffix}"
     exported.write_bytes(render_bytes(build_report(interview), suffix))

@@ -145,6 +145,7 @@ def test_a_department_starts_with_its_own_questionnaire(tmp_path: Path) -> None:
 
 
 DOWN = "\x1b[B"
+UP = "\x1b[A"
 
 
 def test_the_outline_is_changed_from_the_menu_and_the_preview_shows_it(tmp_path: Path) -> None:
@@ -174,7 +175,7 @@ def test_the_outline_is_changed_from_the_menu_and_the_preview_shows_it(tmp_path:
     child.send(DOWN * 3 + "\r")  # 1.
     child.expect("1.加强组织领导")
     child.expect("恢复问卷原来的结构")
-    child.send(DOWN * 10 + "\r")  # ← 返回菜单
+    child.send(UP + "\r")  # ← 返回菜单, the last entry
     child.expect("保存并退出")
     child.send(DOWN * 3 + "\r")  # 预览报告草稿
     child.expect("一、主要举措和成效")

@@ -17,6 +17,7 @@ from wizard.interview import Interview
 from wizard.questionnaire import load_by_id, prompts_dir
 from wizard.render.text import render_text
 from wizard.report import build_report
+from wizard.session import questionnaire_of
 
 EXAMPLES = [
     "county-2023",
@@ -26,6 +27,11 @@ EXAMPLES = [
     "town-themes-2023",
     "town-duty-first-2023",
     "subdistrict-own-figures-2023",
+    # A 交通运输局 with its own indicators and figures in its sentences; a township's joint
+    # report of 党委 and 政府; a county's variant of the department questionnaire (1 March).
+    "department-transport-2024",
+    "town-joint-2024",
+    "county-departments-march-2024",
 ]
 runner = CliRunner()
 
@@ -37,7 +43,8 @@ def run(*args: str | Path) -> tuple[int, str]:
 
 def draft(stem: str) -> str:
     document = answers.load(prompts_dir() / "examples" / f"{stem}.toml")
-    interview = Interview(load_by_id(str(document["meta"]["questionnaire"])), document)
+    path = prompts_dir() / "examples" / f"{stem}.toml"
+    interview = Interview(questionnaire_of(document, path), document)
     return render_text(build_report(interview))
 
 

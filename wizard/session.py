@@ -51,14 +51,27 @@ def file_name(title: str) -> str:
     return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", title).strip(" .")[:80] or "报告"
 
 
-def questionnaire_of(document: Mapping[str, Any]) -> Questionnaire:
-    """The questionnaire a loaded answers file names (answers.load made sure it does): the
-    file it recorded when it has one, else the questionnaire of that id, shipped or the
-    user's own (a file that moved into the user's folder is found there)."""
+def recorded_file(document: Mapping[str, Any], near: Path | None = None) -> Path | None:
+    """The questionnaire file an answers file recorded; a relative one is beside it (a
+    county sends its questionnaire and an example answers file in one folder)."""
+    recorded = document["meta"].get("questionnaire_file")
+    if not isinstance(recorded, str) or not recorded:
+        return None
+    path = Path(recorded)
+    if not path.is_absolute() and near is not None:
+        path = near.parent / path
+    return path
+
+
+def questionnaire_of(document: Mapping[str, Any], near: Path | None = None) -> Questionnaire:
+    """The questionnaire a loaded answers file (at ``near``) names: the file it recorded
+    when it has one, else the questionnaire of that id, shipped or the user's own (a file
+    that moved into the user's folder is found there)."""
     meta = document["meta"]
     recorded = meta.get("questionnaire_file")
-    if isinstance(recorded, str) and recorded and Path(recorded).is_file():
-        return load_file(Path(recorded))
+    path = recorded_file(document, near)
+    if path is not None and path.is_file():
+        return load_file(path)
     try:
         return load_by_id(meta["questionnaire"])
     except QuestionnaireError:
@@ -87,8 +100,9 @@ def notes(interview: Interview, source: str) -> list[str]:
     meta = interview.document.get("meta", {})
     version = meta.get("questionnaire_version") if isinstance(meta, dict) else None
     questionnaire = interview.questionnaire
-    recorded = meta.get("questionnaire_file") if isinstance(meta, dict) else None
-    if recorded and recorded != questionnaire.file:
+    found = recorded_file(interview.document, Path(source)) if isinstance(meta, dict) else None
+    recorded = str(found.resolve()) if found is not None and found.is_file() else found
+    if recorded and str(recorded) != questionnaire.file:
         result.append(
             f"问卷文件已不在 {recorded}，改用 {questionnaire.file or questionnaire.source}。"
         )
@@ -124,7 +138,7 @@ def notes(interview: Interview, source: str) -> list[str]:
 
 def open_readonly(path: Path) -> Interview:
     document = answers.load(path)
-    return Interview(questionnaire_of(document), document)
+    return Interview(questionnaire_of(document, path), document)
 
 
 @dataclass
@@ -275,7 +289,7 @@ def last_years_questionnaire(path: Path) -> Questionnaire:
 
     if path.suffix.lower() in (*SUFFIXES, ".doc"):
         return load_by_id(suggested_questionnaire(path) or "township")
-    return questionnaire_of(answers.load(path))
+    return questionnaire_of(answers.load(path), path)
 
 
 def _last_year(path: Path, questionnaire: Questionnaire) -> tuple[dict[str, Any], Found | None]:

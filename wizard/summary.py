@@ -21,7 +21,7 @@ from wizard.figures import Number, change
 from wizard.interview import Interview
 from wizard.questionnaire import Question, Questionnaire
 from wizard.report import filled_text
-from wizard.session import questionnaire_of
+from wizard.session import questionnaire_of, recorded_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,9 +139,10 @@ def summarize(paths: Iterable[Path], today: dt.date | None = None) -> Summary:
             document = answers.load(path)
             meta = document["meta"]
             # Read once per questionnaire, found as every command finds it (its recorded file).
-            which = (str(meta["questionnaire"]), str(meta.get("questionnaire_file", "")))
+            file = recorded_file(document, path)
+            which = (str(meta["questionnaire"]), str(file.resolve()) if file else "")
             if which not in loaded:
-                loaded[which] = questionnaire_of(document)
+                loaded[which] = questionnaire_of(document, path)
             questionnaire = loaded[which]
         except UserError as error:
             summary.problems.append(Problem(path, str(error)))

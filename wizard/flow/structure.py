@@ -27,6 +27,7 @@ class StructureAction(Enum):
     NUMBERING = "改各级的编号（一、（一）1.（1）一是）"
     LAYOUT = "改排版（专题标题是否单独一行，每条做法是否单独一段）"
     TITLE = "改报告标题"
+    SIGNATURE = "改落款的署名（如党委和政府联合署名）"
     PREAMBLE = "改开头一段"
     FIGURES = "本单位自己统计的数字"
     RESET = "恢复问卷原来的结构"
@@ -177,6 +178,19 @@ def _title(context: Context, shape: Outline) -> Outline | None:
     return replace(shape, title="" if title == current and not shape.title else title)
 
 
+def _signature(_context: Context, shape: Outline) -> Outline | None:
+    """The signing lines of the 落款 (the date stays the 成文日期 answer): two issuers of a
+    joint report on one line, separated by a space, as they stand in the title."""
+    current = "\n".join(shape.signature)
+    text = prompter.text(
+        "署名（两个单位联合署名写在一行，中间空一格；清空则用单位名称）",
+        default=current,
+        nav=False,
+    )
+    lines = tuple(line.strip() for line in text.splitlines() if line.strip())
+    return replace(shape, signature=lines)
+
+
 def _preamble(context: Context, shape: Outline) -> Outline | None:
     context.say("写本单位自己的开头一段；清空则用问卷按答案生成的开头。", "dim")
     text = prompter.text(
@@ -274,6 +288,7 @@ _ACTIONS = {
     StructureAction.NUMBERING: _numbering,
     StructureAction.LAYOUT: _layout,
     StructureAction.TITLE: _title,
+    StructureAction.SIGNATURE: _signature,
     StructureAction.PREAMBLE: _preamble,
     StructureAction.FIGURES: _figures,
     StructureAction.RESET: _reset,
