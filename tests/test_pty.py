@@ -187,3 +187,27 @@ def test_the_outline_is_changed_from_the_menu_and_the_preview_shows_it(tmp_path:
     child.close()
     shape = answers.load(tmp_path / "桂园.toml")["outline"]
     assert shape == {"headings": {"work": "主要举措和成效"}, "numbering": {"topic": "1."}}
+
+
+def test_closing_the_window_keeps_what_was_typed_and_writes_no_crash_report(
+    tmp_path: Path,
+) -> None:
+    """The terminal goes away (the pty is closed) in the middle of a sentence: the text is
+    a draft in the answers file, offered again, and nothing is reported as a crash."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm-256color", LANG="C.UTF-8")
+    env["TMPDIR"] = str(temporary)
+    env.pop("CI", None)
+    child = pexpect.spawn(
+        str(SCRIPT), ["new", "报告.toml"], cwd=str(tmp_path), env=env, encoding="utf-8",
+        dimensions=(24, 80), timeout=30,
+    )  # fmt: skip
+    child.expect("单位名称")
+    child.send("半句话")
+    child.expect("半句话")
+    os.close(child.child_fd)  # the window closes: the terminal hangs up under the prompt
+    child.ptyproc.wait()  # type: ignore[attr-defined]  # the wizard ends by itself, saving
+    saved = (tmp_path / "报告.toml").read_text(encoding="utf-8")
+    assert "半句话" in saved  # kept as the draft of 单位名称
+    assert not list(temporary.glob("report-wizard-错误报告-*"))

@@ -23,6 +23,9 @@ import tomli_w
 from wizard import __version__, tomlerror
 from wizard.cleaning import decode_file
 from wizard.errors import UserError
+from wizard.files import FileProblem, describe_os_error, read_bytes
+
+__all__ = ["describe_os_error", "read_bytes"]  # what other modules use from here
 
 
 class AnswersError(UserError):
@@ -69,11 +72,9 @@ def loads(text: str, source: str) -> dict[str, Any]:
 
 def read_text(path: Path) -> str:
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise AnswersError(f"找不到文件 {path}") from None
-    except OSError as error:
-        raise AnswersError(f"无法读取 {path}：{describe_os_error(error)}") from None
+        raw = read_bytes(path)
+    except FileProblem as error:
+        raise AnswersError(str(error)) from None
     try:
         return decode_file(raw)
     except ValueError as error:
@@ -104,22 +105,6 @@ def dumps(document: dict[str, Any]) -> str:
     # Long text reads best as multi-line strings, but tomli-w turns "\r\n" into "\n"
     # in those; a document holding one is written with escapes, so it still round-trips.
     return HEADER + tomli_w.dumps(document, multiline_strings=not _has_crlf(document))
-
-
-def describe_os_error(error: OSError) -> str:
-    """The usual reasons a file cannot be read or written, in Chinese."""
-    reasons = {
-        errno.ENOSPC: "磁盘空间已满",
-        errno.EDQUOT: "磁盘空间已满",
-        errno.EACCES: "没有权限",
-        errno.EPERM: "没有权限",
-        errno.EROFS: "磁盘是只读的",
-        errno.ENOENT: "文件夹不存在",
-        errno.EISDIR: "这是一个文件夹，不是文件",
-        errno.ENOTDIR: "路径中有一段不是文件夹",
-        errno.ENAMETOOLONG: "文件名太长，请起一个短一些的名字",
-    }
-    return reasons.get(error.errno or 0) or error.strerror or str(error)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -167,10 +152,15 @@ def _keep_backup(path: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         link.unlink()
     try:
-        os.link(path, link)
+        try:
+            os.link(path, link)
+        except OSError:
+            link.write_bytes(path.read_bytes())
+        link.replace(backup_path(path))
     except OSError:
-        link.write_bytes(path.read_bytes())
-    link.replace(backup_path(path))
+        with contextlib.suppress(OSError):
+            link.unlink()  # no litter beside the file when the backup cannot be kept
+        raise
 
 
 def real_file(path: Path) -> Path:
@@ -209,9 +199,10 @@ def save(path: Path, document: dict[str, Any]) -> Fingerprint:
         write_atomic(target, data)
     except OSError as error:
         kept = "上一次保存的内容仍完好无损；" if existed else ""
+        full = error.errno in (errno.ENOSPC, errno.EDQUOT)
+        advice = "请腾出磁盘空间或换一个文件夹后再试。" if full else "请换一个文件夹后再试。"
         raise AnswersError(
-            f"保存到 {path} 失败：{describe_os_error(error)}。{kept}"
-            "请腾出空间或换一个文件夹后再试。"
+            f"保存到 {path} 失败：{describe_os_error(error)}。{kept}{advice}"
         ) from None
     return _fingerprint_of(data)
 
@@ -301,6 +292,9 @@ class Lock:
         if self._stream is not None:
             self._stream.close()
             self._stream = None
+            if not self.path.exists():  # a file never written (a new that failed): no litter
+                with contextlib.suppress(OSError):
+                    self.lock_path.unlink()
 
     def __enter__(self) -> Lock:
         self.acquire()

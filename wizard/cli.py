@@ -8,6 +8,7 @@ by the commands that use them, so ``--help``, ``check`` and text export start fa
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -34,7 +35,11 @@ app = typer.Typer(
 
 
 def terminal_available() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    """Both ends a terminal; a closed or missing standard input is none."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
+    except (ValueError, OSError):
+        return False
 
 
 def _no_terminal() -> NoReturn:
@@ -219,10 +224,15 @@ def check_command(
 ) -> None:
     """检查缺什么、哪里前后矛盾；完整时退出码为 0，不完整为 1。"""
     from wizard.check import check
-    from wizard.session import open_readonly
+    from wizard.session import notes, open_readonly
 
     interview = open_readonly(file)
     result = check(interview)
+    if not as_json:  # what the file itself says first: a newer version, a moved questionnaire
+        from wizard.render.terminal import plain
+
+        for note in notes(interview, str(file)):
+            plain(console(stderr=True), note, "yellow")
     if as_json:
         q = interview.questionnaire
         data = result.to_json(str(file), q.id, q.version)
@@ -297,6 +307,11 @@ def _root(
 
 def main() -> None:
     """Entry point: mistakes in the command line itself get a message in Chinese too."""
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal set to a code page without Chinese shows ? for what it cannot, rather
+        # than failing on every message (the crash handler's own included).
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
     try:
         code = app(prog_name="report-wizard", standalone_mode=False)
     except KeyboardInterrupt:

@@ -41,6 +41,9 @@ def summary(
 
     if output is not None and output.suffix.lower() not in (".xlsx", ".csv", ".md"):
         fail("汇总表只能另存为 .xlsx、.csv 或 .md")
+    missing = [p for p in paths if not p.exists()]
+    if missing and len(missing) == len(paths):
+        fail(f"找不到 {'、'.join(map(str, missing))}：请给出放答案文件的文件夹或答案文件")
     result = summarize(paths)
     if expect_file is not None:
         expect(result, read_units(expect_file))

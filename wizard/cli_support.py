@@ -5,12 +5,12 @@ instead of a traceback."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
 from collections.abc import Callable
 from enum import IntEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
 
 import typer
@@ -63,7 +63,11 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
             except UserError as error:
                 fail(f"已中断，但{error}", NotSaved.exit_code)
             message = f"\n已中断。答案已保存到 {where}\n继续填写请运行：{resume_command(where)}"
-            plain(console(stderr=True), message, "yellow")
+            original = interrupted.session.path
+            if where != original:
+                message += f"\n注意：{original} 没有更新，请对照两个文件，保留需要的内容。"
+            with contextlib.suppress(OSError):  # the window may be gone: nobody to tell
+                plain(console(stderr=True), message, "yellow")
             raise typer.Exit(interrupted.exit_code) from None
         except (KeyboardInterrupt, EOFError):
             console(stderr=True).print("\n已取消。")
@@ -81,7 +85,8 @@ def console(stderr: bool = False) -> Console:
 def fail(message: str, code: int = Exit.BAD_INPUT) -> NoReturn:
     from wizard.render.terminal import error
 
-    error(console(stderr=True), message)
+    with contextlib.suppress(OSError):  # a terminal that went away hears nothing
+        error(console(stderr=True), message)
     raise typer.Exit(code)
 
 
@@ -95,15 +100,19 @@ def crashed(error: BaseException) -> int:
     details = "".join(traceback.format_exception(error))
     report = (
         f"report-wizard {__version__}, Python {platform.python_version()}, {platform.platform()}\n"
-        f"命令：{sys.argv!r}\n\n{details}"
+        f"命令：{_without_answers(sys.argv)!r}\n\n{details}"
     )
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    where = Path(tempfile.gettempdir()) / f"report-wizard-错误报告-{stamp}.txt"
+    said = "详细情况无法写入文件。"
     try:
-        where.write_text(report, encoding="utf-8")
+        # Its own name, never an existing file or a link planted in a shared folder, and
+        # readable by its owner only: it may say where the user's files are.
+        handle, where = tempfile.mkstemp(prefix=f"report-wizard-错误报告-{stamp}-", suffix=".txt")
+        with os.fdopen(handle, "w", encoding="utf-8", errors="replace") as stream:
+            stream.write(report)
         said = f"详细情况已写入 {where}，请把这个文件发给维护者。"
     except OSError:
-        said = "详细情况无法写入文件。"
+        pass
 
     from wizard.render.terminal import error as show_error
 
@@ -113,6 +122,24 @@ def crashed(error: BaseException) -> int:
         f"已经保存的答案不受影响。{said}",
     )
     return 1
+
+
+def _without_answers(argv: list[str]) -> list[str]:
+    """The command line with what the user answered (--data 问题=值) left out."""
+    kept: list[str] = []
+    hide = False
+    for word in argv:
+        if hide:
+            kept.append("…")
+            hide = False
+        elif word == "--data":
+            kept.append(word)
+            hide = True
+        elif word.startswith("--data="):
+            kept.append("--data=…")
+        else:
+            kept.append(word)
+    return kept
 
 
 def usage_message(error: Exception) -> str:

@@ -15,8 +15,8 @@ from wizard.values import Answer, from_toml
 def environment(
     questionnaire: Questionnaire, answers: Mapping[str, Answer], today: dt.date
 ) -> dict[str, expr.Value]:
-    """Defaults, then answers, then computed values settled in rounds (they may read each
-    other; the loader rejects cycles)."""
+    """Defaults, then answers, then computed values, each once, every one after those it
+    reads (the loader rejects cycles): linear in the questionnaire, however long a chain."""
     env: dict[str, expr.Value] = {"current_year": today.year}
     for question in questionnaire.all_questions():
         default = default_answer(question)
@@ -24,19 +24,46 @@ def environment(
             env[question.id] = plain(default)
     for key, value in answers.items():
         env[key] = plain(value)
-    computed = [q for q in questionnaire.all_questions() if q.compute is not None]
-    for _ in range(len(computed)):
-        changed = False
-        for question in computed:
-            if question.id in answers or question.compute is None:
-                continue
-            result = round_computed(question, expr.evaluate(question.compute, env))
-            if env.get(question.id) != result:
-                env[question.id] = result
-                changed = True
-        if not changed:
-            break
+    for question in computing_order(questionnaire):
+        if question.id in answers or question.compute is None:
+            continue
+        env[question.id] = round_computed(question, expr.evaluate(question.compute, env))
     return env
+
+
+_ORDERS: dict[int, tuple[Questionnaire, tuple[Question, ...]]] = {}
+
+
+def computing_order(questionnaire: Questionnaire) -> tuple[Question, ...]:
+    """The computed questions, each after the computed ones it reads (worked out once per
+    questionnaire, without recursion: a chain of thousands is fine)."""
+    kept = _ORDERS.get(id(questionnaire))
+    if kept is not None and kept[0] is questionnaire:
+        return kept[1]
+    computed = {q.id: q for q in questionnaire.all_questions() if q.compute is not None}
+    reads = {
+        i: [n for n in expr.names(q.compute) if n in computed]
+        for i, q in computed.items()
+        if q.compute
+    }
+    order: list[Question] = []
+    done: set[str] = set()
+    for start in computed:
+        stack = [(start, iter(reads[start]))]
+        seen = {start}
+        while stack:
+            name, following = stack[-1]
+            step = next((n for n in following if n not in done and n not in seen), None)
+            if step is None:
+                stack.pop()
+                if name not in done:
+                    done.add(name)
+                    order.append(computed[name])
+                continue
+            seen.add(step)
+            stack.append((step, iter(reads[step])))
+    _ORDERS[id(questionnaire)] = (questionnaire, tuple(order))
+    return tuple(order)
 
 
 def default_answer(question: Question) -> Answer | None:

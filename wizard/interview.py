@@ -54,6 +54,9 @@ class Interview:
         self.today = today or dt.date.today()
         self.document: dict[str, Any] = dict(document or {})
         self._values: dict[str, Answer] = {}
+        #: Bumped on every change of an answer: the computed environment is worked out again.
+        self._values_version = 0
+        self._env_cache: tuple[int, dict[str, expr.Value]] | None = None
         #: Stored answers that no longer validate: id -> why. Asked again; kept on disk until then.
         self._invalid: dict[str, str] = {}
         #: Keys of the document that no question of this questionnaire knows: kept, reported.
@@ -192,8 +195,12 @@ class Interview:
     # ------------------------------------------------------------ values
 
     def env(self) -> dict[str, expr.Value]:
-        """Answer values as expressions see them: numbers, text, choices; computed included."""
-        return environment(self.questionnaire, self._values, self.today)
+        """Answer values as expressions see them: numbers, text, choices; computed included.
+        Worked out once per state of the answers (a copy each time: callers may change it)."""
+        key = self._values_version
+        if self._env_cache is None or self._env_cache[0] != key:
+            self._env_cache = (key, environment(self.questionnaire, self._values, self.today))
+        return dict(self._env_cache[1])
 
     def computed_default(self, question_id: str) -> Answer | None:
         """The computed default of a question, whether or not the user overrode it."""
@@ -282,6 +289,7 @@ class Interview:
             self.clear(question_id)
             return value
         self._values[question_id] = value
+        self._values_version += 1
         self.document[question_id] = to_toml(value)
         if question.kind != "list":  # a list's draft is an item not yet added
             self.drop_draft(question_id)
@@ -303,6 +311,7 @@ class Interview:
 
     def clear(self, question_id: str) -> None:
         self._values.pop(question_id, None)
+        self._values_version += 1
         self.document.pop(question_id, None)
         self._invalid.pop(question_id, None)
         self._review.discard(question_id)

@@ -47,7 +47,9 @@ def default_file_name(today: dt.date | None = None) -> str:
 
 
 def file_name(title: str) -> str:
-    """A report title as a file name: the characters Windows refuses become _."""
+    """A report title as a file name: the characters Windows refuses become _, and the
+    invisible ones that turn text around (a right-to-left override hides an ending) go."""
+    title = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", title)
     return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", title).strip(" .")[:80] or "报告"
 
 
@@ -231,7 +233,9 @@ class Session:
             rescue = recovery_path(place / self.path.name)
             try:
                 answers.save(rescue, self.interview.document)
-            except AnswersError as error:
+                if place != self.path.parent:
+                    rescue.chmod(0o600)  # a shared folder: the answers are the unit's own
+            except (AnswersError, OSError) as error:
                 tried.append(str(error))
                 continue
             self.diverted = rescue

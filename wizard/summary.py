@@ -122,7 +122,7 @@ def collect(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
             found += sorted(
                 p for p in path.rglob("*.toml") if not any(part.startswith(".") for part in p.parts)
             )
-        elif path.is_file():
+        elif path.exists():  # a pipe or a device too: reading it says why it is not read
             found.append(path)
         else:
             problems.append(Problem(path, f"找不到 {path}"))

@@ -170,6 +170,10 @@ def from_toml(question: Question, raw: object) -> Number:
         value, hedge, measure, wan = raw, "", "", False
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise Invalid("应为数字")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise Invalid("应为数字")
+    if abs(value) >= LARGEST:  # compared as an integer: 309 digits would overflow a float
+        raise Invalid("数字大得不合常理，请检查是否多打了数字")
     if question.kind != "count" and isinstance(value, float) and value.is_integer():
         value = int(value)
     return Number(value, hedge, measure, wan)

@@ -6,6 +6,7 @@ each other.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from enum import Enum
 from typing import Any
@@ -67,7 +68,8 @@ class Context:
         return self.session.interview
 
     def say(self, text: str, style: str = "") -> None:
-        terminal.plain(self.console, text, style)
+        with contextlib.suppress(OSError):  # a window closed under the wizard: nobody to tell
+            terminal.plain(self.console, text, style)
 
     def save(self) -> None:
         """Save now; a failure is shown and the session tries again when it ends."""

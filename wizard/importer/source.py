@@ -13,6 +13,7 @@ from pathlib import Path
 
 from wizard.cleaning import decode_file
 from wizard.errors import UserError
+from wizard.files import FileProblem, read_bytes
 from wizard.importer.tree import Line
 from wizard.wording import chinese_number
 
@@ -34,11 +35,9 @@ def read_lines(path: Path) -> tuple[list[Line], list[str]]:
     if suffix not in SUFFIXES:
         raise ImportError_(f"{path}：只能导入 .docx、.txt 或 .md 文件")
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        from wizard.answers import describe_os_error
-
-        raise ImportError_(f"无法读取 {path}：{describe_os_error(error)}") from None
+        data = read_bytes(path)
+    except FileProblem as error:
+        raise ImportError_(str(error)) from None
     if suffix == ".docx":
         return _docx_lines(path, data)
     try:
@@ -56,27 +55,66 @@ def read_lines(path: Path) -> tuple[list[Line], list[str]]:
     return lines, []
 
 
+#: A report of 100 pages unpacks to a few MB; these are far beyond any, and far below what
+#: would take minutes or gigabytes to read (a zip bomb).
+UNPACKED_LIMIT = 100 * 1024 * 1024
+MEMBERS_LIMIT = 2000
+PARAGRAPHS_LIMIT = 50_000
+#: Tables inside tables, deeper than any report: the rest is said, not read.
+TABLE_DEPTH = 8
+
+
+def _unpacked(path: Path, data: bytes) -> None:
+    """Refuse, before anything is parsed, a Word file that would unpack to too much."""
+    import io
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if len(members) > MEMBERS_LIMIT:
+                raise ImportError_(f"{path} 中的部件多得不正常（{len(members)} 个），没有导入")
+            if sum(m.file_size for m in members) > UNPACKED_LIMIT:
+                raise ImportError_(f"{path} 解压后超过 100 MB，不像是一份报告，没有导入")
+            names = {m.filename for m in members}
+            body = "word/document.xml"
+            if body in names:
+                with archive.open(body) as stream:
+                    xml = stream.read(UNPACKED_LIMIT + 1)
+                paragraphs = xml.count(b"<w:p>") + xml.count(b"<w:p ")
+                if paragraphs > PARAGRAPHS_LIMIT:
+                    raise ImportError_(f"{path} 的段落多得不正常，不像是一份报告，没有导入")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError):
+        raise ImportError_(_DAMAGED.format(path=path)) from None
+
+
+_DAMAGED = "{path} 不是完好的 Word 文件（可能已损坏）：请用 Word 打开后另存一份再导入"
+
+
 def _docx_lines(path: Path, data: bytes) -> tuple[list[Line], list[str]]:
     import io
 
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     if data[:4] == b"\xd0\xcf\x11\xe0":  # an OLE file: an encrypted .docx, or a .doc renamed
         raise ImportError_(
             f"{path} 加了密码或其实是旧版 .doc 文件：请在 Word 中去掉密码、另存为 .docx 后再导入"
         )
+    _unpacked(path, data)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
-        raise ImportError_(
-            f"{path} 不是完好的 Word 文件（可能已损坏）：请用 Word 打开后另存一份再导入"
-        ) from None
+        return _document_lines(document)
+    except ImportError_:
+        raise
+    except Exception:  # a damaged file fails anywhere inside python-docx and lxml
+        raise ImportError_(_DAMAGED.format(path=path)) from None
+
+
+def _document_lines(document: object) -> tuple[list[Line], list[str]]:
     notes: list[str] = []
     lines: list[Line] = []
     numbering = _ListNumbering(document)
     levels = _heading_levels(document)
-    body = document.element.body
+    body = document.element.body  # type: ignore[attr-defined]
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -87,18 +125,35 @@ def _docx_lines(path: Path, data: bytes) -> tuple[list[Line], list[str]]:
             style = child.find(f"{{{_W}}}pPr/{{{_W}}}pStyle")
             level = levels.get(style.get(f"{{{_W}}}val") or "", 0) if style is not None else 0
             lines.extend(Line(text, level) for text in found)
-        elif tag == "tbl":  # a row as a line: 全年受理信访事项 | 58件 → 全年受理信访事项58件
-            for row in child.iter(f"{{{_W}}}tr"):
-                cells = [
-                    "".join(t.text or "" for t in c.iter(f"{{{_W}}}t")).strip()
-                    for c in row.iter(f"{{{_W}}}tc")
-                ]
-                if any(cells):
-                    lines.append(Line("".join(cells)))
+        elif tag == "tbl":
+            lines.extend(Line(text) for text in _table_lines(child, notes))
             notes.append("文件中的表格已按行读入，其中的数字也已读取")
     if body.xpath(".//w:txbxContent"):
         notes.append("文件中有文本框，文本框里的文字没有导入，请自行核对")
     return lines, list(dict.fromkeys(notes))
+
+
+def _table_lines(table: object, notes: list[str], depth: int = 1) -> list[str]:
+    """A row as a line (全年受理信访事项 | 58件 → 全年受理信访事项58件), each cell's own
+    paragraphs only: a table inside a cell is read once, as rows of its own."""
+    if depth > TABLE_DEPTH:
+        notes.append("文件中有嵌套得太深的表格，最里面的几层没有读取，请自行核对")
+        return []
+    lines: list[str] = []
+    for row in table.findall(f"{{{_W}}}tr"):  # type: ignore[attr-defined]
+        cells, inner = [], []
+        for cell in row.findall(f"{{{_W}}}tc"):
+            texts = [
+                "".join(t.text or "" for t in p.iter(f"{{{_W}}}t"))
+                for p in cell.findall(f"{{{_W}}}p")
+            ]
+            cells.append("".join(texts).strip())
+            inner += cell.findall(f"{{{_W}}}tbl")
+        if any(cells):
+            lines.append("".join(cells))
+        for nested in inner:
+            lines += _table_lines(nested, notes, depth + 1)
+    return lines
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -165,7 +220,8 @@ class _ListNumbering:
             for lvl in definition.iter(f"{{{_W}}}lvl") if definition is not None else ():
                 fmt = lvl.find(f"{{{_W}}}numFmt")
                 text = lvl.find(f"{{{_W}}}lvlText")
-                key = (num.get(f"{{{_W}}}numId") or "", int(lvl.get(f"{{{_W}}}ilvl") or 0))
+                written = lvl.get(f"{{{_W}}}ilvl") or "0"
+                key = (num.get(f"{{{_W}}}numId") or "", int(written) if written.isdigit() else 0)
                 self.formats[key] = (
                     fmt.get(f"{{{_W}}}val") if fmt is not None else "decimal",
                     text.get(f"{{{_W}}}val") if text is not None else "",
@@ -184,7 +240,8 @@ class _ListNumbering:
             found = num_pr.find(f"{{{_W}}}numId")
             ilvl = num_pr.find(f"{{{_W}}}ilvl")
             num_id = found.get(f"{{{_W}}}val") if found is not None else None
-            level = int(ilvl.get(f"{{{_W}}}val")) if ilvl is not None else 0
+            written = ilvl.get(f"{{{_W}}}val") if ilvl is not None else "0"
+            level = int(written) if written and written.isdigit() and int(written) < 10 else 0
         elif style is not None:
             num_id = self.style_numbers.get(style.get(f"{{{_W}}}val") or "")
             level = 0

@@ -204,13 +204,22 @@ def _ask(
     if nav:
         _navigation(question.application, buffer_text)
     if shown_as is None:
-        return question.unsafe_ask()
+        return _asked(question, buffer_text)
     question.application.erase_when_done = True
-    answer = question.unsafe_ask()
+    answer = _asked(question, buffer_text)
     message, say = shown_as
     line = [("class:qmark", "?"), ("class:question", f" {message} "), ("class:answer", say(answer))]
     print_formatted_text(FormattedText(line), style=STYLE)
     return answer
+
+
+def _asked(question: questionary.Question, buffer_text: Callable[[], str]) -> Any:
+    """The answer; a terminal that went away under the prompt (the window closed: reading
+    fails before the hang-up signal arrives) ends the interview like that signal."""
+    try:
+        return question.unsafe_ask()
+    except OSError:
+        raise Terminated(getattr(signal, "SIGHUP", signal.SIGTERM), buffer_text()) from None
 
 
 def _keys_waiting() -> bool:

@@ -6,6 +6,7 @@ with the same style and the same keys to leave (Ctrl+B, Ctrl+O, Ctrl+G, Ctrl+C).
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -63,6 +64,8 @@ def form(message: str, fields: Sequence[Field], note: str = "") -> dict[str, str
     prompter.FORMS[id(app)] = typed
     try:
         answer = app.run()
+    except OSError:  # the window closed under the form
+        raise prompter.Terminated(getattr(signal, "SIGHUP", signal.SIGTERM), "", typed()) from None
     finally:
         prompter.FORMS.pop(id(app), None)
     said = "；".join(f"{f.label} {answer[f.key]}" for f in fields if answer[f.key].strip())

@@ -125,16 +125,17 @@ def bases(path: Path) -> list[Path]:
     """The files a questionnaire file extends, nearest first, as far as they can be read:
     what its answers depend on besides itself."""
     from wizard.cleaning import decode_file
+    from wizard.files import FileProblem, read_bytes
 
     found: list[Path] = []
     while len(found) < MAX_DEPTH:
         try:
-            meta = tomlerror.loads(decode_file(path.read_bytes())).get("meta")
+            meta = tomlerror.loads(decode_file(read_bytes(path))).get("meta")
             name = meta.get("extends") if isinstance(meta, dict) else None
             if not isinstance(name, str) or not name:
                 break
             path = _locate(name, path.resolve().parent, str(path))
-        except (OSError, ValueError, QuestionnaireError):
+        except (OSError, ValueError, QuestionnaireError, FileProblem):
             break
         if path in found:
             break
@@ -188,9 +189,13 @@ def _merge_by_id(
             raise QuestionnaireError(source, at, f"被继承的问卷中没有 id 为 {ident!r} 的项")
         return index
 
+    seen: set[str] = set()
     for n, entry in enumerate(change, start=1):
         ident = entry["id"]
         at = f"{where}[第{n}个 id={ident}]"
+        if ident in seen:  # the second would silently take the first one's place
+            raise QuestionnaireError(source, at, f"id {ident!r} 在这里写了两次")
+        seen.add(ident)
         _check_steering(entry, source, at)
         index = find(ident, at, required=entry.get("remove", False))
         if entry.get("remove"):

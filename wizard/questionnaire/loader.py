@@ -11,6 +11,7 @@ from typing import Literal, TypeVar, cast, get_args
 
 from wizard import expr, tomlerror
 from wizard.cleaning import decode_file
+from wizard.files import FileProblem, read_bytes
 from wizard.questionnaire.compose import expand
 from wizard.questionnaire.cycles import find_cycle
 from wizard.questionnaire.kinds import KIND_SPECIFIC_KEYS, KIND_TABLE, KindSpec, kinds_taking
@@ -392,14 +393,10 @@ def parse(loader: Loader, text: str, source: str, folder: Path | None) -> Questi
 
 
 def _read(path: Path, source: str | None = None) -> str:
-    from wizard.answers import describe_os_error
-
     try:
-        return decode_file(path.read_bytes())
-    except OSError as error:
-        raise QuestionnaireError(
-            source or str(path), "", f"无法读取：{describe_os_error(error)}"
-        ) from None
+        return decode_file(read_bytes(path))
+    except FileProblem as error:
+        raise QuestionnaireError(source or str(path), "", str(error)) from None
     except ValueError as error:
         raise QuestionnaireError(source or str(path), "", str(error)) from None
 

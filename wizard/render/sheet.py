@@ -101,17 +101,33 @@ def render(summary: Summary, suffix: str) -> bytes:
     return render_summary_markdown(summary).encode("utf-8")
 
 
+#: What a spreadsheet program reads as the start of a formula (OWASP, "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(text: str) -> str:
+    """A field from a unit's file that Excel will show, never run: one starting like a
+    formula (=HYPERLINK(…), +cmd|…) gets a leading apostrophe."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def render_csv(summary: Summary) -> bytes:
-    """UTF-8 with a BOM, so that Excel on Windows reads the Chinese right."""
+    """UTF-8 with a BOM, so that Excel on Windows reads the Chinese right. Every field from
+    a file is neutralised (``csv_safe``)."""
     out = io.StringIO()
     writer = csv.writer(out)
+
+    def write(cells: Any) -> None:
+        writer.writerow([csv_safe(_text(c)) for c in cells])
+
     for table in summary.tables:
         g = grid(table)
-        writer.writerow([g.title])
-        writer.writerow(g.header)
-        writer.writerows([_text(c) for c in row] for row in (*g.rows, *g.footer))
-        writer.writerow([])
-    _problems_and_missing(summary, lambda line: writer.writerow(line))
+        write([g.title])
+        write(g.header)
+        for row in (*g.rows, *g.footer):
+            write(row)
+        write([])
+    _problems_and_missing(summary, write)
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -188,38 +204,64 @@ def summary_json(summary: Summary) -> dict[str, Any]:
 def render_xlsx(summary: Summary) -> bytes:
     """One sheet per questionnaire: a header row, frozen panes, number formats, totals."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
     for n, table in enumerate(summary.tables, 1):
-        g = grid(table)
-        sheet = book.create_sheet(title=_sheet_name(table.title, n))
-        sheet.append(list(g.header))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for row in (*g.rows, *g.footer):
-            sheet.append([c.value if isinstance(c, Figure) else c for c in row])
-            for column, c in enumerate(row, 1):
-                if isinstance(c, Figure) and c.approx:
-                    formatted = sheet.cell(row=sheet.max_row, column=column)
-                    formatted.number_format = '0"余"' if isinstance(c.value, int) else '0.00"余"'
-        for cell in sheet[sheet.max_row - len(g.footer) + 1]:
-            cell.font = Font(bold=True)
-        sheet.freeze_panes = sheet.cell(row=2, column=3)  # header and file, unit stay in view
-        for column in range(1, len(g.header) + 1):
-            sheet.column_dimensions[get_column_letter(column)].width = 14 if column > 2 else 24
+        _table_sheet(book, n, table)
     if summary.problems or summary.missing:
         sheet = book.create_sheet(title="未读取和未报送")
-        sheet.append(["情况", "文件或单位", "原因"])
-        _problems_and_missing(summary, sheet.append)
+        put_row(sheet, 1, ["情况", "文件或单位", "原因"])
+        lines: list[list[str]] = []
+        _problems_and_missing(summary, lines.append)
+        for at, line in enumerate(lines, 2):
+            put_row(sheet, at, line)
     if not book.sheetnames:
-        book.create_sheet(title="汇总").append(["没有找到答案文件"])
+        put_row(book.create_sheet(title="汇总"), 1, ["没有找到答案文件"])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _table_sheet(book: Any, n: int, table: Table) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    g = grid(table)
+    sheet = book.create_sheet(title=_sheet_name(table.title, n))
+    put_row(sheet, 1, list(g.header))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    at = 1
+    for row in (*g.rows, *g.footer):
+        at += 1
+        put_row(sheet, at, [c.value if isinstance(c, Figure) else c for c in row])
+        for column, c in enumerate(row, 1):
+            if isinstance(c, Figure) and c.approx:
+                formatted = sheet.cell(row=at, column=column)
+                formatted.number_format = '0"余"' if isinstance(c.value, int) else '0.00"余"'
+    for cell in sheet[at - len(g.footer) + 1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = sheet.cell(row=2, column=3)  # header and file, unit stay in view
+    for column in range(1, len(g.header) + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 14 if column > 2 else 24
+
+
+def put_row(sheet: Any, row: int, values: list[Any]) -> None:
+    """A row of cells where text from a file is text: never a formula (a cell starting with
+    = would otherwise be one), and without the control characters Excel refuses."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    for column, value in enumerate(values, 1):
+        if value is None:
+            continue
+        cell = sheet.cell(row=row, column=column)
+        if isinstance(value, str):
+            cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            cell.data_type = "s"
+        else:
+            cell.value = value
 
 
 def _sheet_name(title: str, n: int) -> str:
