@@ -43,6 +43,17 @@ def to_pdf(docx: Path) -> Path:
     return docx.with_suffix(".pdf")
 
 
+def to_pdfs(files: list[Path]) -> list[Path]:
+    """Many Word files to PDF in one run of LibreOffice (its start is most of the time)."""
+    folder = files[0].parent
+    env = dict(os.environ, FONTCONFIG_FILE=str(FONTS), HOME=str(folder))
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), *map(str, files)],
+        env=env, capture_output=True, check=True, timeout=600,
+    )  # fmt: skip
+    return [f.with_suffix(".pdf") for f in files]
+
+
 def pages(pdf: Path) -> list[list[Line]]:
     """Every page's lines of text, top to bottom."""
     layout = subprocess.run(
@@ -60,6 +71,74 @@ def pages(pdf: Path) -> list[list[Line]]:
             text = "".join(html.unescape(w) for w in re.findall(r">([^<]*)</word>", inner))
             lines.append(Line(float(x0) * MM, float(x1) * MM, float(y0) * MM, text))
         result.append(sorted(lines, key=lambda line: line.top))
+    return result
+
+
+#: Where the page number is looked for: the strip below the 版心 (mm from the top edge).
+FOOTER_STRIP = (262.5, 290.0)
+DPI = 600
+
+
+def _gray(pdf: Path, page: int, top_mm: float, height_mm: float) -> tuple[int, int, bytes]:
+    """A strip of a page across its whole width, as 8-bit grey pixels (PGM), at 600 dpi."""
+    px = DPI / 25.4
+    raw = subprocess.run(
+        ["pdftoppm", "-gray", "-r", str(DPI), "-f", str(page), "-l", str(page),
+         "-x", "0", "-y", str(round(top_mm * px)), "-W", str(round(210 * px)),
+         "-H", str(round(height_mm * px)), str(pdf)],
+        capture_output=True, check=True, timeout=120,
+    ).stdout  # fmt: skip
+    header, _, rest = raw.partition(b"\n")  # P5, then width height, then 255
+    sizes, _, rest = rest.partition(b"\n")
+    _, _, pixels = rest.partition(b"\n")
+    assert header == b"P5"
+    width, height = (int(v) for v in sizes.split())
+    return width, height, pixels
+
+
+@dataclass(frozen=True)
+class Ink:
+    """Where a glyph's ink is, in mm from the page's top and left edges."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def page_number_ink(pdf: Path, page: int) -> list[Ink]:
+    """The ink of the page number's glyphs, left to right (— 1 —: the dash, the digits,
+    the dash): measured on the raster, not on a text box."""
+    top, bottom = FOOTER_STRIP
+    width, height, pixels = _gray(pdf, page, top, bottom - top)
+    px = DPI / 25.4
+    dark_columns = [
+        x for x in range(width) if any(pixels[y * width + x] < 128 for y in range(0, height, 2))
+    ]
+    glyphs: list[list[int]] = []
+    for x in dark_columns:
+        if glyphs and x - glyphs[-1][-1] <= 2:
+            glyphs[-1].append(x)
+        else:
+            glyphs.append([x])
+    result = []
+    for columns in glyphs:
+        rows = [
+            y for y in range(height)
+            if any(pixels[y * width + x] < 128 for x in columns)
+        ]  # fmt: skip
+        result.append(
+            Ink(
+                columns[0] / px,
+                (columns[-1] + 1) / px,
+                top + rows[0] / px,
+                top + (rows[-1] + 1) / px,
+            )
+        )
     return result
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import docx
@@ -14,7 +15,8 @@ from docx.text.run import Run
 
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
-from wizard.render.docx import render_docx, signature_indents, title_lines, width
+from wizard.render.docx import render_docx
+from wizard.render.lines import signature_indents, title_lines, width
 from wizard.report import Span, build_report
 
 
@@ -94,7 +96,10 @@ def test_page_fonts_and_spacing(example: Interview) -> None:
 
     signature = paragraphs[-2:]
     assert [p.text for p in signature] == ["杉岭乡", "2023年1月10日"]
-    assert all(effective(p, None, "alignment") == WD_ALIGN_PARAGRAPH.RIGHT for p in signature)
+    # Placed by their left edges (7.3.5.2): 杉岭乡 over 2023年1月10日, two characters in.
+    assert all(effective(p, None, "alignment") == WD_ALIGN_PARAGRAPH.LEFT for p in signature)
+    lefts = [p.paragraph_format.left_indent for p in signature]
+    assert [round(left.pt / 15.75, 2) for left in lefts if left is not None] == [17.5, 19.5]
     assert paragraphs[-3].paragraph_format.keep_with_next  # the text's end goes with them
 
     styles = document.styles.element.xml
@@ -114,8 +119,9 @@ def test_page_numbers_odd_right_even_left(example: Interview) -> None:
     for footer in (odd, even):
         xml = footer._element.xml
         assert "<w:instrText" in xml and "PAGE" in xml
-        assert 'w:fldCharType="begin"' in xml and 'w:fldCharType="end"' in xml
-        assert footer.text == "—  —"  # the number itself is the field Word fills in
+        kinds = re.findall(r'w:fldCharType="(\w+)"', xml)
+        assert kinds == ["begin", "separate", "end"]  # a whole field, with its cached result
+        assert footer.text == "— 1 —"  # the digit shown until the field is updated
         assert fonts(footer) == {("宋体", Pt(14))}
 
 
@@ -138,9 +144,9 @@ def test_the_font_table_names_chinese_fonts_and_their_fall_backs(example: Interv
             "青石市白沙区清河街道办事处2022年法治政府建设年度报告",
             ["青石市白沙区清河街道办事处", "2022年法治政府建设年度报告"],
         ),
-        (  # the year filled into "{year}度": never split from its 度
+        (  # the year filled into "{year}度" stays with its 度; the unit and the subject part
             "关于青石市白沙区人民政府2023年度法治政府建设工作情况的报告",
-            ["关于青石市白沙区人民政府2023年度", "法治政府建设工作情况的报告"],
+            ["关于青石市白沙区人民政府", "2023年度法治政府建设工作情况的报告"],
         ),
     ],
 )
@@ -155,17 +161,19 @@ def test_long_titles_split_into_balanced_lines_between_words(title: str, lines: 
 @pytest.mark.parametrize(
     ("name", "date", "indents"),
     [
-        ("杉岭乡", "2023年1月10日", (7.5, 2.0)),  # the date is longer: right 2, 署名 moves left
-        ("青石市白沙区清河街道办事处", "2023年1月10日", (2.0, 6.5)),  # 署名 right 2
+        ("杉岭乡", "2023年1月10日", (17.5, 19.5)),  # the date is longer: it ends 右空二字
+        ("青石市白沙区清河街道办事处", "2023年1月10日", (13.0, 15.0)),  # the 署名 does
     ],
 )
 def test_signature_and_date_as_7_3_5_2_places_them(
     name: str, date: str, indents: tuple[float, float]
 ) -> None:
-    name_right, date_right = signature_indents(name, date)
-    assert (name_right, date_right) == indents
-    # The date's first character stands two characters right of the 署名's first.
-    assert (28 - name_right - width(name)) + 2 == 28 - date_right - width(date)
+    name_left, date_left = signature_indents(name, date)
+    assert (name_left, date_left) == indents
+    # The date's first character stands two characters right of the 署名's first, and the
+    # longer of the two lines ends two characters inside the 28-character line.
+    assert date_left == name_left + 2
+    assert max(name_left + width(name), date_left + width(date)) == 26
 
 
 def test_placeholders_are_highlighted(township: Questionnaire) -> None:

@@ -5,21 +5,26 @@ WPS Office and LibreOffice all read:
 
 - A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm: a 版心 of 156 × 225 mm.
 - 22 lines of 28 characters. 28 characters of 3号 (16 pt) are 158 mm, wider than the
-  版心, so every run of body text is condensed by 0.25 pt (``w:spacing -5``): 28 × 15.75 pt
-  fit, 29 do not. Character spacing, unlike a document grid, is drawn the same by all
-  three programs. The 22 lines fill the 225 mm exactly: an exact line pitch of 28.95 pt.
+  版心, so every run of 3号 text is condensed by 0.25 pt (``w:spacing -5``): 28 × 15.75 pt
+  fit, 29 do not. Character spacing is drawn the same by Word, WPS and LibreOffice; a grid
+  of characters is not (LibreOffice sets 23 a line with one), so the document grid is one
+  of lines only. The 22 lines fill the 225 mm exactly: an exact line pitch of 28.95 pt.
 - Title 2号 方正小标宋简体, centred; a long title is split into balanced lines at the joins
-  of its parts (unit, year, the report's name), never inside a word or a year; a blank
-  line after it.
+  of its parts (unit, year, the report's name), never inside a word or a year, never a
+  character alone; a blank line after it (see ``lines``).
 - Body 3号 仿宋_GB2312, first lines indented two characters; headings 一、 黑体, （一） 楷体,
-  1. and （1） 仿宋 (7.3.3).
-- 署名 and 成文日期 without a seal (7.3.5.2): one blank line after the text, the 署名 right
-  indented two characters, the date on the next line starting two characters to the right
-  of the 署名's first; a date longer than that is right indented two characters and the
-  署名 moves left to keep the offset. The end of the text is kept on the page of the 落款
-  (``keepNext``). 附注 under the date, indented two characters, in brackets (7.3.6).
-- Page numbers 4号 半角宋体 ``— 1 —``, the 一字线 7 mm below the 版心; odd pages on the right,
-  even pages on the left, each 空一字: two footers and ``evenAndOddHeaders``.
+  1. and （1） 仿宋 (7.3.3). Headings standing alone use Word's own 标题 1–3, so the
+  navigation pane and WPS see the outline; they are kept with their text.
+- 署名 and 成文日期 without a seal (7.3.5.2): one blank line after the text, the 署名 右空
+  二字, the date on the next line, its first character two to the right of the 署名's
+  first; a date longer than that stands 右空二字 and the 署名 moves left to keep the two.
+  Both are placed by their left edges, so the two characters hold whatever width a reader
+  gives digits. A long name is cut after its place; joint issuers stand one a line. The
+  end of the text is kept on the page of the 落款 (``keepNext``). 附注 under the date,
+  indented two characters, in brackets (7.3.6).
+- Page numbers 4号 半角宋体 ``— 1 —``, a whole PAGE field with a cached digit, the 一字线
+  7 mm below the 版心; odd pages on the right, even pages on the left, each 空一字: two
+  footers and ``evenAndOddHeaders``.
 - No extra space between Chinese and digits (``autoSpaceDE``/``autoSpaceDN`` off), so
   that a line holds what the grid says; Chinese line-breaking rules stay on.
 - Chinese fonts are named for East Asian text (``w:eastAsia``) and listed in the font table
@@ -31,7 +36,6 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -43,6 +47,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from wizard.cleaning import for_xml
+from wizard.render.lines import signature_indents, signature_lines, title_lines, width
 from wizard.report import Paragraph, Report, Span
 
 TITLE_FONT = "方正小标宋简体"
@@ -58,7 +63,7 @@ CONDENSE = -5  # twentieths of a point: 16 pt characters at a 15.75 pt pitch
 CHAR = Pt(15.75)
 LINE_PITCH = Twips(579)  # 225 mm / 22 lines = 28.95 pt
 #: The footer's bottom above the page's edge, so that the 一字线 sits 7 mm below the 版心.
-FOOTER_DISTANCE = Mm(21.7)
+FOOTER_DISTANCE = Mm(25.65)
 
 
 def _fonts(element: object, name: str, size: Length, condense: int | None) -> None:
@@ -68,10 +73,10 @@ def _fonts(element: object, name: str, size: Length, condense: int | None) -> No
     for attribute in ("w:eastAsia", "w:ascii", "w:hAnsi"):
         fonts.set(qn(attribute), name)
     properties.get_or_add_sz().val = size
-    if condense is not None:
+    if condense is not None:  # before w:sz, where the schema puts it
         spacing = OxmlElement("w:spacing")
         spacing.set(qn("w:val"), str(condense))
-        properties.append(spacing)
+        properties.find(qn("w:sz")).addprevious(spacing)
 
 
 #: The document's styles, so that a clerk who edits the file in Word keeps the layout:
@@ -80,12 +85,20 @@ def _fonts(element: object, name: str, size: Length, condense: int | None) -> No
 #: the others differ from it only where the standard says.
 PARAGRAPH_STYLES = {
     "公文标题": (TITLE_FONT, TITLE_SIZE, 0, "center", 0),
-    "主送机关": (BODY_FONT, BODY_SIZE, None, "both", 0),
-    "副标题": (HEADING_FONTS[2], BODY_SIZE, None, "center", 0),
-    "一级标题": (HEADING_FONTS[1], BODY_SIZE, None, "both", 2),
-    "二级标题": (HEADING_FONTS[2], BODY_SIZE, None, "both", 2),
-    "落款": (BODY_FONT, BODY_SIZE, None, "right", 0),
-    "附注": (BODY_FONT, BODY_SIZE, None, "left", 2),
+    "主送机关": (BODY_FONT, BODY_SIZE, CONDENSE, "both", 0),
+    "副标题": (HEADING_FONTS[2], BODY_SIZE, CONDENSE, "center", 0),
+    "一级标题": (HEADING_FONTS[1], BODY_SIZE, CONDENSE, "both", 2),
+    "二级标题": (HEADING_FONTS[2], BODY_SIZE, CONDENSE, "both", 2),
+    "三级标题": (BODY_FONT, BODY_SIZE, CONDENSE, "both", 2),
+    "落款": (BODY_FONT, BODY_SIZE, CONDENSE, "left", 0),
+    "附注": (BODY_FONT, BODY_SIZE, CONDENSE, "left", 2),
+}
+#: The headings' styles are Word's own heading styles (标题 1, 2, 3), so that Word's
+#: navigation pane and WPS's 公文排版 see the outline: style → (built-in id, level).
+HEADING_LEVELS = {
+    "一级标题": ("Heading1", 0),
+    "二级标题": ("Heading2", 1),
+    "三级标题": ("Heading3", 2),
 }
 CHARACTER_STYLES = {1: "一级标题字符", 2: "二级标题字符"}
 
@@ -102,8 +115,10 @@ def _run_properties(font: str, size: Length, spacing: int | None) -> str:
 def _styles(document: DocxDocument) -> None:
     """Written as XML in one go: python-docx's add_style looks every style up by name."""
     root = document.styles.element
-    for old in root.xpath('./w:style[@w:styleId="Normal"]'):
-        root.remove(old)
+    replaced = ("Normal", *(ident for ident, _ in HEADING_LEVELS.values()))
+    for old in root.xpath("./w:style"):
+        if old.get(qn("w:styleId")) in replaced:
+            root.remove(old)
     # autoSpace off: no extra space between Chinese and digits or Latin letters (Word and
     # LibreOffice add a quarter character by default), so a line of 28 stays 28.
     definitions = [
@@ -113,85 +128,33 @@ def _styles(document: DocxDocument) -> None:
         f'<w:ind w:firstLine="{CHAR.twips * 2}"/><w:jc w:val="both"/></w:pPr>'
         f"{_run_properties(BODY_FONT, BODY_SIZE, CONDENSE)}</w:style>"
     ]
+    for ident, level in HEADING_LEVELS.values():
+        # Kept with the paragraph after it: a heading never ends a page.
+        definitions.append(
+            f'<w:style w:type="paragraph" w:styleId="{ident}">'
+            f'<w:name w:val="heading {level + 1}"/><w:basedOn w:val="Normal"/>'
+            '<w:next w:val="Normal"/><w:qFormat/>'
+            f'<w:pPr><w:keepNext/><w:keepLines/><w:outlineLvl w:val="{level}"/></w:pPr></w:style>'
+        )
     for name, (font, size, spacing, alignment, indent) in PARAGRAPH_STYLES.items():
+        based = HEADING_LEVELS[name][0] if name in HEADING_LEVELS else "Normal"
+        # The title's 2号 lines keep their own pitch, off the line grid of the 3号 body.
+        own_pitch = '<w:snapToGrid w:val="0"/>' if size != BODY_SIZE else ""
         definitions.append(
             f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{name}">'
-            f'<w:name w:val="{name}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
-            f'<w:pPr><w:ind w:firstLine="{CHAR.twips * indent}"/><w:jc w:val="{alignment}"/></w:pPr>'
+            f'<w:name w:val="{name}"/><w:basedOn w:val="{based}"/><w:qFormat/>'
+            f"<w:pPr>{own_pitch}"
+            f'<w:ind w:firstLine="{CHAR.twips * indent}"/><w:jc w:val="{alignment}"/></w:pPr>'
             f"{_run_properties(font, size, spacing)}</w:style>"
         )
     for level, name in CHARACTER_STYLES.items():
         definitions.append(
             f'<w:style w:type="character" w:customStyle="1" w:styleId="{name}">'
-            f'<w:name w:val="{name}"/>{_run_properties(HEADING_FONTS[level], BODY_SIZE, None)}'
+            f'<w:name w:val="{name}"/>{_run_properties(HEADING_FONTS[level], BODY_SIZE, CONDENSE)}'
             "</w:style>"
         )
     for definition in definitions:
         root.append(parse_xml(definition.replace("<w:style ", f'<w:style xmlns:w="{_W}" ', 1)))
-
-
-# ---------------------------------------------------------------- title
-
-
-def width(text: str) -> float:
-    """In characters: a Chinese character is one, a digit or Latin letter half of one."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
-
-
-#: Inside the title's own words, where a line may end: before these.
-_TITLE_BREAKS = re.compile(r"(?=法治政府建设|年度报告|工作情况|情况的?报告)")
-#: Characters per line of a 2号 title in the 版心.
-TITLE_LINE = 20.0
-
-
-def title_lines(spans: tuple[Span, ...]) -> list[str]:
-    """The title in as few lines as fit, as even as can be, split only where its parts join."""
-    text = "".join(s.text for s in spans)
-    cuts: set[int] = set()
-    at = 0
-    for span in spans:
-        cuts.add(at)
-        cuts.update(at + m.start() for m in _TITLE_BREAKS.finditer(span.text))
-        at += len(span.text)
-    return _balanced(text, sorted(c for c in cuts if _may_break(text, c)))
-
-
-def _may_break(text: str, at: int) -> bool:
-    """Not at either end, not before punctuation, not inside a number, and not between 年
-    and 度 or before 的 (a year filled into "{year}度" is one word with what follows)."""
-    if not 2 <= at <= len(text) - 2:
-        return False
-    before, after = text[at - 1], text[at]
-    if unicodedata.category(after)[0] == "P" or after in "度的":
-        return False
-    return not (before.isdigit() and after.isdigit())
-
-
-def _balanced(text: str, cuts: list[int]) -> list[str]:
-    if width(text) <= TITLE_LINE or not cuts:
-        return [text]
-    best: list[str] | None = None
-    for cut in cuts:
-        head, tail = text[:cut], text[cut:]
-        if width(head) > TITLE_LINE:
-            continue
-        rest = _balanced(tail, [c - cut for c in cuts if c > cut])
-        lines = [head, *rest]
-        if best is None or (len(lines), max(map(width, lines))) < (
-            len(best),
-            max(map(width, best)),
-        ):
-            best = lines
-    return best or [text]
-
-
-# ---------------------------------------------------------------- 落款
-
-
-def signature_indents(name: str, date: str) -> tuple[float, float]:
-    """Right indents, in characters, of the 署名 and the 成文日期 (7.3.5.2, no seal)."""
-    date_right = max(2.0, width(name) - width(date))
-    return date_right + width(date) + 2 - width(name), date_right
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -220,11 +183,12 @@ def _title(document: DocxDocument, paragraph: Paragraph) -> None:
     out = _add(document, "公文标题")
     missing = any(s.role == "missing" for s in paragraph.spans)
     for n, line in enumerate(title_lines(paragraph.spans)):
-        run = out.add_run(for_xml(line))
+        run = out.add_run()
+        if n:
+            run.add_break()  # a line break inside the run, as the schema wants it
+        run.add_text(for_xml(line))
         if missing:
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-        if n:
-            run._element.addprevious(OxmlElement("w:br"))
     _add(document, "公文标题")  # one blank line after the title
 
 
@@ -235,21 +199,38 @@ _KIND_STYLES = {"addressee": "主送机关", "annotation": "附注", "subtitle":
 def _paragraph(document: DocxDocument, paragraph: Paragraph) -> DocxParagraph:
     style = _KIND_STYLES.get(paragraph.kind)
     if paragraph.kind == "heading":
-        style = {1: "一级标题", 2: "二级标题"}.get(paragraph.level)
+        style = {1: "一级标题", 2: "二级标题"}.get(paragraph.level, "三级标题")
     out = _add(document, style)
     _add_spans(out, paragraph.spans)
     return out
 
 
 def _signature(document: DocxDocument, lines: list[Paragraph]) -> list[DocxParagraph]:
+    """The 署名 (one line or several) and under it the 成文日期, placed by 7.3.5.2."""
     added = [_add(document, "落款")]  # one blank line before the 落款
-    name = lines[0].text
-    date = lines[1].text if len(lines) > 1 else ""
-    name_right, date_right = signature_indents(name, date)
-    for n, line in enumerate(lines):
+    dated = len(lines) > 1 and bool(re.search(r"\d+年\d+月\d+日|【待填写", lines[-1].text))
+    names, date = (lines[:-1], lines[-1]) if dated else (lines, None)
+    date_text = date.text if date else ""
+    for line in names:
+        for part in signature_lines(line.text):
+            name_left, _ = signature_indents(part, date_text)
+            out = _add(document, "落款")
+            out.paragraph_format.left_indent = Pt(CHAR.pt * name_left)
+            if part == line.text:
+                _add_spans(out, line.spans)
+            else:  # a long name cut into lines: still marked if a blank is in it
+                run = out.add_run(for_xml(part))
+                if any(s.role == "missing" for s in line.spans):
+                    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            added.append(out)
+    if date is not None:
+        widest = max(
+            (p for line in names for p in signature_lines(line.text)), key=width, default=""
+        )
+        _, date_left = signature_indents(widest, date_text)
         out = _add(document, "落款")
-        out.paragraph_format.right_indent = Pt(CHAR.pt * (name_right if n == 0 else date_right))
-        _add_spans(out, line.spans)
+        out.paragraph_format.left_indent = Pt(CHAR.pt * date_left)
+        _add_spans(out, date.spans)
         added.append(out)
     return added
 
@@ -278,18 +259,40 @@ def _page_number(paragraph: DocxParagraph, odd: bool) -> None:
     else:
         fmt.left_indent = PAGE_NUMBER_SIZE
     _fonts(paragraph.add_run("— ")._element, PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE, 0)
-    run = paragraph.add_run()
-    _fonts(run._element, PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE, 0)
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+    # A whole field, each part in a run of its own (begin, instruction, separate, the digit
+    # shown until the field is updated, end): a reader that does not update fields draws
+    # the cached digit, in 4号 like the dashes, instead of nothing or a digit of 3号.
+    for kind, text in (("begin", ""), ("", " PAGE "), ("separate", ""), ("", "1"), ("end", "")):
+        run = paragraph.add_run()
+        _fonts(run._element, PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE, 0)
         if kind:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)
+        elif text == "1":
+            element = OxmlElement("w:t")
+            element.text = text
         else:
             element = OxmlElement("w:instrText")
             element.set(qn("xml:space"), "preserve")
             element.text = text
         run._element.append(element)
     _fonts(paragraph.add_run(" —")._element, PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE, 0)
+
+
+def _grid_and_language(document: DocxDocument) -> None:
+    """Word's document grid of 22 lines (so Word shows it), and Chinese as the theme's
+    East Asian language (the template says Japanese). The 28 characters a line come from
+    the characters' own spacing (see the module's doc): a grid of characters too makes
+    LibreOffice set 23 a line, measured, while Word and WPS keep the spacing either way."""
+    section = document.sections[0]._sectPr
+    for old in section.findall(qn("w:docGrid")):
+        section.remove(old)
+    grid = parse_xml(f'<w:docGrid xmlns:w="{_W}" w:type="lines" w:linePitch="{LINE_PITCH.twips}"/>')
+    section.append(grid)
+    settings = document.settings.element
+    language = settings.find(qn("w:themeFontLang"))
+    if language is not None:
+        language.set(qn("w:eastAsia"), "zh-CN")
 
 
 def _chinese_defaults(document: DocxDocument) -> None:
@@ -359,6 +362,12 @@ def render_docx(report: Report) -> bytes:
                 last_body = out
 
     document.settings.odd_and_even_pages_header_footer = True
+    _grid_and_language(document)
+    # Word 2010's copy of the styles, which python-docx's template carries stale: Word reads
+    # styles.xml, and a stale copy is what makes it offer to repair the file.
+    for ident, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            document.part.drop_rel(ident)
     _page_number(section.footer.paragraphs[0], odd=True)
     _page_number(section.even_page_footer.paragraphs[0], odd=False)
     buffer = io.BytesIO()
