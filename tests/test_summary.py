@@ -20,7 +20,7 @@ from wizard import answers, questionnaire, session
 from wizard.cli import app
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire, prompts_dir
-from wizard.render import sheet
+from wizard.render import workbook
 from wizard.summary import summarize
 
 TODAY = dt.date(2023, 3, 1)
@@ -86,8 +86,9 @@ def test_rows_totals_and_problems(folder: Path) -> None:
     assert titles == [
         "社区服务年度小结（1 份）",  # its questionnaire names no year question
         "乡镇（街道）法治政府建设年度报告 2022年（3 份）",
-        "乡镇（街道）法治政府建设年度报告 2023年（1 份）",
     ]
+    [aside] = summary.set_aside  # the one report of 2023 is not added to those of 2022
+    assert aside.path.name == "杉岭乡2023.toml" and "2023年" in aside.reason
     table = summary.tables[1]
     rows = {r.unit: r for r in table.rows}
     assert set(rows) == {"杉岭乡", "青石镇", "白沙街道"}
@@ -109,7 +110,7 @@ def test_rows_totals_and_problems(folder: Path) -> None:
 
 
 def test_year_on_year_from_files_started_from_last_year(folder: Path) -> None:
-    table = summarize([folder], TODAY).tables[2]
+    table = summarize([folder], TODAY, year=2023).tables[1]
     [row] = table.rows
     assert row.year == 2023 and row.previous["disputes_found"].value == 125
     column = next(c for c in table.columns if c.id == "disputes_found")
@@ -125,7 +126,7 @@ def test_units_that_sent_nothing(folder: Path, tmp_path: Path) -> None:
     code, output = run("summary", folder, "--expect", units, "--json")
     assert code == 0
     data = json.loads(output)
-    assert data["missing"] == ["柳溪乡", "东门街道"]
+    assert data["missing"] == [{"unit": "柳溪乡", "maybe": []}, {"unit": "东门街道", "maybe": []}]
     assert [p["file"].endswith("坏的.toml") for p in data["problems"]] == [True]
     township_2022 = data["tables"][1]
     assert township_2022["questionnaire"]["id"] == "township"
@@ -134,25 +135,48 @@ def test_units_that_sent_nothing(folder: Path, tmp_path: Path) -> None:
     assert {"unit", "kind", "year", "complete", "errors", "warnings", "contents"} <= set(first)
 
 
-def test_excel_has_header_frozen_panes_figures_and_totals(folder: Path, tmp_path: Path) -> None:
+def test_excel_prints_an_overview_and_the_figures(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "汇总.xlsx"
-    code, output = run("summary", folder, "-o", out)
+    code, output = run("summary", folder, "-o", out, "--county", "云溪县")
     assert code == 0, output
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames[-1] == "未读取和未报送"
-    sheet_ = book[book.sheetnames[1]]
-    header = [c.value for c in sheet_[1]]
-    assert header[:5] == ["文件", "单位", "类别", "年度", "检查结果"]
-    assert sheet_.freeze_panes == "C2"
+    assert book.sheetnames[:2] == ["总览", "数字1"]
+    assert {"未能读取", "未计入"} <= set(book.sheetnames)
+    overview = book["总览"]
+    assert overview["A1"].value == "云溪县2022年法治政府建设年度报告报送情况"
+    assert "A1:" in str(overview.merged_cells)
+    header = [c.value for c in overview[2]]
+    assert header[:3] == ["单位", "类别", "检查结果"] and header[-2:] == ["文件", "备注"]
+    rows = [r for r in range(3, overview.max_row + 1) if overview.cell(r, 3).value]
+    by_unit = {overview.cell(row=r, column=1).value: r for r in rows}
+    assert set(by_unit) == {"南街社区", "杉岭乡", "青石镇", "白沙街道"}
+    legend = [overview.cell(r, 1).value for r in range(rows[-1] + 1, overview.max_row + 1)]
+    assert "内容1—内容5：各问卷所列的报告内容，顺序同问卷" in legend
+    assert overview.cell(by_unit["杉岭乡"], 3).value == "✓"
+    verdict = overview.cell(by_unit["青石镇"], 3)
+    assert str(verdict.value).startswith("✗ ") and verdict.font.color.rgb.endswith("C00000")
+    for sheet_ in book.worksheets:  # every sheet prints: title and header on every page
+        assert sheet_.print_title_rows == "$1:$2"
+        assert sheet_.page_setup.orientation == "landscape"
+        fit = sheet_.sheet_properties.pageSetUpPr
+        if sheet_.title.startswith("数字"):  # too wide to fit: the names print on every page
+            assert sheet_.print_title_cols == "$A:$A" and not (fit and fit.fitToPage)
+        else:
+            assert sheet_.page_setup.fitToWidth == 1 and sheet_.page_setup.fitToHeight == 0
+            assert fit is not None and fit.fitToPage
+        assert sheet_.freeze_panes == "B3"
+        assert sheet_.cell(2, 1).border.left.style == "thin"
+    figures = book["数字2"]
+    header = [c.value for c in figures[2]]
+    assert header[0] == "单位"
     disputes = header.index("排查调处矛盾纠纷（件）") + 1
-    by_unit = {sheet_.cell(row=r, column=2).value: r for r in range(2, sheet_.max_row + 1)}
-    assert sheet_.cell(row=by_unit["青石镇"], column=disputes).value == 40
-    total_row = next(r for r in range(2, sheet_.max_row + 1) if sheet_.cell(r, 1).value == "合计")
-    assert sheet_.cell(row=total_row, column=disputes).value == 165
+    by_unit = {figures.cell(row=r, column=1).value: r for r in range(3, figures.max_row + 1)}
+    assert figures.cell(by_unit["青石镇"], disputes).value == 40
+    assert figures.cell(by_unit["合计"], disputes).value == 165
+    assert "上年合计" not in by_unit  # no file of 2022 carries its 2021 figures
     materials = header.index("发放宣传资料（份）") + 1
-    approx = sheet_.cell(row=by_unit["青石镇"], column=materials)
+    approx = figures.cell(by_unit["青石镇"], materials)
     assert approx.value == 5000 and approx.number_format == '0"余"'
-    assert out.stat().st_size > 0
     assert run("summary", folder, "-o", out)[0] == 2  # never over an existing file
 
 
@@ -181,7 +205,7 @@ def test_a_folder_with_nothing_in_it(tmp_path: Path) -> None:
     code, output = run("summary", tmp_path, tmp_path / "没有这个")
     assert code == 0
     assert "找不到" in output
-    assert sheet.render_xlsx(summarize([tmp_path]))  # an empty workbook is still a workbook
+    assert workbook.render_xlsx(summarize([tmp_path]))  # an empty workbook is still a workbook
 
 
 def test_a_file_open_in_the_wizard_is_read_and_marked(folder: Path) -> None:

@@ -30,12 +30,21 @@ def summary(
     figures: Annotated[
         bool, typer.Option("--figures", help="在终端中也列出各项数字的合计")
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
+    county: Annotated[
+        str, typer.Option("--county", help="汇总表标题中的县（市、区）名", metavar="名称")
+    ] = "",
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="只汇总这一年度的报告（默认：多数报告的年度）", metavar="年度"),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="以 JSON 格式输出，供其他程序读取")
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它")] = False,
 ) -> None:
     """汇总多个单位的答案：是否通过检查、五项内容、公开期限和各项数字。"""
     from wizard.render import sheet
-    from wizard.render.screens import summary_renderable
+    from wizard.render.screens import summary_renderable, summary_tally
     from wizard.render.terminal import plain
     from wizard.summary import expect, read_units, summarize
 
@@ -44,18 +53,20 @@ def summary(
     missing = [p for p in paths if not p.exists()]
     if missing and len(missing) == len(paths):
         fail(f"找不到 {'、'.join(map(str, missing))}：请给出放答案文件的文件夹或答案文件")
-    result = summarize(paths)
+    result = summarize(paths, year=year)
     if expect_file is not None:
         expect(result, read_units(expect_file))
     if as_json:
         data = sheet.summary_json(result)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif output is not None and not figures:  # the rows are in the file: a tally here
+        console().print(summary_tally(result))
     else:
         console().print(summary_renderable(result, figures))
     if output is not None:
         from wizard.export import write_new
 
-        write_new(output, sheet.render(result, output.suffix.lower()), force)
+        write_new(output, sheet.render(result, output.suffix.lower(), county), force)
         plain(console(), f"已另存为：{output}")
 
 

@@ -7,9 +7,9 @@ Resume is nothing more than building this state from the saved document.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from wizard import drafts, expr
 from wizard.cleaning import clean_input
@@ -38,6 +38,7 @@ from wizard.values import (
 )
 
 Env = dict[str, expr.Value]
+T = TypeVar("T")
 
 
 class Interview:
@@ -57,6 +58,8 @@ class Interview:
         #: Bumped on every change of an answer: the computed environment is worked out again.
         self._values_version = 0
         self._env_cache: tuple[int, dict[str, expr.Value]] | None = None
+        #: Results worked out once while nothing changes (``freeze``); None: not frozen.
+        self._memo: dict[str, object] | None = None
         #: Stored answers that no longer validate: id -> why. Asked again; kept on disk until then.
         self._invalid: dict[str, str] = {}
         #: Keys of the document that no question of this questionnaire knows: kept, reported.
@@ -161,8 +164,26 @@ class Interview:
         flags = [bool(own.get(key)) for key in ("title", "preamble")]
         return needed_only_by_own_words(self.questionnaire, *flags) if any(flags) else frozenset()
 
+    def freeze(self) -> Interview:
+        """For a reader that changes nothing (check, summary, export): every part of the
+        report asks for the steps and the figures in the text, so they are worked out once.
+        A change made all the same forgets them."""
+        self._memo = {}
+        return self
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, once while frozen and unchanged."""
+        if self._memo is None:
+            return compute()
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
+
     def steps(self) -> list[Step]:
         """Every question that applies now, in interview order."""
+        return list(self.memo("steps", self._steps))
+
+    def _steps(self) -> list[Step]:
         result: list[Step] = []
         env = self.env()  # once: every condition below reads the same answers
         unneeded = self.unneeded()
@@ -346,6 +367,8 @@ class Interview:
         self._sync_state()
 
     def _sync_state(self) -> None:
+        if self._memo is not None:
+            self._memo = {}
         old = self.document.get("state")
         state = dict(old) if isinstance(old, dict) else {}  # keys of its own are kept
         for key, ids in (("skipped", self._skipped), ("review", self._review)):

@@ -214,6 +214,10 @@ def texts(interview: Interview) -> list[tuple[Place, str]]:
 
 def locate(interview: Interview) -> Layout:
     """Every figure in the clerk's texts, each with its record; records found nowhere."""
+    return interview.memo("text figures", lambda: _locate(interview))
+
+
+def _locate(interview: Interview) -> Layout:
     stored, problems = read(interview.document.get("text_figures"))
     by_answer: dict[str, list[Record]] = {}
     for entry in stored:

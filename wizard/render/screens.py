@@ -232,6 +232,34 @@ def help_renderable(
     return Group(*parts)
 
 
+def summary_tally(summary: Summary) -> RenderableType:
+    """What the office reads on screen when the rows went to a file: how many passed, and
+    every file and unit that needs a look."""
+    rows = [r for t in summary.tables for r in t.rows]
+    passed = sum(r.complete for r in rows)
+    parts: list[RenderableType] = [
+        safe(f"共 {len(rows)} 个单位：{passed} 个通过检查，{len(rows) - passed} 个未通过。")
+    ]
+    return Group(*parts, *_needs_a_look(summary))
+
+
+def _needs_a_look(summary: Summary) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    if summary.problems:
+        problems = Table.grid(padding=(0, 1))
+        problems.add_column()
+        problems.add_column(overflow="fold")
+        for problem in summary.problems:
+            problems.add_row(Text("✗", style="red"), safe(f"未能读取：{problem.message}"))
+        parts.append(problems)
+    for aside in summary.set_aside:
+        parts.append(safe(f"! 未计入：{aside.path.name}（{aside.unit}）{aside.reason}", "yellow"))
+    if summary.missing:
+        missing = "、".join(map(str, summary.missing))
+        parts.append(safe(f"未报送（{len(summary.missing)}）：{missing}", "yellow"))
+    return parts
+
+
 def summary_renderable(summary: Summary, figures: bool = False) -> RenderableType:
     """The review table for 80 columns: the check columns per unit, and with ``figures`` the
     totals per figure (the units' own values go to the -o file)."""
@@ -252,17 +280,7 @@ def summary_renderable(summary: Summary, figures: bool = False) -> RenderableTyp
         parts += [units, safe(f"五项内容：{labels}", style="dim"), Text("")]
         if figures:
             parts += [_figures_table(table), Text("")]
-    if summary.problems:
-        problems = Table.grid(padding=(0, 1))
-        problems.add_column()
-        problems.add_column(overflow="fold")
-        for problem in summary.problems:
-            problems.add_row(Text("✗", style="red"), safe(f"未能读取：{problem.message}"))
-        parts.append(problems)
-    if summary.missing:
-        parts.append(
-            safe(f"未报送（{len(summary.missing)}）：{'、'.join(summary.missing)}", "yellow")
-        )
+    parts += _needs_a_look(summary)
     if not summary.tables and not summary.problems:
         parts.append(Text("没有找到答案文件（*.toml）。"))
     return Group(*parts)

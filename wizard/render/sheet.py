@@ -92,10 +92,12 @@ def _text(cell: Cell | Figure) -> str:
 # ---------------------------------------------------------------- formats
 
 
-def render(summary: Summary, suffix: str) -> bytes:
+def render(summary: Summary, suffix: str, county: str = "") -> bytes:
     """The summary as a file of this kind: .xlsx, .csv or .md."""
     if suffix == ".xlsx":
-        return render_xlsx(summary)
+        from wizard.render.workbook import render_xlsx
+
+        return render_xlsx(summary, county)
     if suffix == ".csv":
         return render_csv(summary)
     return render_summary_markdown(summary).encode("utf-8")
@@ -150,8 +152,16 @@ def _md_row(cells: tuple[str, ...]) -> str:
 def _problems_and_missing(summary: Summary, write: Any) -> None:
     for problem in summary.problems:
         write(["未能读取", str(problem.path), problem.message])
-    for unit in summary.missing:
-        write(["未报送", unit])
+    for aside in summary.set_aside:
+        write(["未计入", str(aside.path), f"{aside.unit}：{aside.reason}"])
+    for missing in summary.missing:
+        write(
+            [
+                "未报送",
+                missing.unit,
+                *([f"可能是：{'、'.join(missing.maybe)}"] * bool(missing.maybe)),
+            ]
+        )
 
 
 def summary_json(summary: Summary) -> dict[str, Any]:
@@ -197,74 +207,9 @@ def summary_json(summary: Summary) -> dict[str, Any]:
     return {
         "tables": tables,
         "problems": [{"file": str(p.path), "message": p.message} for p in summary.problems],
-        "missing": summary.missing,
+        "missing": [{"unit": m.unit, "maybe": list(m.maybe)} for m in summary.missing],
+        "set_aside": [
+            {"file": str(a.path), "unit": a.unit, "reason": a.reason} for a in summary.set_aside
+        ],
+        "year": summary.year,
     }
-
-
-def render_xlsx(summary: Summary) -> bytes:
-    """One sheet per questionnaire: a header row, frozen panes, number formats, totals."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
-    for n, table in enumerate(summary.tables, 1):
-        _table_sheet(book, n, table)
-    if summary.problems or summary.missing:
-        sheet = book.create_sheet(title="未读取和未报送")
-        put_row(sheet, 1, ["情况", "文件或单位", "原因"])
-        lines: list[list[str]] = []
-        _problems_and_missing(summary, lines.append)
-        for at, line in enumerate(lines, 2):
-            put_row(sheet, at, line)
-    if not book.sheetnames:
-        put_row(book.create_sheet(title="汇总"), 1, ["没有找到答案文件"])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _table_sheet(book: Any, n: int, table: Table) -> None:
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    g = grid(table)
-    sheet = book.create_sheet(title=_sheet_name(table.title, n))
-    put_row(sheet, 1, list(g.header))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    at = 1
-    for row in (*g.rows, *g.footer):
-        at += 1
-        put_row(sheet, at, [c.value if isinstance(c, Figure) else c for c in row])
-        for column, c in enumerate(row, 1):
-            if isinstance(c, Figure) and c.approx:
-                formatted = sheet.cell(row=at, column=column)
-                formatted.number_format = '0"余"' if isinstance(c.value, int) else '0.00"余"'
-    for cell in sheet[at - len(g.footer) + 1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = sheet.cell(row=2, column=3)  # header and file, unit stay in view
-    for column in range(1, len(g.header) + 1):
-        sheet.column_dimensions[get_column_letter(column)].width = 14 if column > 2 else 24
-
-
-def put_row(sheet: Any, row: int, values: list[Any]) -> None:
-    """A row of cells where text from a file is text: never a formula (a cell starting with
-    = would otherwise be one), and without the control characters Excel refuses."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    for column, value in enumerate(values, 1):
-        if value is None:
-            continue
-        cell = sheet.cell(row=row, column=column)
-        if isinstance(value, str):
-            cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            cell.data_type = "s"
-        else:
-            cell.value = value
-
-
-def _sheet_name(title: str, n: int) -> str:
-    # Excel: at most 31 characters, none of []:*?/\ .
-    cleaned = "".join("_" if c in "[]:*?/\\" else c for c in title)
-    return f"{n}.{cleaned}"[:31]
