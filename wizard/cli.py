@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from wizard import __version__
+from wizard.cli_gathering import merge, sheet
 from wizard.cli_office import import_command, keys, lint, summary, templates
-from wizard.cli_support import Exit, console, fail, handles_errors
+from wizard.cli_support import Exit, console, fail, handles_errors, terminal_available
 from wizard.helptext import ChineseHelpCommand, ChineseHelpGroup
 
 if TYPE_CHECKING:
@@ -32,14 +33,6 @@ app = typer.Typer(
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-def terminal_available() -> bool:
-    """Both ends a terminal; a closed or missing standard input is none."""
-    try:
-        return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
-    except (ValueError, OSError):
-        return False
 
 
 def _no_terminal() -> NoReturn:
@@ -285,7 +278,7 @@ def figures_command(
     console().print(figures_table(found))
 
 
-for command in (summary, keys, lint, templates):
+for command in (summary, sheet, merge, keys, lint, templates):
     app.command(cls=ChineseHelpCommand)(handles_errors(command))
 app.command("import", cls=ChineseHelpCommand)(handles_errors(import_command))
 

@@ -33,6 +33,14 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+def terminal_available() -> bool:
+    """Both ends a terminal; a closed or missing standard input is none."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
+    except (ValueError, OSError):
+        return False
+
+
 def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
     """The one place user errors and interrupts become exit codes: a message in Chinese and
     2, or the resume command and 130; never a traceback."""

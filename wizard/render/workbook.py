@@ -179,7 +179,7 @@ def _sheet(
     # Spreadsheet programs do not grow a row for wrapped text they did not lay out: each
     # row is as tall as its longest cell needs.
     for at, cells in enumerate([header, *rows], _HEADER_ROW):
-        lines = max((_lines(c, w) for c, w in zip(cells, widths, strict=False)), default=1)
+        lines = max((cell_lines(c, w) for c, w in zip(cells, widths, strict=False)), default=1)
         if lines > 1:
             sheet.row_dimensions[at].height = 16 * lines
     sheet.freeze_panes = sheet.cell(row=_HEADER_ROW + 1, column=2)  # header and unit in view
@@ -195,7 +195,7 @@ def _sheet(
     return sheet
 
 
-def _lines(value: Any, width: int) -> int:
+def cell_lines(value: Any, width: int) -> int:
     """How many lines a cell's text takes in a column this wide (a Chinese character is
     two units of a column's width)."""
     if value is None:
