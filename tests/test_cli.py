@@ -144,7 +144,7 @@ def test_new_with_data_writes_validated_answers(tmp_path: Path) -> None:
         ("resolve_rate=120", "resolve_rate（化解率）的值无效：应在 0 到 100 之间"),
         ("unit_kind=村", "unit_kind（单位类型）的值无效：应为以下之一：乡、镇、街道"),
         ("nonsense=1", "没有 'nonsense' 这个问题"),
-        ("unit_name", "--data 的格式应为 问题id=值"),
+        ("unit_name", "--data 的格式应为 编号=值"),
     ],
 )
 def test_invalid_data_names_the_key_and_writes_nothing(

@@ -20,6 +20,7 @@ from wizard import __version__
 from wizard.cli_gathering import merge, sheet
 from wizard.cli_office import import_command, keys, lint, summary, templates
 from wizard.cli_support import Exit, console, fail, handles_errors, terminal_available
+from wizard.files import unquoted
 from wizard.helptext import ChineseHelpCommand, ChineseHelpGroup
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ app = typer.Typer(
 def _no_terminal() -> NoReturn:
     fail(
         "没有可交互的终端（标准输入或输出不是终端），无法逐项提问。\n"
-        "可以用 --data 问题id=值（可重复）或 --data-file 答案.toml 直接提供答案，"
+        "可以用 --data 编号=值（可重复）或 --data-file 答案.toml 直接提供答案，"
         "并加上 --no-input 表示不再提问。例如：\n"
         "  report-wizard new 报告.toml --data unit_name=杉岭乡 --data unit_kind=乡 --no-input"
     )
@@ -46,11 +47,15 @@ def _no_terminal() -> NoReturn:
 
 DataOption = Annotated[
     list[str] | None,
-    typer.Option("--data", help="直接给出答案：问题id=值，可重复。", metavar="问题id=值"),
+    typer.Option(
+        "--data", help="直接给出答案：问题编号=值，可重复（编号见 keys 命令）。", metavar="编号=值"
+    ),
 ]
 DataFileOption = Annotated[
     list[Path] | None,
-    typer.Option("--data-file", help="从 TOML 文件读入答案（键为问题 id）。", metavar="文件"),
+    typer.Option(
+        "--data-file", help="从一个答案文件读入答案（如另一份报告的答案文件）。", metavar="文件"
+    ),
 ]
 NoInputOption = Annotated[
     bool, typer.Option("--no-input", help="不提问：只保存 --data/--data-file 给出的答案。")
@@ -105,7 +110,7 @@ def new(
         typer.Option(
             "--template",
             "-t",
-            help="问卷：township（乡镇街道，默认）、county（县级政府）、department（部门），"
+            help="问卷：township 乡镇街道（默认）、county 县级政府、department 政府部门，"
             "或问卷文件的路径；从上年文件开始时默认用上年的问卷",
             metavar="问卷",
         ),
@@ -213,9 +218,11 @@ def export(
 @handles_errors
 def check_command(
     file: Annotated[Path, typer.Argument(help="答案文件", metavar="答案文件")],
-    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出检查结果")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="检查结果输出为 JSON 格式，供其他程序读取")
+    ] = False,
 ) -> None:
-    """检查缺什么、哪里前后矛盾；完整时退出码为 0，不完整为 1。"""
+    """检查缺什么、哪里前后矛盾，告诉您能不能提交。"""
     from wizard.check import check
     from wizard.session import notes, open_readonly
 
@@ -305,8 +312,18 @@ def main() -> None:
         # than failing on every message (the crash handler's own included).
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+    bare = False
     try:
-        code = app(prog_name="report-wizard", standalone_mode=False)
+        # A path pasted from Explorer (复制为路径) or dragged in may keep its quotes.
+        args: list[str] | None = [unquoted(arg) for arg in sys.argv[1:]]
+        if not args:  # in a terminal, a first screen; else the help, as before
+            from wizard.cli_start import start_screen
+
+            bare = True
+            args = start_screen(Path.cwd())
+            if args == []:
+                sys.exit(Exit.OK)
+        code = app(args=args or [], prog_name="report-wizard", standalone_mode=False)
     except KeyboardInterrupt:
         code = Exit.INTERRUPTED
     except Exception as error:
@@ -317,14 +334,15 @@ def main() -> None:
 
             code = crashed(error)
         elif type(error).__name__ == "NoArgsIsHelpError":
-            from wizard.helptext import show_help
-
-            show_help(error.ctx)
-            code = Exit.BAD_INPUT
+            code = Exit.BAD_INPUT  # the help is on the screen already (the error drew it)
         else:
             from wizard.cli_support import usage_message
             from wizard.render.terminal import error as show_error
 
             show_error(console(stderr=True), usage_message(error))
             code = Exit.BAD_INPUT
+    if bare:
+        from wizard.cli_start import wait_before_closing
+
+        wait_before_closing()
     sys.exit(code if isinstance(code, int) else 0)

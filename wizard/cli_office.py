@@ -72,11 +72,14 @@ def summary(
 
 def keys(
     template: Annotated[
-        str, typer.Argument(help="问卷模板 id，或问卷文件的路径", metavar="模板")
+        str,
+        typer.Argument(help="问卷：township、county、department，或问卷文件的路径", metavar="问卷"),
     ] = "township",
-    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="以 JSON 格式输出，供其他程序读取")
+    ] = False,
 ) -> None:
-    """列出问卷的全部问题 id（--data 可用的键）及其名称、题型、单位、部分和专题。"""
+    """列出问卷的全部问题及其编号（--data 用）、题型、单位、部分和专题。"""
     from wizard.questionnaire.keys import keys as all_keys
     from wizard.questionnaire.locate import load_template
 
@@ -91,7 +94,7 @@ def keys(
 
 
 def lint(file: Annotated[Path, typer.Argument(help="问卷文件", metavar="问卷文件")]) -> None:
-    """检查问卷文件，一次列出全部错误；没有错误时退出码为 0，否则为 2。"""
+    """检查问卷文件，一次列出全部错误，每处写明位置。"""
     from wizard.answers import read_text
     from wizard.questionnaire.lint import lint as find_mistakes
     from wizard.render.terminal import error, plain
@@ -137,7 +140,13 @@ def import_command(
         Path, typer.Option("--output", "-o", help="写成的答案文件（.toml）", metavar="答案文件")
     ],
     template: Annotated[
-        str, typer.Option("--template", "-t", help="问卷模板 id 或路径", metavar="模板")
+        str,
+        typer.Option(
+            "--template",
+            "-t",
+            help="问卷：township、county、department，或问卷文件的路径",
+            metavar="问卷",
+        ),
     ] = "township",
     as_json: Annotated[
         bool, typer.Option("--json", help="读到的内容以 JSON 格式输出，供其他程序读取")

@@ -168,6 +168,14 @@ def usage_message(error: Exception) -> str:
         text = f"{name} 的值无效：{getattr(error, 'message', error)}"
     elif str(error).startswith("No such command"):
         text = f"没有这个命令：{str(error).removeprefix('No such command').strip(' .')}"
+    elif str(error).startswith("Got unexpected extra argument"):
+        extra = str(error).rpartition("(")[2].rstrip(")")
+        text = (
+            f"多出了参数：{extra}。文件名或路径中有空格时，请给它加上引号，"
+            '如 "D:\\报告 2023\\白沙镇.toml"'
+        )
+    elif kind == "BadOptionUsage" and "requires an argument" in str(error):
+        text = f"选项 {getattr(error, 'option_name', '')} 后面要写一个值"
     else:
         text = f"命令用法有误：{error}"
     context = getattr(error, "ctx", None)

@@ -66,3 +66,16 @@ def read_bytes(path: Path, limit: int = LARGEST_FILE) -> bytes:
             f"{path} 超过 {limit // (1024 * 1024)} MB，不像是报告或答案文件，没有读取"
         )
     return data
+
+
+#: The quotes a path arrives in when copied with Explorer's 复制为路径, dragged into a
+#: window, or typed as one would write it in a document.
+_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "「": "」"}
+
+
+def unquoted(text: str) -> str:
+    """A path as the user gave it, without one pair of surrounding quotes."""
+    text = text.strip()
+    if len(text) >= 2 and _QUOTES.get(text[0]) == text[-1]:
+        return text[1:-1].strip()
+    return text

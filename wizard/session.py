@@ -81,7 +81,7 @@ def questionnaire_of(document: Mapping[str, Any], near: Path | None = None) -> Q
             raise
     raise SessionError(
         f"找不到填写这份答案所用的问卷文件：{recorded}。"
-        f"请把它放回原处，或放进问卷文件夹 {user_dir()}（按 id “{meta['questionnaire']}” 查找）。"
+        f"请把它放回原处，或放进问卷文件夹 {user_dir()}（按问卷编号 “{meta['questionnaire']}” 查找）。"
     )
 
 
@@ -441,7 +441,7 @@ def apply_data(
         key, sep, text = pair.partition("=")
         if not sep:
             raise SessionError(
-                f"--data 的格式应为 问题id=值，例如 --data unit_name=杉岭乡；收到：{pair}"
+                f"--data 的格式应为 编号=值，例如 --data unit_name=杉岭乡；收到：{pair}"
             )
         staged.append((key.strip(), text, False))
     trial = Interview(interview.questionnaire, dict(interview.document), interview.today)
@@ -451,7 +451,7 @@ def apply_data(
             hint = f"是不是 {guess}？" if guess else ""
             raise SessionError(
                 f"没有 {key!r} 这个问题。{hint}"
-                f"所有问题 id 见：report-wizard keys {trial.questionnaire.id}"
+                f"所有问题的编号见：report-wizard keys {trial.questionnaire.id}"
             )
         try:
             if from_file:

@@ -8,6 +8,7 @@ from pathlib import Path
 from wizard import progress, prompter
 from wizard.check import check
 from wizard.export import ExportError, export_report
+from wizard.files import unquoted
 from wizard.flow.context import Back, Context, Quit
 from wizard.flow.figures import every_figure
 from wizard.flow.structure import structure
@@ -112,7 +113,7 @@ def export(context: Context) -> None:
     report = build_report(context.interview)
     default = context.session.path.with_name(file_name(report.title) + str(suffix))
     name = prompter.text("保存为", default=str(default), nav=False)
-    path = Path(name.strip())
+    path = Path(unquoted(name))
     force = False
     if path.exists():
         force = prompter.confirm(f"{path} 已存在，覆盖它吗？", default=False)

@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from wizard.files import read_bytes
 from wizard.gathering import Filled, GatheringError, Source, Wanted
 from wizard.render.workbook import cell_lines
 
@@ -64,8 +65,9 @@ def read(path: Path, expected: Source) -> list[Filled]:
     """Every value filled in, as typed; refuses a sheet that is not this report's."""
     from openpyxl import load_workbook
 
+    data = read_bytes(path)  # an ordinary file, not a huge one (see files)
     try:
-        book = load_workbook(path, data_only=True)
+        book = load_workbook(io.BytesIO(data), data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise GatheringError(f"{path.name} 不是能读取的 Excel 文件（{error}）") from None
     if _SOURCE_SHEET not in book.sheetnames:

@@ -324,7 +324,7 @@ def _figures_table(table: SummaryTable) -> Table:
 
 
 def keys_table(keys: list[Key]) -> Table:
-    table = Table(title="问题 id（report-wizard new 文件 --data id=值）", title_justify="left")
+    table = Table(title="问题编号（report-wizard new 文件 --data 编号=值）", title_justify="left")
     for name in ("id", "问题", "题型", "单位", "部分 › 专题"):
         table.add_column(name, overflow="fold")
     for key in keys:
