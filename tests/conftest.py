@@ -11,7 +11,7 @@ import time_machine
 from wizard import answers
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire, load, load_by_id, prompts_dir
-from wizard.questionnaire.locate import USER_DIR_VARIABLE
+from wizard.questionnaire.places import USER_DIR_VARIABLE
 
 DATA = Path(__file__).parent / "data"
 

@@ -295,7 +295,7 @@ def test_templates_lists_the_good_ones_and_names_the_broken(
 
     shutil.copy(DATA / "mini.toml", tmp_path / "mini.toml")
     shutil.copy(DATA / "invalid" / "unknown_kind.toml", tmp_path / "bad.toml")
-    monkeypatch.setattr(questionnaire.locate, "prompts_dir", lambda: tmp_path)
+    monkeypatch.setattr(questionnaire.places, "prompts_dir", lambda: tmp_path)
     code, output = run("templates")
     assert code == 2
     assert "mini" in output and "社区服务年度小结" in output

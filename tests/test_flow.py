@@ -47,7 +47,7 @@ def with_mini(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     prompts = tmp_path / "prompts"
     prompts.mkdir()
     shutil.copy(DATA / "mini.toml", prompts / "mini.toml")
-    monkeypatch.setattr(questionnaire.locate, "prompts_dir", lambda: prompts)
+    monkeypatch.setattr(questionnaire.places, "prompts_dir", lambda: prompts)
 
 
 @pytest.fixture

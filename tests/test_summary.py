@@ -65,7 +65,7 @@ def folder(tmp_path: Path, township: Questionnaire, monkeypatch: pytest.MonkeyPa
     carried |= {"unit_name": "杉岭乡", "disputes_found": 150, "materials": 12000}
     save(root / "2023" / "杉岭乡2023.toml", carried)
 
-    monkeypatch.setattr(questionnaire.locate, "prompts_dir", lambda: tmp_path / "prompts")
+    monkeypatch.setattr(questionnaire.places, "prompts_dir", lambda: tmp_path / "prompts")
     (tmp_path / "prompts").mkdir()
     shutil.copy(prompts_dir() / "township.toml", tmp_path / "prompts" / "township.toml")
     shutil.copytree(prompts_dir() / "base", tmp_path / "prompts" / "base")

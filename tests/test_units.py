@@ -128,7 +128,7 @@ def test_the_three_share_one_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         base.read_text(encoding="utf-8").replace('label = "存在的问题"', 'label = "不足之处"'),
         encoding="utf-8",
     )
-    monkeypatch.setattr(questionnaire.locate, "prompts_dir", lambda: copy)
+    monkeypatch.setattr(questionnaire.places, "prompts_dir", lambda: copy)
     for name in ("county", "department", "township"):
         changed = load_by_id(name).question("shortcomings")
         assert changed is not None and changed.label == "不足之处", name

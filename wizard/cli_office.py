@@ -66,7 +66,16 @@ def summary(
     if output is not None:
         from wizard.export import write_new
 
-        write_new(output, sheet.render(result, output.suffix.lower(), county), force)
+        suffix = output.suffix.lower()
+        if suffix == ".xlsx":
+            from wizard.render.workbook import render_xlsx
+
+            written = render_xlsx(result, county)
+        elif suffix == ".csv":
+            written = sheet.render_csv(result)
+        else:
+            written = sheet.render_summary_markdown(result).encode("utf-8")
+        write_new(output, written, force)
         plain(console(), f"已另存为：{output}")
 
 
@@ -111,7 +120,7 @@ def lint(file: Annotated[Path, typer.Argument(help="问卷文件", metavar="问�
 def templates() -> None:
     """列出可用的问卷模板。"""
     from wizard.questionnaire import QuestionnaireError, available, load
-    from wizard.questionnaire.locate import is_shipped, user_dir
+    from wizard.questionnaire.places import is_shipped, user_dir
     from wizard.render.screens import templates_table
     from wizard.render.terminal import error, plain
 

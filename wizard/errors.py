@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from wizard.session import Session
+
+class Finishing(Protocol):
+    """What an interrupted command needs of its session: where it is, and to finish it
+    (``session.Session``; named by its shape, so that the errors sit below everything)."""
+
+    @property
+    def path(self) -> Path: ...
+
+    def finish(self) -> Path: ...
 
 
 class UserError(Exception):
@@ -25,7 +33,7 @@ class Interrupted(Exception):
     """Ctrl-C, end of input or a signal during an interview; the session is to be finished.
     Here, not in ``session``: every command catches it, and most need no session."""
 
-    def __init__(self, session: Session, exit_code: int = 130) -> None:
+    def __init__(self, session: Finishing, exit_code: int = 130) -> None:
         super().__init__(str(session.path))
         self.session = session
         self.exit_code = exit_code

@@ -57,7 +57,7 @@ def help_sections(ctx: Any) -> tuple[str, str, list[tuple[str, list[tuple[str, s
 
 
 def show_help(ctx: Any) -> None:
-    from wizard.render.screens import help_renderable
+    from wizard.render.help import help_renderable
     from wizard.render.terminal import make_console
 
     make_console().print(help_renderable(*help_sections(ctx)))

@@ -22,7 +22,8 @@ from wizard.figures import Invalid, Number
 from wizard.interview import Interview
 from wizard.questionnaire import RESERVED_IDS, Questionnaire, QuestionnaireError, load_by_id
 from wizard.questionnaire.keys import nearest
-from wizard.questionnaire.locate import content_hash, load_file, user_dir
+from wizard.questionnaire.locate import content_hash, load_file
+from wizard.questionnaire.places import user_dir
 from wizard.report import report_title
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """Questionnaires as data: the model, the loader with precise errors, and where files are."""
 
 from wizard.questionnaire.loader import load, loads
-from wizard.questionnaire.locate import available, load_by_id, prompts_dir
+from wizard.questionnaire.locate import load_by_id
 from wizard.questionnaire.model import (
     BUILTINS,
     CUSTOM_TOPIC_PREFIX,
@@ -28,6 +28,7 @@ from wizard.questionnaire.model import (
     Template,
     Topic,
 )
+from wizard.questionnaire.places import available, prompts_dir
 from wizard.questionnaire.template import parse_template
 
 __all__ = [

@@ -24,6 +24,7 @@ from typing import Any, cast
 
 from wizard import tomlerror
 from wizard.questionnaire.model import QuestionnaireError
+from wizard.questionnaire.places import available
 
 #: A base may extend another; a longer chain is a mistake (and a loop is one at once).
 MAX_DEPTH = 8
@@ -149,8 +150,6 @@ def _locate(name: str, folder: Path | None, source: str) -> Path:
         if not path.is_file():
             raise QuestionnaireError(source, "meta.extends", f"找不到被继承的问卷文件 {name}")
         return path.resolve()
-    from wizard.questionnaire.locate import available  # it imports the loader, which needs us
-
     for path in available():
         if path.stem == name:
             return path.resolve()

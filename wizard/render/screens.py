@@ -215,23 +215,6 @@ def header(
     )
 
 
-def help_renderable(
-    usage: str, description: str, sections: list[tuple[str, list[tuple[str, str]]]]
-) -> RenderableType:
-    """A command's help: usage, description, then a framed table per section."""
-    parts: list[RenderableType] = [Text(""), safe(usage, style="bold"), Text("")]
-    if description:
-        parts += [safe(description), Text("")]
-    for title, rows in sections:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold cyan", no_wrap=True)
-        table.add_column(overflow="fold")
-        for name, text in rows:
-            table.add_row(safe(name), safe(text))
-        parts.append(Panel(table, title=title, title_align="left", border_style="dim"))
-    return Group(*parts)
-
-
 def summary_tally(summary: Summary) -> RenderableType:
     """What the office reads on screen when the rows went to a file: how many passed, and
     every file and unit that needs a look."""

@@ -1,5 +1,5 @@
-"""The county office's review table as files: Excel (what WPS and Excel open), CSV, Markdown,
-and JSON for other tools. One grid per questionnaire, built once and written four ways."""
+"""The county office's review table as files: CSV, Markdown, and JSON for other tools; one
+grid per questionnaire, built once (``workbook`` writes it to Excel for printing)."""
 
 from __future__ import annotations
 
@@ -90,17 +90,6 @@ def _text(cell: Cell | Figure) -> str:
 
 
 # ---------------------------------------------------------------- formats
-
-
-def render(summary: Summary, suffix: str, county: str = "") -> bytes:
-    """The summary as a file of this kind: .xlsx, .csv or .md."""
-    if suffix == ".xlsx":
-        from wizard.render.workbook import render_xlsx
-
-        return render_xlsx(summary, county)
-    if suffix == ".csv":
-        return render_csv(summary)
-    return render_summary_markdown(summary).encode("utf-8")
 
 
 #: What a spreadsheet program reads as the start of a formula (OWASP, "CSV injection").

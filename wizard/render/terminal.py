@@ -6,12 +6,16 @@ Everything a user typed is put on screen as ``Text`` (never as markup), so
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
 from wizard.cleaning import for_terminal
-from wizard.report import Paragraph, Report
+
+if TYPE_CHECKING:  # the help screens use this module too, and need none of the engine
+    from wizard.report import Paragraph, Report
 
 # Console is re-exported: the interactive flow names it without importing rich.
 __all__ = ["Console"]

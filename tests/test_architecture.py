@@ -1,0 +1,154 @@
+"""The layers of the code, and that imports only go down through them, with no circle.
+
+Every import counts: at the top of a module, inside a function (a lazy import is still a
+dependency) and under ``TYPE_CHECKING`` (a type names what the code is about). A module
+may import from its own layer or a lower one; within a layer, no two modules may need
+each other, however far round.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent / "wizard"
+
+#: Lowest first. A name covers the module and, with ``.*``, everything under it.
+LAYERS: list[tuple[str, list[str]]] = [
+    ("base: errors, files, text cleaning, expressions, the answers file's bytes", [
+        "wizard", "wizard.errors", "wizard.files", "wizard.cleaning", "wizard.expr",
+        "wizard.tomlerror", "wizard.drafts", "wizard.unit_names", "wizard.figures.grammar",
+        "wizard.answers",
+    ]),
+    ("questionnaire: what a question is and what a valid value of it is", [
+        "wizard.questionnaire", "wizard.questionnaire.*", "wizard.figures", "wizard.values",
+    ]),
+    ("interview: the state of the answers, and what they say", [
+        "wizard.steps", "wizard.computed", "wizard.interview", "wizard.progress",
+        "wizard.wording", "wizard.clauses", "wizard.matching", "wizard.outline",
+        "wizard.own_figures", "wizard.text_figures", "wizard.repeats", "wizard.figure_list",
+    ]),
+    ("report: the draft, its check, reading a finished report, gathering figures", [
+        "wizard.report", "wizard.check", "wizard.compare", "wizard.importer",
+        "wizard.importer.*", "wizard.gathering",
+    ]),
+    ("session: an answers file open for writing; many files read for the office", [
+        "wizard.session", "wizard.summary",
+    ]),
+    ("adapters: rich, questionary, python-docx, openpyxl", [
+        "wizard.render", "wizard.render.*", "wizard.prompter", "wizard.prompter.*",
+        "wizard.export", "wizard.gathering.workbook", "wizard.helptext",
+    ]),
+    ("flow: the interactive screens", ["wizard.flow", "wizard.flow.*"]),
+    ("commands: typer", [
+        "wizard.cli", "wizard.cli_support", "wizard.cli_office", "wizard.cli_gathering",
+        "wizard.cli_start", "wizard.__main__",
+    ]),
+]  # fmt: skip
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for path in ROOT.rglob("*.py"):
+        parts = path.relative_to(ROOT.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found[name] = path
+    return found
+
+
+MODULES = modules()
+
+
+def layer_of(name: str) -> int:
+    """The layer's index; the most specific rule wins (wizard.gathering.workbook over
+    wizard.gathering)."""
+    best: tuple[int, int] | None = None
+    for index, (_, names) in enumerate(LAYERS):
+        for pattern in names:
+            if pattern.endswith(".*"):
+                matches = name.startswith(pattern[:-1])
+                weight = len(pattern) - 2
+            else:
+                matches, weight = name == pattern, len(pattern) + 1
+            if matches and (best is None or weight > best[1]):
+                best = (index, weight)
+    assert best is not None, f"{name} is in no layer: add it to LAYERS"
+    return best[0]
+
+
+def _resolve(name: str) -> str | None:
+    while name and name not in MODULES:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def imports(name: str) -> Iterator[tuple[str, int]]:
+    """The project modules ``name`` imports, with the line."""
+    path = MODULES[name]
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            targets = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                kept = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*kept, base] if base else kept)
+            # `from wizard import answers` imports the module wizard.answers.
+            targets = [f"{base}.{a.name}" if f"{base}.{a.name}" in MODULES else base for a in node.names]
+        else:
+            continue
+        for target in targets:
+            if target == "wizard" or target.startswith("wizard."):
+                resolved = _resolve(target)
+                if resolved and resolved != name:
+                    yield resolved, node.lineno
+
+
+GRAPH = {name: sorted({t for t, _ in imports(name)}) for name in MODULES}
+
+
+def test_every_module_is_in_a_layer() -> None:
+    for name in MODULES:
+        layer_of(name)
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_imports_only_go_down(name: str) -> None:
+    mine = layer_of(name)
+    upward = [
+        f"line {line}: {target} ({LAYERS[layer_of(target)][0].split(':')[0]})"
+        for target, line in imports(name)
+        if layer_of(target) > mine
+    ]
+    assert not upward, f"{name} ({LAYERS[mine][0].split(':')[0]}) imports upward: {upward}"
+
+
+def test_no_circle() -> None:
+    """Kahn's algorithm: what remains once every module without unresolved imports is
+    taken away, round after round, is a circle."""
+    waiting = {name: set(deps) for name, deps in GRAPH.items()}
+    while True:
+        free = [name for name, deps in waiting.items() if not deps]
+        if not free:
+            break
+        for name in free:
+            del waiting[name]
+        for deps in waiting.values():
+            deps.difference_update(free)
+    assert not waiting, f"modules that need each other: {sorted(waiting)}"
+
+
+def test_a_circle_would_be_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test above is not blind: two modules importing each other are caught."""
+    monkeypatch.setitem(GRAPH, "wizard.errors", ["wizard.session"])
+    with pytest.raises(AssertionError, match="wizard.errors"):
+        test_no_circle()
+    with pytest.raises(AssertionError, match="imports upward"):
+        monkeypatch.setattr(
+            "tests.test_architecture.imports", lambda name: iter([("wizard.cli", 1)])
+        )
+        test_imports_only_go_down("wizard.errors")
