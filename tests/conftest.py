@@ -24,6 +24,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under --clock, the tests of other processes are left out: the clock moves only in
+    this one, so they would run again exactly as they ran on the real date."""
+    if config.getoption("--clock") is None:
+        return
+    other = [item for item in items if item.get_closest_marker("other_process")]
+    if other:
+        config.hook.pytest_deselected(items=other)
+        items[:] = [item for item in items if not item.get_closest_marker("other_process")]
+
+
 @pytest.fixture(autouse=True)
 def own_templates(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """The user's questionnaire folder, empty and private to each test (not the developer's)."""

@@ -220,3 +220,20 @@ def test_the_file_explains_itself_to_whoever_opens_it(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# report-wizard 的答案文件")
     assert answers.load(path)["unit_name"] == "杉岭乡"
+
+
+def test_a_toml_error_where_python_says_where_itself() -> None:
+    """Python 3.14 gives the line and column as attributes; earlier ones in the message.
+    Both read the same."""
+    import tomllib
+
+    from wizard.tomlerror import describe
+
+    old = tomllib.TOMLDecodeError("Invalid value (at line 3, column 9)")
+    new = tomllib.TOMLDecodeError("Invalid value (at line 3, column 9)")
+    new.msg, new.lineno, new.colno = "Invalid value", 3, 9  # type: ignore[attr-defined]
+    assert (
+        describe(old)
+        == describe(new)
+        == ('第 3 行第 9 列：值的写法不对（文字要放在英文双引号里，如 "杉岭乡"）')
+    )

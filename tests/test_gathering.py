@@ -158,6 +158,7 @@ def test_a_sheet_of_another_year_or_unit_is_refused(report: Path, tmp_path: Path
     assert code == 2 and "不是能读取的 Excel 文件" in output
 
 
+@pytest.mark.other_process
 def test_merge_shows_the_changes_and_asks_first(report: Path, tmp_path: Path) -> None:
     out = tmp_path / "收集.xlsx"
     assert run("sheet", report, "-o", out)[0] == 0

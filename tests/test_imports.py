@@ -24,6 +24,9 @@ print(json.dumps({"code": code, "loaded": loaded}), file=sys.stderr)
 """
 
 
+pytestmark = pytest.mark.other_process
+
+
 def probe(argv: list[str]) -> tuple[int, list[str]]:
     """Run the command in a fresh interpreter: its exit code and the heavy modules it loaded."""
     result = subprocess.run(

@@ -127,6 +127,7 @@ needs_calc = pytest.mark.skipif(
 
 @needs_calc
 @pytest.mark.timeout(300)
+@pytest.mark.other_process
 def test_the_workbook_prints_with_every_units_name(tmp_path: Path) -> None:
     folder = tmp_path / "收到"
     names = [f"第{n}镇人民政府" for n in range(60)] + ["中共石桥镇委员会　石桥镇人民政府"]

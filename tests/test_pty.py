@@ -13,7 +13,7 @@ import pytest
 
 from wizard import answers
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.other_process]
 
 SCRIPT = Path(sys.executable).with_name("report-wizard")
 

@@ -17,7 +17,7 @@ from wizard.cli_start import newest_answers_file
 from wizard.files import unquoted
 from wizard.questionnaire import prompts_dir
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.other_process]
 
 SCRIPT = Path(sys.executable).with_name("report-wizard")
 EXAMPLE = prompts_dir() / "examples" / "township-2022.toml"

@@ -29,7 +29,7 @@ if missing_tools() and not os.environ.get("CI"):
         f"to render Word files install {', '.join(missing_tools())}", allow_module_level=True
     )
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = [pytest.mark.timeout(600), pytest.mark.other_process]
 
 LEFT, RIGHT, TOP, BOTTOM = 28.0, 184.0, 37.0, 262.0  # the 版心, mm from the page's edges
 CHAR = 156 / 28  # mm: 28 characters a line

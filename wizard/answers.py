@@ -14,10 +14,10 @@ import errno
 import glob
 import os
 import stat
-import sys
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
+import filelock
 import tomli_w
 
 from wizard import __version__, tomlerror
@@ -250,48 +250,53 @@ def _alive(pid: int) -> bool:
 
 
 class Lock:
-    """An exclusive lock on an answers file, held while a session has it open."""
+    """An exclusive lock on an answers file, held while a session has it open (filelock:
+    an OS lock on a file beside it, on Windows as elsewhere)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         target = real_file(path)  # two links to one file share one lock
         self.lock_path = target.with_name(f".{target.name}.lock")
-        self._stream: IO[bytes] | None = None
+        self._lock: filelock.BaseFileLock | None = None
 
     def acquire(self) -> None:
-        try:
-            stream = self.lock_path.open("a+b")
-        except OSError as error:
+        if not self.lock_path.parent.is_dir():  # filelock would make the folder: say so
+            missing = FileNotFoundError(errno.ENOENT, "", str(self.lock_path.parent))
             raise AnswersError(
-                f"无法在 {self.path.parent} 中创建锁文件：{describe_os_error(error)}"
-            ) from None
+                f"无法在 {self.path.parent} 中创建锁文件：{describe_os_error(missing)}"
+            )
+        lock = filelock.FileLock(self.lock_path, timeout=0)
         try:
-            _lock(stream)
-        except OSError:
-            stream.close()
+            lock.acquire()
+        except filelock.Timeout:
             raise AnswersError(
                 f"答案文件 {self.path} 正在另一个窗口中编辑。"
                 "为了不互相覆盖，请先在那个窗口中保存并退出，再打开此文件。"
             ) from None
-        self._stream = stream
+        except OSError as error:
+            raise AnswersError(
+                f"无法在 {self.path.parent} 中创建锁文件：{describe_os_error(error)}"
+            ) from None
+        self._lock = lock
 
     def held_elsewhere(self) -> bool:
         """Whether another session has the file open now; creates no lock file to find out."""
-        try:
-            stream = self.lock_path.open("rb")
-        except OSError:
+        if not self.lock_path.is_file():
             return False
-        with stream:
-            try:
-                _lock(stream)
-            except OSError:
-                return True
+        probe = filelock.FileLock(self.lock_path, timeout=0)
+        try:
+            probe.acquire()
+        except filelock.Timeout:
+            return True
+        except OSError:  # a lock file we may not open: nobody we can see holds it
+            return False
+        probe.release()
         return False
 
     def release(self) -> None:
-        if self._stream is not None:
-            self._stream.close()
-            self._stream = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
             if not self.path.exists():  # a file never written (a new that failed): no litter
                 with contextlib.suppress(OSError):
                     self.lock_path.unlink()
@@ -302,17 +307,3 @@ class Lock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
-
-
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-    import msvcrt
-
-    def _lock(stream: IO[bytes]) -> None:
-        stream.seek(0)
-        msvcrt.locking(stream.fileno(), msvcrt.LK_NBLCK, 1)
-
-else:
-    import fcntl
-
-    def _lock(stream: IO[bytes]) -> None:
-        fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -23,7 +23,7 @@ def _argument_row(param: Any) -> tuple[str, str]:
 def _option_row(param: Any) -> tuple[str, str]:
     # The long name first: it says what the option is.
     names = " / ".join(sorted([*param.opts, *param.secondary_opts], key=len, reverse=True))
-    if param.name == "help":
+    if param.name == "help" or "--help" in param.opts:
         return names, "显示此帮助并退出。"
     if not getattr(param, "is_flag", False):
         names += f" {param.metavar or '值'}"

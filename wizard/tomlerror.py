@@ -43,7 +43,10 @@ def reason(what: str) -> str:
 
 def describe(error: tomllib.TOMLDecodeError) -> str:
     """``Invalid value (at line 3, column 9)`` → ``第 3 行第 9 列：值的写法不对……``."""
-    match = _AT.match(str(error))
+    line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
+    if isinstance(line, int) and isinstance(column, int):  # Python 3.14 says where itself
+        return f"第 {line} 行第 {column} 列：{reason(str(getattr(error, 'msg', error)))}"
+    match = _AT.match(str(error))  # before 3.14, only the message says it
     if match is None:
         return reason(str(error))
     return f"第 {match['line']} 行第 {match['column']} 列：{reason(match['what'])}"
