@@ -85,14 +85,14 @@ def test_a_point_with_three_figures_then_the_form(
         ("罚没款", "35.6万元", "fines"),
     ]
     assert document["drafts"] == {"inspections": "1200余", "penalty_cases": "86"}
-    # Back into the form from the next question: the lines come back as they were typed.
+    # Resume opens the form left half typed, its lines as they were typed.
     script = [
-        Step("普法方面的主要做法", CTRL_B),
         Step("开展行政检查", ENTER),
         Step("普法方面的主要做法", CTRL_C),
     ]
     code, output = interact(monkeypatch, ["resume", department_file], script)
     assert code == 130, output
+    assert "上次停在这一题" in output and "1200余" in output
     document = answers.load(department_file)
     assert document["inspections"] == {"value": 1200, "hedge": "余"}
     assert document["penalty_cases"] == 86 and "drafts" not in document

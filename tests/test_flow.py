@@ -191,7 +191,7 @@ def test_resume_starts_at_the_first_open_required_question(
         Step("原因", "原因丙" + ENTER),
         Step("已有 3 条", UP + ENTER),  # 3. 丙
         Step("第 3 条：丙", pick(EntryAction.UP)),
-        Step("已有 3 条", UP * 4 + ENTER),  # 1. 甲
+        Step("已有 3 条", UP + ENTER),  # the cursor stayed on 丙, now 2nd: up to 1. 甲
         Step("第 1 条：甲", pick(EntryAction.DELETE)),
         Step("确定删除这一条", "y"),
         Step("已有 2 条", CTRL_C),
@@ -230,7 +230,8 @@ def test_topic_catalogue(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     script = [
         Step("写哪些工作专题", UP * 9 + ENTER),  # 1. 加强组织领导
         Step("加强组织领导", pick(EntryAction.DOWN)),
-        Step("写哪些工作专题", UP * 2 + ENTER),  # ＋ 从目录中选择专题
+        # The cursor followed the moved topic (2nd): up past the first, round to the end.
+        Step("写哪些工作专题", UP * 4 + ENTER),  # ＋ 从目录中选择专题
         # leave out 学法用法, take 行政复议和应诉
         Step("勾选要写的专题", DOWN + SPACE + DOWN * 6 + SPACE + ENTER),
         Step("写哪些工作专题", UP * 3 + ENTER),  # the last topic
@@ -392,9 +393,9 @@ def test_the_editors_of_topics_and_items(
         Step("写哪些工作专题", UP * 3 + ENTER),  # 2. 助残
         Step("?", pick(EntryAction.EDIT)),
         Step("新的标题", CTRL_U + "助残服务" + ENTER),
-        Step("写哪些工作专题", UP * 3 + ENTER),  # 2. 助残服务
+        Step("写哪些工作专题", ENTER),  # the cursor stayed on 2. 助残服务
         Step("?", pick(EntryAction.DELETE)),  # removed again
-        Step("写哪些工作专题", ENTER),  # done
+        Step("写哪些工作专题", UP + ENTER),  # from the row where it stood, round to done
         Step("已有 0 条", ENTER),  # 做法: add
         Step("从建议中选一个", DOWN + ENTER),  # 自己填写……
         Step("要点", "上门" + CTRL_O),  # the field's help, what was typed kept
@@ -406,7 +407,7 @@ def test_the_editors_of_topics_and_items(
         Step("第 1 条：上门送餐", pick(EntryAction.EDIT)),
         Step("要点", ENTER),
         Step("内容", CTRL_U + "每天中午" + ENTER),
-        Step("已有 1 条", ENTER),  # done: the default once the list has items
+        Step("已有 1 条", DOWN * 2 + ENTER),  # from the item just edited down to done
         Step("的数字", ENTER),  # the topic's figures on one form: not known, left empty
         Step("已有 0 条", CTRL_C),  # the next part's list
     ]

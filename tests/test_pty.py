@@ -211,3 +211,31 @@ def test_closing_the_window_keeps_what_was_typed_and_writes_no_crash_report(
     saved = (tmp_path / "报告.toml").read_text(encoding="utf-8")
     assert "半句话" in saved  # kept as the draft of 单位名称
     assert not list(temporary.glob("report-wizard-错误报告-*"))
+
+
+def test_resume_opens_at_the_half_typed_question(tmp_path: Path) -> None:
+    child = spawn(["new", "报告.toml"], tmp_path)
+    child.expect("单位名称")
+    child.send("杉岭乡\r")
+    child.expect("单位类型")
+    child.send("\r")
+    child.expect("报告年度")
+    child.send("\x15" + "2022\r")
+    child.expect("领导机关")
+    child.send("区委、区政")  # half typed, then Ctrl-C
+    child.expect("区政")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert answers.load(tmp_path / "报告.toml")["drafts"]["leaders"] == "区委、区政"
+
+    child = spawn(["resume", "报告.toml"], tmp_path)
+    child.expect("上次停在这一题，没写完的内容已放回输入框：领导机关")
+    child.expect("区委、区政")
+    child.send("府\r")
+    child.expect("指导机关")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    document = answers.load(tmp_path / "报告.toml")
+    assert document["leaders"] == "区委、区政府" and "drafts" not in document

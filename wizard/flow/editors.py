@@ -121,6 +121,8 @@ def edit_list(context: Context, question: Question, figures: str = "") -> None:
         context.say("下面的做法里不必再写这些数字。", "dim")
     context.hint(question, "一条一条添加；选中已有的一条可以修改、调整顺序或删除")
     just_added = False
+    #: The row last acted on: the cursor stays there (a move follows the item).
+    cursor: int | None = None
     while True:
         items = interview.items(question.id)
         first = question.fields[0].id
@@ -130,8 +132,10 @@ def edit_list(context: Context, question: Question, figures: str = "") -> None:
             Option("✓ 完成，下一题", ListAction.DONE),
         ]
         # Building a list, the next step is usually another item; revisiting one, moving on.
-        default = ListAction.ADD if just_added or not items else ListAction.DONE
-        just_added = False
+        default: object = ListAction.ADD if just_added or not items else ListAction.DONE
+        if cursor is not None and items:
+            default = min(cursor, len(items) - 1)
+        just_added, cursor = False, None
         action = prompter.select(
             f"{context.message(question)}　已有 {len(items)} 条", options, default=default
         )
@@ -154,10 +158,11 @@ def edit_list(context: Context, question: Question, figures: str = "") -> None:
             context.save()
             return
         else:
-            edit_item(context, question, int(action))
+            cursor = edit_item(context, question, int(action))
 
 
-def edit_item(context: Context, question: Question, index: int) -> None:
+def edit_item(context: Context, question: Question, index: int) -> int:
+    """Edit, move or delete one item; returns where the cursor goes back to."""
     interview = context.interview
     items = interview.items(question.id)
     title = items[index].get(question.fields[0].id, "")
@@ -170,8 +175,10 @@ def edit_item(context: Context, question: Question, index: int) -> None:
             context.change(interview.edit_item, question.id, index, item)
     elif action in (EntryAction.UP, EntryAction.DOWN):
         context.change(interview.move_item, question.id, index, _offset(action))
+        return max(0, min(len(items) - 1, index + _offset(action)))
     elif action is EntryAction.DELETE and prompter.confirm("确定删除这一条？", default=False):
         context.change(interview.delete_item, question.id, index)
+    return index
 
 
 # ---------------------------------------------------------------- topics
@@ -182,6 +189,7 @@ def edit_topics(context: Context, step: Step) -> None:
     section = step.section
     question = step.question
     context.hint(question, "已列出常用专题；选中某个专题可以改标题、调顺序或移除")
+    cursor: object = TopicsAction.DONE  # the row last acted on, where the cursor stays
     while True:
         chosen = list(interview.chosen_topics(section))
         options = [
@@ -193,7 +201,8 @@ def edit_topics(context: Context, step: Step) -> None:
             Option("＋ 自拟一个专题", TopicsAction.CUSTOM),
             Option("✓ 完成，下一题", TopicsAction.DONE),
         ]
-        action = prompter.select(question.label, options, default=TopicsAction.DONE)
+        action = prompter.select(question.label, options, default=cursor)
+        cursor = TopicsAction.DONE
         if action is TopicsAction.DONE:
             if not chosen:
                 context.say("至少需要一个专题。", "yellow")
@@ -213,14 +222,16 @@ def edit_topics(context: Context, step: Step) -> None:
             if heading.strip():
                 chosen.append(TopicChoice(interview.new_custom_topic_id(), heading.strip()))
         else:
-            chosen = edit_topic(context, section, chosen, int(action))
+            chosen, at = edit_topic(context, section, chosen, int(action))
+            cursor = min(at, len(chosen) - 1) if chosen else TopicsAction.DONE
         if chosen:
             context.change(interview.set, question.id, tuple(chosen))
 
 
 def edit_topic(
     context: Context, section: Section, chosen: list[TopicChoice], index: int
-) -> list[TopicChoice]:
+) -> tuple[list[TopicChoice], int]:
+    """The topics after one is renamed, moved or removed, and where it now stands."""
     interview = context.interview
     choice = chosen[index]
     heading = interview.topic_heading(section, choice)
@@ -233,6 +244,7 @@ def edit_topic(
     elif action in (EntryAction.UP, EntryAction.DOWN):
         target = max(0, min(len(chosen) - 1, index + _offset(action)))
         chosen.insert(target, chosen.pop(index))
+        return chosen, target
     elif action is EntryAction.DELETE:
         chosen.pop(index)
-    return chosen
+    return chosen, index

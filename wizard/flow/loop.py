@@ -83,7 +83,11 @@ def loop(context: Context, fresh: bool) -> None:
     interview = context.interview
     steps = interview.steps()
     step = steps[0] if fresh and steps else interview.next_step()
-    if not fresh and step is not None:
+    drafted = None if fresh else _drafted(context, steps)
+    if drafted is not None:
+        step = drafted
+        context.say(f"上次停在这一题，没写完的内容已放回输入框：{step.question.label}", "green")
+    elif not fresh and step is not None:
         context.say(f"从这一题继续：{step.question.label}", "green")
     while True:
         if step is None:
@@ -107,6 +111,16 @@ def loop(context: Context, fresh: bool) -> None:
             context.show_help(question.label, question.help, question.example)
         except OpenMenu:
             step = menu(context, current)
+
+
+def _drafted(context: Context, steps: list[Step]) -> Step | None:
+    """The question the clerk left half typed (Ctrl-C, a closed window): resume opens there,
+    with the words in the box; a topic's figures open as their whole form."""
+    table = context.interview.document.get("drafts")
+    if not isinstance(table, dict) or not table:
+        return None
+    step = next((s for s in steps if context.interview.draft(s.id) is not None), None)
+    return figures.group_start(context, step) if step is not None else None
 
 
 def _leaves_the_basics(context: Context, current: Step, following: Step | None) -> bool:

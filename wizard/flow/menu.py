@@ -77,6 +77,7 @@ def jump(context: Context) -> Step | None:
 def review(context: Context) -> None:
     """Every answer by section and topic; picking one asks it again, then comes back here."""
     interview = context.interview
+    last: object = None
     while True:
         options: list[Option] = []
         group = ("", "")
@@ -88,7 +89,8 @@ def review(context: Context) -> None:
             shown = interview.display(step.id).replace("\n", " ") or "（未填）"
             options.append(Option(screens.clip(f"{step.question.label}：{shown}", 72), step.id))
         options.append(Option("← 返回菜单", Back.BACK))
-        picked = prompter.select("选择要修改的答案", options, nav=False)
+        picked = prompter.select("选择要修改的答案", options, default=last, nav=False)
+        last = picked  # back on the row just changed, not at the top
         if picked is Back.BACK:
             return
         chosen = interview.step(str(picked))
