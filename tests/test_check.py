@@ -200,3 +200,19 @@ def test_a_preamble_without_a_guiding_office(example: Interview) -> None:
     example.skip("guide_office")
     text = render_text(build_report(example))
     assert "的指导下" not in text and "在区委、区政府的领导下，认真贯彻落实" in text
+
+
+def test_a_sentence_said_twice_is_a_warning(example: Interview) -> None:
+    from wizard.repeats import sentences_twice
+
+    assert sentences_twice(["年终述职时同步述法。年终述职时同步述法。", "是。是。"]) == [
+        "年终述职时同步述法。"
+    ]
+    assert sentences_twice(["审核规范性文件2件。", "制定规范性文件2件。"]) == []
+    interview = complete(example)
+    assert not [f for f in check(interview).findings if f.code == "structure_sentence_twice"]
+    said = "乡党委书记、乡长带头履行第一责任人职责。年终述职时同步述法。"
+    interview.answer("leaders_intro", said)
+    interview.answer("other_matters", "年终述职时同步述法。")
+    [finding] = [f for f in check(interview).findings if f.code == "structure_sentence_twice"]
+    assert finding.severity == "warning" and "年终述职时同步述法" in finding.message

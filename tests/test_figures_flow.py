@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 
 from tests.interactive import (
     BACKSPACE,
-    CTRL_B,
     CTRL_C,
     CTRL_G,
     DOWN,

@@ -37,7 +37,7 @@ from typing import Any, Literal
 from wizard import outline, own_figures, text_figures
 from wizard.figures import Number
 from wizard.interview import Interview
-from wizard.repeats import repeats
+from wizard.repeats import repeats, sentences_twice
 from wizard.report import Report, build_report
 from wizard.steps import Step
 from wizard.values import display
@@ -190,6 +190,9 @@ def check(
     findings += [
         Finding(f"figure_{r.kind}", "warning", r.message, r.question.id) for r in repeats(interview)
     ]
+    for sentence in sentences_twice([p.text for p in report.paragraphs if p.kind == "body"]):
+        message = f"草稿中有一句话说了两遍：“{sentence}”"
+        findings.append(Finding("structure_sentence_twice", "warning", message))
     for message in interview.broken_rules():
         findings.append(Finding("rule_broken", "error", f"数字前后矛盾：{message}"))
     if report.missing:

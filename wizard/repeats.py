@@ -113,3 +113,23 @@ def _from_last_year(interview: Interview) -> Iterator[Repeat]:
             if said.value == before.value:
                 message = f"沿用上年的文字里还有上年的数字“{said.words}”：请改成今年的"
                 yield Repeat("last_year", question, message)
+
+
+#: Shorter sentences (是、好) may well come twice on purpose.
+_SENTENCE_AT_LEAST = 8
+
+
+def sentences_twice(paragraphs: list[str]) -> list[str]:
+    """Sentences the draft says twice, word for word (a carried sentence and a yes/no
+    question's own, say): each once, as the draft prints it."""
+    seen: dict[str, str] = {}
+    twice: dict[str, str] = {}
+    for paragraph in paragraphs:
+        for sentence in re.findall(r"[^。！？；]+[。！？；]?", paragraph):
+            key = "".join(c for c in sentence if c.isalnum())
+            if len(key) < _SENTENCE_AT_LEAST:
+                continue
+            if key in seen and key not in twice:
+                twice[key] = sentence.strip()
+            seen.setdefault(key, sentence.strip())
+    return list(twice.values())
