@@ -237,3 +237,11 @@ def test_a_toml_error_where_python_says_where_itself() -> None:
         == describe(new)
         == ('第 3 行第 9 列：值的写法不对（文字要放在英文双引号里，如 "杉岭乡"）')
     )
+
+
+def test_bare_cr_line_ends_and_an_unclosed_quote() -> None:
+    from wizard.tomlerror import loads
+
+    assert loads('a = 1\rb = "x"\r') == {"a": 1, "b": "x"}  # an old editor's line ends
+    with pytest.raises(ValueError, match="引号没有配对"):
+        loads('unit_name = "杉岭乡\n')

@@ -391,3 +391,16 @@ def test_a_figure_answered_alone_reaches_the_exported_text(tmp_path: Path) -> No
     assert run("new", tmp_path / "a.toml", *data, "--no-input")[0] == 0
     assert run("export", tmp_path / "a.toml", "-o", tmp_path / "a.txt")[0] == 0
     assert "签订法治建设责任书31份。" in (tmp_path / "a.txt").read_text(encoding="utf-8")
+
+
+def test_the_templates_folder_variable_naming_a_file_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wizard.questionnaire.places import USER_DIR_VARIABLE
+
+    not_a_folder = tmp_path / "问卷.toml"
+    not_a_folder.write_text("", encoding="utf-8")
+    monkeypatch.setenv(USER_DIR_VARIABLE, str(not_a_folder))
+    result = CliRunner().invoke(app, ["templates"])
+    assert result.exit_code == 0
+    assert "是一个文件，不是文件夹" in result.output

@@ -183,3 +183,13 @@ def test_merge_shows_the_changes_and_asks_first(report: Path, tmp_path: Path) ->
     code, output = run("merge", report, out, "--force")  # no terminal to confirm at
     assert code == 2 and "加 --yes" in output
     assert answers.load(report)["party_meetings"] == 6
+
+
+def test_a_workbook_that_would_unpack_to_too_much_is_refused(report: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    bomb = tmp_path / "炸弹.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (21 * 1024 * 1024))
+    code, output = run("merge", report, bomb, "--yes")
+    assert code == 2 and "解压后超过 20 MB" in output

@@ -385,7 +385,7 @@ def _unchanged_after(path: Path, *args: str | Path) -> int:
 )
 @given(
     data=st.binary(max_size=600),
-    kind=st.sampled_from(["answers", "questionnaire", "txt", "md", "docx", "units"]),
+    kind=st.sampled_from(["answers", "questionnaire", "txt", "md", "docx", "units", "sheet"]),
 )
 def test_any_bytes_in_any_file_end_with_a_message_and_leave_it_unchanged(
     data: bytes, kind: str, tmp_path_factory: pytest.TempPathFactory
@@ -407,6 +407,18 @@ def test_any_bytes_in_any_file_end_with_a_message_and_leave_it_unchanged(
         path = folder / "名单.txt"
         path.write_bytes(data)
         _unchanged_after(path, "summary", EXAMPLE, "--expect", path)
+    elif kind == "sheet":  # a colleague's filled sheet: a workbook whose parts are any bytes
+        answers_file = folder / "答案.toml"
+        answers_file.write_bytes(EXAMPLE.read_bytes())
+        parts = {
+            "[Content_Types].xml": data,
+            "xl/workbook.xml": data,
+            "xl/worksheets/sheet1.xml": data,
+        }
+        path = _zip(folder / "收集.xlsx", parts)
+        before = answers_file.read_bytes()
+        assert _unchanged_after(path, "merge", answers_file, path, "--yes") == 2
+        assert answers_file.read_bytes() == before
     else:
         path = folder / f"报告.{kind}"
         path.write_bytes(data)

@@ -120,7 +120,7 @@ def lint(file: Annotated[Path, typer.Argument(help="问卷文件", metavar="问�
 def templates() -> None:
     """列出可用的问卷模板。"""
     from wizard.questionnaire import QuestionnaireError, available, load
-    from wizard.questionnaire.places import is_shipped, user_dir
+    from wizard.questionnaire.places import USER_DIR_VARIABLE, is_shipped, user_dir
     from wizard.render.screens import templates_table
     from wizard.render.terminal import error, plain
 
@@ -135,6 +135,12 @@ def templates() -> None:
         rows.append((q.id, q.title, q.version, q.question_count, "内置" if shipped else str(path)))
     console().print(templates_table(rows))
     plain(console(), f"自己的问卷放在：{user_dir()}（也可用 new --template 问卷文件路径）", "dim")
+    if user_dir().exists() and not user_dir().is_dir():
+        error(
+            console(stderr=True),
+            f"环境变量 {USER_DIR_VARIABLE} 指向的 {user_dir()} 是一个文件，不是文件夹："
+            "那里的问卷找不到。请让它指向放问卷的文件夹。",
+        )
     for message in broken:
         error(console(stderr=True), message)
     if broken:

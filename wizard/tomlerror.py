@@ -35,6 +35,8 @@ _REASONS = (
 
 
 def reason(what: str) -> str:
+    if what.startswith("Illegal character '\\n'"):  # a line ended inside the quotes
+        return "引号没有配对（这一行的文字结尾少了引号）"
     for start, said in _REASONS:
         if what.startswith(start):
             return said
@@ -55,6 +57,9 @@ def describe(error: tomllib.TOMLDecodeError) -> str:
 def loads(text: str) -> dict[str, object]:
     """Parse TOML; ValueError with the reason in Chinese for anything tomllib cannot take:
     bad syntax, nesting too deep for the parser, an integer too long to read."""
+    # Line ends written as a bare CR (old Mac editors) are line ends, not an error.
+    if "\r" in text and "\r\n" not in text:
+        text = text.replace("\r", "\n")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

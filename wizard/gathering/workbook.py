@@ -66,10 +66,13 @@ def read(path: Path, expected: Source) -> list[Filled]:
     from openpyxl import load_workbook
 
     data = read_bytes(path)  # an ordinary file, not a huge one (see files)
+    _not_a_bomb(path, data)
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise GatheringError(f"{path.name} 不是能读取的 Excel 文件（{error}）") from None
+    except Exception as error:  # openpyxl fails on a damaged file in many ways (lxml's too)
+        raise GatheringError(
+            f"{path.name} 不是能读取的 Excel 文件（{type(error).__name__}），没有读入"
+        ) from None
     if _SOURCE_SHEET not in book.sheetnames:
         raise GatheringError(f"{path.name} 不是用 sheet 命令生成的数字收集表，没有读入")
     _check_source(path, book, expected)
@@ -78,6 +81,21 @@ def read(path: Path, expected: Source) -> list[Filled]:
         if sheet.title != _SOURCE_SHEET:
             filled += _filled(path, sheet)
     return filled
+
+
+#: A sheet of a few dozen figures unpacks to well under a megabyte.
+_UNPACKED_LIMIT = 20 * 1024 * 1024
+
+
+def _not_a_bomb(path: Path, data: bytes) -> None:
+    """Refuse, before openpyxl parses anything, a workbook that would unpack to too much."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(m.file_size for m in archive.infolist()) <= _UNPACKED_LIMIT:
+                return
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError):
+        raise GatheringError(f"{path.name} 不是能读取的 Excel 文件（已损坏），没有读入") from None
+    raise GatheringError(f"{path.name} 解压后超过 20 MB，不像是一张数字收集表，没有读入")
 
 
 def _check_source(path: Path, book: Any, expected: Source) -> None:
