@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from wizard import answers
 from wizard.cli import app
-from wizard.questionnaire import Questionnaire
+from wizard.questionnaire import Questionnaire, prompts_dir
 
 runner = CliRunner()
 
@@ -404,3 +404,32 @@ def test_the_templates_folder_variable_naming_a_file_is_said(
     result = CliRunner().invoke(app, ["templates"])
     assert result.exit_code == 0
     assert "是一个文件，不是文件夹" in result.output
+
+
+def test_a_data_file_brings_the_units_outline_and_own_figures(tmp_path: Path) -> None:
+    source = answers.load(prompts_dir() / "examples" / "subdistrict-own-figures-2023.toml")
+    assert "outline" in source and "own_figures" in source
+    given = tmp_path / "给定.toml"
+    answers.save(given, source)
+    target = tmp_path / "新.toml"
+    result = CliRunner().invoke(
+        app,
+        ["new", str(target), "--data-file", str(given), "--no-input"],
+    )
+    assert result.exit_code == 0, result.output
+    made = answers.load(target)
+    for table in ("outline", "own_figures", "text_figures"):
+        assert made.get(table) == source.get(table)
+    broken = dict(source, own_figures=[{"label": 5}])
+    answers.save(given, broken)
+    result = CliRunner().invoke(
+        app,
+        [
+            "new",
+            str(tmp_path / "坏.toml"),
+            "--data-file",
+            str(given),
+            "--no-input",
+        ],
+    )
+    assert result.exit_code == 2 and "[own_figures] 有误" in result.output

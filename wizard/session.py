@@ -435,9 +435,11 @@ def apply_data(
     first bad value the copy is dropped, so the caller's interview never changes.
     """
     staged: list[tuple[str, Any, bool]] = []
+    tables: dict[str, Any] = {}
     for path in data_files:
         document = answers.parse(answers.read_text(path), str(path))
         staged.extend((key, raw, True) for key, raw in document.items() if key not in RESERVED_IDS)
+        tables |= _unit_tables(document, path)
     for pair in pairs:
         key, sep, text = pair.partition("=")
         if not sep:
@@ -445,7 +447,7 @@ def apply_data(
                 f"--data 的格式应为 编号=值，例如 --data unit_name=杉岭乡；收到：{pair}"
             )
         staged.append((key.strip(), text, False))
-    trial = Interview(interview.questionnaire, dict(interview.document), interview.today)
+    trial = Interview(interview.questionnaire, dict(interview.document) | tables, interview.today)
     for key, raw, from_file in staged:
         if trial.question(key) is None:
             guess = nearest(trial.questionnaire, key)
@@ -462,4 +464,26 @@ def apply_data(
         except Invalid as error:
             label = trial.require(key).label
             raise SessionError(f"{key}（{label}）的值无效：{error}") from None
-    return trial, len(staged)
+    return trial, len(staged) + len(tables)
+
+
+#: The unit's own words and figures in an answers file: taken by --data-file with the answers.
+_UNIT_TABLES = {
+    "outline": outline.read,
+    "own_figures": own_figures.read,
+    "text_figures": text_figures.read,
+}
+
+
+def _unit_tables(document: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The outline and the unit's own figures of a --data-file, checked as when they are
+    read from an answers file; a table that does not read is refused, not dropped."""
+    taken = {}
+    for key, read in _UNIT_TABLES.items():
+        if key not in document:
+            continue
+        problems = read(document[key])[1]
+        if problems:
+            raise SessionError(f"{path} 的 [{key}] 有误，没有读入：{problems[0]}")
+        taken[key] = document[key]
+    return taken
