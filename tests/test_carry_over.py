@@ -119,7 +119,8 @@ def test_last_years_items_are_confirmed_one_by_one(
     context = Context(opened, make_console(), lambda _context, _step: None)
     script = [
         Step("这些今年还写吗", pick(ItemsAction.ONE_BY_ONE)),
-        Step("今年还写吗", pick(CarriedAction.KEEP)),  # the first problem: kept
+        Step("今年还写吗", pick(CarriedAction.KEEP)),  # the first problem: kept ...
+        Step("原因", "人手不足" + ENTER),  # ... and, having none, asked for its cause
         Step("今年还写吗", pick(CarriedAction.DROP)),  # the second: gone this year
         Step("今年还写吗", pick(CarriedAction.EDIT)),  # the third: rewritten
         Step("问题", ENTER),  # its problem as it was
@@ -136,4 +137,5 @@ def test_last_years_items_are_confirmed_one_by_one(
     after = answers.load(next_year)["shortcomings"]
     assert [i["problem"] for i in after] == [before[0]["problem"], before[2]["problem"]]
     assert after[1]["cause"].endswith("今年的原因")
+    assert after[0]["cause"] == "人手不足"
     assert "shortcomings" not in set(answers.load(next_year).get("state", {}).get("review", []))

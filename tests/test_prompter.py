@@ -46,3 +46,19 @@ def test_a_confirm_never_draws_yes_or_no(keys: str, default: bool, expected: boo
     assert said == [expected]
     assert f"覆盖它吗 {'是' if expected else '否'}" in drawn
     assert "Yes" not in drawn and "No" not in drawn
+
+
+@pytest.mark.parametrize("multiline", [False, True])
+def test_one_key_clears_a_carried_text_to_rewrite_it(multiline: bool) -> None:
+    """The text comes with the cursor at its end: typing goes on from there, Ctrl+U
+    clears it whole, even over several lines."""
+    carried = "去年的第一行\n去年的第二行" if multiline else "去年的一句话"
+    said: list[str] = []
+
+    def ask() -> None:
+        said.append(prompter.text("具体内容", default=carried, multiline=multiline, nav=False))
+
+    drive("。" + ENTER, ask)
+    assert said == [carried + "。"]
+    drive("\x15" + "今年重写" + ENTER, ask)
+    assert said[-1] == "今年重写"

@@ -66,6 +66,8 @@ def field_text(
             return str(picked)
     multiline = field.kind == "longtext"
     note = "必填" if required else "可不填，直接按 Enter"
+    if default:
+        note += "；光标在末尾，可接着改，Ctrl+U 清空重写"
     while True:
         context.say(note + ("；" + prompter.long_text_help() if multiline else ""), "dim")
         try:

@@ -244,6 +244,13 @@ def text(
 
     keys = KeyBindings()
     extra: dict[str, Any] = {"key_bindings": keys}
+
+    # One key clears the whole answer, however many lines (prompt_toolkit's own Ctrl+U
+    # clears only the line before the cursor): rewriting a carried text starts here.
+    @keys.add("c-u", eager=True)
+    def _clear(event: KeyPressEvent) -> None:
+        event.current_buffer.text = ""
+
     if multiline:
 
         @keys.add("enter", eager=True)
