@@ -139,3 +139,23 @@ def test_last_years_items_are_confirmed_one_by_one(
     assert after[1]["cause"].endswith("今年的原因")
     assert after[0]["cause"] == "人手不足"
     assert "shortcomings" not in set(answers.load(next_year).get("state", {}).get("review", []))
+
+
+@pytest.mark.parametrize("year", [2022, 2025])
+def test_the_date_hint_names_the_year_after_the_report(
+    example_path: Path, year: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.interactive import drive
+    from wizard.flow.loop import ask
+
+    document = answers.load(example_path)
+    document["year"] = year
+    answers.save(example_path, document)
+    opened = resume(example_path)
+    context = Context(opened, make_console(), ask)
+    step = opened.interview.step("sign_date")
+    assert step is not None
+    drive("\x15" + f"{year + 1}-01-12" + ENTER, lambda: ask(context, step))
+    opened.close()
+    assert f"如 {year + 1}-01-10 或 {year + 1}年1月10日" in capsys.readouterr().out
+    assert answers.load(example_path)["sign_date"].isoformat() == f"{year + 1}-01-12"

@@ -64,7 +64,11 @@ def ask_text(context: Context, question: Question) -> None:
             f"需要准确数字（{reason}）" if reason else "不掌握准确数时可写“约50”“2000余”“50人左右”"
         )
     elif question.kind == "date":
-        extra = "如 2023-01-10 或 2023年1月10日"
+        # A report is signed early in the year after it: the example says that year.
+        spec = interview.questionnaire.report
+        year = interview.value(spec.year) if spec.year else None
+        after = int(year.value) + 1 if isinstance(year, Number) else interview.today.year
+        extra = f"如 {after}-01-10 或 {after}年1月10日"
     elif multiline:
         extra = prompter.long_text_help()
     context.hint(question, extra)
