@@ -15,15 +15,17 @@ import glob
 import os
 import stat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import filelock
 import tomli_w
 
 from wizard import __version__, tomlerror
 from wizard.cleaning import decode_file
 from wizard.errors import UserError
 from wizard.files import FileProblem, describe_os_error, read_bytes
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 __all__ = ["describe_os_error", "read_bytes"]  # what other modules use from here
 
@@ -257,7 +259,7 @@ class Lock:
         self.path = path
         target = real_file(path)  # two links to one file share one lock
         self.lock_path = target.with_name(f".{target.name}.lock")
-        self._lock: filelock.BaseFileLock | None = None
+        self._lock: BaseFileLock | None = None
 
     def acquire(self) -> None:
         if not self.lock_path.parent.is_dir():  # filelock would make the folder: say so
@@ -265,6 +267,8 @@ class Lock:
             raise AnswersError(
                 f"无法在 {self.path.parent} 中创建锁文件：{describe_os_error(missing)}"
             )
+        import filelock  # here, not at the top: it costs every command ~40 ms to import
+
         lock = filelock.FileLock(self.lock_path, timeout=0)
         try:
             lock.acquire()
@@ -283,6 +287,8 @@ class Lock:
         """Whether another session has the file open now; creates no lock file to find out."""
         if not self.lock_path.is_file():
             return False
+        import filelock
+
         probe = filelock.FileLock(self.lock_path, timeout=0)
         try:
             probe.acquire()
