@@ -1,4 +1,5 @@
-"""Start-up stays light: `--help`, `check` and text export load neither questionary nor python-docx."""
+"""Start-up stays light: `--help`, `check` and text export load neither questionary, python-docx,
+openpyxl nor filelock."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ try:
     main()
 except SystemExit as exit:
     code = exit.code
-heavy = ("questionary", "prompt_toolkit", "docx", "lxml", "pydantic")
+heavy = ("questionary", "prompt_toolkit", "docx", "lxml", "pydantic", "filelock", "openpyxl")
 loaded = sorted(m for m in heavy if m in sys.modules)
 print(json.dumps({"code": code, "loaded": loaded}), file=sys.stderr)
 """
