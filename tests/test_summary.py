@@ -16,7 +16,7 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from tests.conftest import DATA
-from wizard import answers, questionnaire, session
+from wizard import answers, next_year, questionnaire
 from wizard.cli import app
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire, prompts_dir
@@ -61,7 +61,7 @@ def folder(tmp_path: Path, township: Questionnaire, monkeypatch: pytest.MonkeyPa
     baisha |= {"unit_name": "白沙街道", "unit_kind": "街道", "year": 2022, "disputes_found": 0}
     save(root / "乡镇" / "白沙街道.toml", baisha)
 
-    carried = session.carry_over(township, complete.document, dict(qingshi), "杉岭乡.toml")
+    carried = next_year.carry_over(township, complete.document, dict(qingshi), "杉岭乡.toml")
     carried |= {"unit_name": "杉岭乡", "disputes_found": 150, "materials": 12000}
     save(root / "2023" / "杉岭乡2023.toml", carried)
 
