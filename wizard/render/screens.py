@@ -17,9 +17,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from wizard.check import GROUPS, CheckResult
 from wizard.cleaning import for_terminal
 from wizard.figures import format_number
+from wizard.findings import GROUPS, CheckResult
 from wizard.progress import Position
 from wizard.render.terminal import report_renderable, safe
 from wizard.report import Report
