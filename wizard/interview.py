@@ -260,6 +260,18 @@ class Interview:
     def has_value(self, question_id: str) -> bool:
         return self.value(question_id) is not None
 
+    def settled(self, question_id: str) -> bool:
+        """Answered by the clerk, or computed from their answers (化解率): what progress
+        counts. A default offered in the box (the year, a kind) is not yet an answer."""
+        if question_id in self._values:
+            return True
+        question = self.question(question_id)
+        return (
+            question is not None
+            and self._follows_answers(question)
+            and self.computed_default(question_id) is not None
+        )
+
     def display(self, question_id: str) -> str:
         value = self.value(question_id)
         if value is None:

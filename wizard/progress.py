@@ -56,7 +56,7 @@ def tally(interview: Interview, steps: list[Step] | None = None) -> Tally:
     total = Tally()
     for step in interview.steps() if steps is None else steps:
         level = step.question.level
-        done = interview.has_value(step.id)
+        done = interview.settled(step.id)
         if level == "required":
             total += Tally(required=1, required_done=int(done))
         elif level == "recommended":
