@@ -221,3 +221,12 @@ def test_a_figure_a_rate_is_computed_from_must_be_exact(example: Interview) -> N
         example.answer("disputes_found", "约130")
     with pytest.raises(Invalid, match="这是报告年度"):
         example.answer("year", "约2022")
+
+
+def test_the_header_shows_the_title_the_draft_prints(example: Interview) -> None:
+    from wizard.report import report_title
+
+    assert report_title(example) == render_text(build_report(example)).splitlines()[0].strip()
+    example.document["outline"] = {"title": "杉岭乡2022年度法治政府建设情况报告"}
+    assert report_title(example) == "杉岭乡2022年度法治政府建设情况报告"
+    assert render_text(build_report(example)).splitlines()[0].strip() == report_title(example)

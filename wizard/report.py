@@ -539,6 +539,10 @@ def filled_text(interview: Interview, template: Template) -> str:
 
 
 def report_title(interview: Interview) -> str:
-    """Just the title, with 【待填写：…】 where it lacks an answer."""
+    """Just the title, as the draft prints it: the unit's own when it gave one, else the
+    questionnaire's with 【待填写：…】 where it lacks an answer."""
+    own = outline.read(interview.document.get("outline"))[0].title
+    if own:
+        return own
     spans = _Builder(interview).fill(interview.questionnaire.report.title, "mark") or []
     return "".join(s.text for s in spans)
