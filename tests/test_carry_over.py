@@ -159,3 +159,19 @@ def test_the_date_hint_names_the_year_after_the_report(
     opened.close()
     assert f"如 {year + 1}-01-10 或 {year + 1}年1月10日" in capsys.readouterr().out
     assert answers.load(example_path)["sign_date"].isoformat() == f"{year + 1}-01-12"
+
+
+def test_a_part_new_this_year_goes_where_the_questionnaire_puts_it(
+    township: Questionnaire,
+) -> None:
+    from wizard.next_year import _with_new_parts
+
+    parts = [s.id for s in township.sections if s.heading]
+    last_year = [p for p in parts if p != "duty"]  # last year's report had no 第一责任人 part
+    assert _with_new_parts(township, last_year) == parts
+    own_order = ["plans", "work", "problems"]  # the unit's own order is kept as it is ...
+    placed = _with_new_parts(township, own_order)
+    assert [p for p in placed if p in own_order] == own_order
+    # ... and each new part follows the one before it in the questionnaire.
+    for new, before in (("results", "work"), ("duty", "problems"), ("other", "plans")):
+        assert placed.index(new) == placed.index(before) + 1

@@ -39,6 +39,8 @@ def carry_over(
         last.get("outline"), int(year.value) if isinstance(year, Number) else None
     )
     if shape:
+        if isinstance(shape.get("order"), list):
+            shape["order"] = _with_new_parts(questionnaire, shape["order"])
         document["outline"] = shape
     own = own_figures.carried(last.get("own_figures"))
     if own:
@@ -121,3 +123,17 @@ def _move_plan_years(questionnaire: Questionnaire, document: dict[str, Any], yea
                     else item
                     for item in value
                 ]
+
+
+def _with_new_parts(questionnaire: Questionnaire, order: list[str]) -> list[str]:
+    """Last year's order of parts, with each part it did not have (第一责任人, say) where
+    the questionnaire puts it: after the part before it in the questionnaire, not at the
+    end after the plans."""
+    result = list(order)
+    parts = [s.id for s in questionnaire.sections if s.heading]
+    for index, part in enumerate(parts):
+        if part in result:
+            continue
+        before = next((p for p in reversed(parts[:index]) if p in result), None)
+        result.insert(result.index(before) + 1 if before else 0, part)
+    return result
