@@ -9,7 +9,6 @@ by the commands that use them, so ``--help``, ``check`` and text export start fa
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -19,7 +18,7 @@ import typer
 from wizard import __version__
 from wizard.cli_gathering import merge, sheet
 from wizard.cli_office import import_command, keys, lint, summary, templates
-from wizard.cli_support import Exit, console, fail, handles_errors, terminal_available
+from wizard.cli_support import Exit, console, fail, handles_errors, print_json, terminal_available
 from wizard.files import unquoted
 from wizard.helptext import ChineseHelpCommand, ChineseHelpGroup
 
@@ -236,7 +235,7 @@ def check_command(
     if as_json:
         q = interview.questionnaire
         data = result.to_json(str(file), q.id, q.version)
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        print_json(data)
     else:
         from wizard.render.screens import check_renderable
 
@@ -278,7 +277,7 @@ def figures_command(
     found = figures(open_readonly(file))
     if as_json:
         data = [f.to_json() for f in found]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        print_json(data)
         return
     from wizard.render.screens import figures_table
 

@@ -4,14 +4,12 @@ finished report back into an answers file."""
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from wizard.cli_support import Exit, console, fail
+from wizard.cli_support import Exit, console, fail, print_json
 
 
 def summary(
@@ -58,7 +56,7 @@ def summary(
         expect(result, read_units(expect_file))
     if as_json:
         data = sheet.summary_json(result)
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        print_json(data)
     elif output is not None and not figures:  # the rows are in the file: a tally here
         console().print(summary_tally(result))
     else:
@@ -94,8 +92,7 @@ def keys(
 
     found = all_keys(load_template(template))
     if as_json:
-        sys.stdout.write(json.dumps([k.to_json() for k in found], ensure_ascii=False, indent=2))
-        sys.stdout.write("\n")
+        print_json([k.to_json() for k in found])
         return
     from wizard.render.screens import keys_table
 
@@ -182,7 +179,7 @@ def import_command(
     record_questionnaire(document, questionnaire)
     answers.save(output, document)
     if as_json:
-        sys.stdout.write(json.dumps(found.to_json(), ensure_ascii=False, indent=2) + "\n")
+        print_json(found.to_json())
         return
     console().print(import_summary(found, questionnaire))
     plain(

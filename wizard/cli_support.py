@@ -33,6 +33,13 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+def print_json(data: object) -> None:
+    """``--json``: for other programs, Chinese as it is (json is imported only then)."""
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
 def terminal_available() -> bool:
     """Both ends a terminal; a closed or missing standard input is none."""
     try:
