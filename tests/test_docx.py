@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml.ns import qn
 from docx.shared import Length, Pt, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from wizard import answers
 from wizard.interview import Interview
-from wizard.questionnaire import Questionnaire
+from wizard.questionnaire import Questionnaire, prompts_dir
 from wizard.render.docx import render_docx
 from wizard.render.lines import signature_indents, title_lines, width
 from wizard.report import Span, build_report
+from wizard.session import questionnaire_of
 
 
 def effective(paragraph: DocxParagraph, run: Run | None, name: str) -> Any:
@@ -188,3 +192,28 @@ def test_user_text_is_literal(example: Interview) -> None:
     example.edit_item("leadership_points", 0, {"title": typed})
     document = docx.Document(io.BytesIO(render_docx(build_report(example))))
     assert any(typed in p.text for p in document.paragraphs)
+
+
+def test_the_copy_to_line_is_a_bordered_4hao_block_after_the_signature(tmp_path: Path) -> None:
+    """抄送 (GB/T 9704 7.4.2): last, 4号, one character in from both sides, between lines."""
+    from wizard.render.markdown import render_markdown
+
+    path = prompts_dir() / "examples" / "county-departments-march-2024.toml"
+    document = answers.load(path)
+    report = build_report(Interview(questionnaire_of(document, path), document))
+    assert report.paragraphs[-1].kind == "copy_to"
+    assert report.paragraphs[-1].text == "抄送：市司法局、县人大常委会办公室。"
+    assert render_markdown(report).rstrip().endswith("---\n\n抄送：市司法局、县人大常委会办公室。")
+    out = tmp_path / "x.docx"
+    out.write_bytes(render_docx(report))
+    word = docx.Document(str(out))
+    last = [p for p in word.paragraphs if p.text][-1]
+    assert last.text == "抄送：市司法局、县人大常委会办公室。"
+    assert last.style is not None and last.style.name == "抄送机关"
+    ppr = last.style.element.pPr
+    borders = ppr.find(qn("w:pBdr"))
+    assert borders is not None and {b.tag.split("}")[1] for b in borders} == {"top", "bottom"}
+    ind = ppr.find(qn("w:ind"))
+    assert ind.get(qn("w:left")) == ind.get(qn("w:right")) == "280"  # one 4号 character
+    size = last.style.element.rPr.find(qn("w:sz"))
+    assert size.get(qn("w:val")) == "28"  # 14 pt: 4号

@@ -19,7 +19,7 @@ from wizard.figures import Number, format_number
 from wizard.importer import ImportError_, import_report
 from wizard.interview import Interview
 from wizard.matching import template_leads
-from wizard.questionnaire import load_by_id, prompts_dir
+from wizard.questionnaire import Questionnaire, load_by_id, prompts_dir
 from wizard.render.text import render_text
 from wizard.report import build_report
 from wizard.session import questionnaire_of
@@ -258,3 +258,17 @@ def test_any_text_is_imported_or_refused_with_a_message(lines: list[str]) -> Non
         answers.save(Path(folder) / "x.toml", document)
         again = answers.load(Path(folder) / "x.toml")
         assert render_text(build_report(Interview(load_by_id("township"), again)))
+
+
+def test_the_copy_to_line_comes_back_as_its_answer(tmp_path: Path, township: Questionnaire) -> None:
+    """抄送 at the very end, after the 落款 and its 附注: the offices, not the line."""
+    source = tmp_path / "上年.txt"
+    source.write_text(
+        "杉岭乡2023年法治政府建设年度报告\n\n一、工作开展情况\n全年依法行政。\n\n"
+        "杉岭乡人民政府\n2024年1月10日\n（联系人：李明）\n\n抄送：区委依法治区办、区司法局。\n",
+        encoding="utf-8",
+    )
+    document, found = import_report(source, township)
+    assert document["copy_to"] == "区委依法治区办、区司法局"
+    assert document["annotation"] == "联系人：李明"
+    assert not any("抄送" in text for _, text in found.unplaced)

@@ -95,8 +95,9 @@ NAMES += ["36 pages", "30-character name"]
 
 
 def body(page: list[Line]) -> list[Line]:
-    """The lines inside the 版心 (not the page number below it)."""
-    return [line for line in page if line.top < BOTTOM]
+    """The lines of the text inside the 版心: not the page number below it, nor the 版记
+    (抄送, 4号 between its lines: off the 3号 grid, as the standard sets it apart)."""
+    return [line for line in page if line.top < BOTTOM and not line.text.startswith("抄送：")]
 
 
 def is_wide(text: str) -> bool:

@@ -37,7 +37,7 @@ from wizard.wording import (
 
 Role = Literal["text", "heading", "missing"]
 ParagraphKind = Literal[
-    "title", "subtitle", "addressee", "heading", "body", "signature", "annotation"
+    "title", "subtitle", "addressee", "heading", "body", "signature", "annotation", "copy_to"
 ]
 
 
@@ -455,6 +455,9 @@ class _Builder:
         annotation = self.fill(spec.annotation, "omit") if spec.annotation else None
         if annotation:
             paragraphs.append(Paragraph("annotation", tuple(annotation)))
+        copy_to = self.fill(spec.copy_to, "omit") if spec.copy_to else None
+        if copy_to:
+            paragraphs.append(Paragraph("copy_to", tuple(copy_to)))
         return paragraphs
 
 

@@ -13,6 +13,7 @@ kept in ``[[text_figures]]``. What fits nowhere is kept under ``[imported] unpla
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -114,18 +115,19 @@ class Builder:
         return self.closing(tree)
 
     def closing(self, tree: Tree) -> list[str]:
-        """主送, 附注 and the date go to their answers; returns the 落款's signing lines."""
+        """主送, 附注, 抄送 and the date go to their answers; returns the 落款's signing
+        lines."""
         found = self.found
-        if tree.addressee and self.q.question("addressee"):
-            self.document["addressee"] = tree.addressee
-        elif tree.addressee:
-            found.unplaced.append(("主送", tree.addressee))
-        if tree.annotation:
-            text = tree.annotation.strip("（）()")
-            if self.q.question("annotation"):
-                self.document["annotation"] = text
-            else:
-                found.unplaced.append(("附注", tree.annotation))
+        offices = re.sub(r"^抄\s*送\s*[：:]\s*", "", tree.copy_to).rstrip("。.")
+        for question, text, answer in (
+            ("addressee", tree.addressee, tree.addressee),
+            ("annotation", tree.annotation, tree.annotation.strip("（）()")),
+            ("copy_to", tree.copy_to, offices),
+        ):
+            if text and answer and self.q.question(question):
+                self.document[question] = answer
+            elif text:  # kept, and listed, where the questionnaire has no place for it
+                found.unplaced.append((_CLOSING_NAMES[question], text))
         signing: list[str] = []
         for line in tree.signature:
             day = DATE.fullmatch(line)
@@ -456,3 +458,6 @@ def _catalogue_match(section: Section, heading: str, used: set[str]) -> Catalogu
         if overlap > score:
             best, score = topic, overlap
     return best if score >= 0.25 else None
+
+
+_CLOSING_NAMES = {"addressee": "主送", "annotation": "附注", "copy_to": "抄送"}

@@ -101,6 +101,8 @@ class Tree:
     #: The 落款 as written: signing lines, then the date.
     signature: list[str] = field(default_factory=list)
     annotation: str = ""
+    #: The 版记's 抄送 line, whole (抄送：县委依法治县办。).
+    copy_to: str = ""
 
 
 def numbered(text: str) -> tuple[str, int, str, str] | None:
@@ -224,7 +226,10 @@ def _node(line: Line) -> Node | None:
 
 
 def _closing(tree: Tree, rest: list[Line]) -> None:
-    """The 落款 (signing units, date) and a 附注 at the end: taken off the lines."""
+    """The 版记's 抄送, the 落款 (signing units, date) and a 附注 at the end: taken off
+    the lines."""
+    if rest and re.match(r"^抄\s*送\s*[：:]", rest[-1].text):
+        tree.copy_to = rest.pop().text
     if len(rest) > 1 and _ANNOTATION.match(rest[-1].text) and DATE.match(rest[-2].text):
         tree.annotation = rest.pop().text
     if rest and DATE_GAP.match(rest[-1].text):

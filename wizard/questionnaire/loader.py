@@ -280,6 +280,7 @@ class Loader:
             preamble=cast(Template, self.template(table, "preamble")),
             addressee=self.template(table, "addressee", required=False),
             annotation=self.template(table, "annotation", required=False),
+            copy_to=self.template(table, "copy_to", required=False),
             signature=tuple(
                 self.template(
                     Table({"line": line}, item(table.path("signature"), i), self.source), "line"

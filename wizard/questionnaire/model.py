@@ -218,6 +218,8 @@ class ReportSpec:
     signature: tuple[Template, ...] = ()
     #: 附注 (GB/T 9704 7.3.6): under the date, in brackets; left out when its answer is.
     annotation: Template | None = None
+    #: 抄送 (GB/T 9704 7.4.2): the offices a copy goes to, last, between two lines.
+    copy_to: Template | None = None
     contents: tuple[Content, ...] = ()
     #: The question holding the report year: it moves on by one when starting from last year.
     year: str = ""

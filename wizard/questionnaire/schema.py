@@ -147,6 +147,7 @@ def build() -> Schema:
             "preamble": _TEXT,
             "addressee": _TEXT,
             "annotation": _TEXT,
+            "copy_to": _TEXT,
             "signature": _array(_TEXT),
             "contents": _array(_table({"label": _TEXT, "sections": _array(_ID)}, "规定的一项内容")),
             "year": _ID,

@@ -50,7 +50,7 @@ def _templates(questionnaire: Questionnaire) -> Iterator[Template]:
     yield spec.title
     yield spec.preamble
     yield from spec.signature
-    for extra in (spec.addressee, spec.annotation):
+    for extra in (spec.addressee, spec.annotation, spec.copy_to):
         if extra is not None:
             yield extra
     for sentence in _sentences(questionnaire):

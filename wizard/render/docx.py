@@ -147,6 +147,17 @@ def _styles(document: DocxDocument) -> None:
             f'<w:ind w:firstLine="{CHAR.twips * indent}"/><w:jc w:val="{alignment}"/></w:pPr>'
             f"{_run_properties(font, size, spacing)}</w:style>"
         )
+    # 抄送 (7.4.2): 4号, one character in from both sides, between two lines (a 版记).
+    indent = round(COPY_SIZE.pt * 20)
+    definitions.append(
+        f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{COPY_STYLE}">'
+        f'<w:name w:val="{COPY_STYLE}"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr>'
+        '<w:pBdr><w:top w:val="single" w:sz="8" w:space="4" w:color="000000"/>'
+        '<w:bottom w:val="single" w:sz="8" w:space="4" w:color="000000"/></w:pBdr>'
+        '<w:snapToGrid w:val="0"/>'
+        f'<w:ind w:left="{indent}" w:right="{indent}" w:firstLine="0"/><w:jc w:val="left"/>'
+        f"</w:pPr>{_run_properties(BODY_FONT, COPY_SIZE, None)}</w:style>"
+    )
     for level, name in CHARACTER_STYLES.items():
         definitions.append(
             f'<w:style w:type="character" w:customStyle="1" w:styleId="{name}">'
@@ -193,7 +204,11 @@ def _title(document: DocxDocument, paragraph: Paragraph) -> None:
 
 
 #: The style of a paragraph of each kind (headings by level: 1. and （1） are 正文's 仿宋).
-_KIND_STYLES = {"addressee": "主送机关", "annotation": "附注", "subtitle": "副标题"}
+COPY_STYLE = "抄送机关"
+COPY_SIZE = Pt(14)  # 4号
+_KIND_STYLES = {
+    "addressee": "主送机关", "annotation": "附注", "subtitle": "副标题", "copy_to": COPY_STYLE,
+}  # fmt: skip
 
 
 def _paragraph(document: DocxDocument, paragraph: Paragraph) -> DocxParagraph:
@@ -356,6 +371,9 @@ def render_docx(report: Report) -> bytes:
         elif paragraph.kind == "signature":
             if paragraph is signature[0]:
                 _keep_with_signature(last_body, _signature(document, signature))
+        elif paragraph.kind == "copy_to":
+            _add(document)  # a blank line between the 落款 and the 版记
+            _paragraph(document, paragraph)
         else:
             out = _paragraph(document, paragraph)
             if paragraph.kind != "annotation":

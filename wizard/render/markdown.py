@@ -72,6 +72,8 @@ def render_markdown(report: Report) -> str:
             blocks.append(f"# {text}")
         elif paragraph.kind == "heading":
             blocks.append(f"{'#' * (paragraph.level + 1)} {text}")
+        elif paragraph.kind == "copy_to":  # the 版记, set apart by a rule
+            blocks += ["---", text]
         else:
             blocks.append(text)
     return "\n\n".join(blocks) + "\n"

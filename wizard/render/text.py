@@ -18,6 +18,8 @@ def render_text(report: Report) -> str:
             lines += [text, ""]
         elif paragraph.kind in ("addressee", "subtitle"):
             lines.append(text)
+        elif paragraph.kind == "copy_to":  # the 版记, after a blank line, one character in
+            lines += ["", "\u3000" + text]
         elif paragraph.kind == "signature":
             if not signature_started:
                 lines.append("")
