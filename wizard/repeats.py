@@ -115,6 +115,8 @@ def _from_last_year(interview: Interview) -> Iterator[Repeat]:
                 yield Repeat("last_year", question, message)
 
 
+#: Punctuation and spaces: what two wordings of one sentence may differ in.
+_NOT_WORDS = re.compile(r"[\W_]+")
 #: Shorter sentences (是、好) may well come twice on purpose.
 _SENTENCE_AT_LEAST = 8
 
@@ -126,7 +128,7 @@ def sentences_twice(paragraphs: list[str]) -> list[str]:
     twice: dict[str, str] = {}
     for paragraph in paragraphs:
         for sentence in re.findall(r"[^。！？；]+[。！？；]?", paragraph):
-            key = "".join(c for c in sentence if c.isalnum())
+            key = _NOT_WORDS.sub("", sentence)
             if len(key) < _SENTENCE_AT_LEAST:
                 continue
             if key in seen and key not in twice:

@@ -7,6 +7,7 @@ only the questionnaire's own templates have placeholders.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -513,9 +514,12 @@ def _paragraphs(paragraphs: Iterable[Paragraph]) -> Iterable[Paragraph]:
         yield Paragraph("body", tuple(s for s in current if s.text))
 
 
+_NOT_WORDS = re.compile(r"[\W_]+")
+
+
 def _squeezed(text: str) -> str:
     """Text without its punctuation and spaces: what two wordings of one sentence share."""
-    return "".join(c for c in text if c.isalnum())
+    return _NOT_WORDS.sub("", text)
 
 
 def _worth_saying(value: object) -> bool:
