@@ -73,3 +73,16 @@ def test_recommended_gaps_are_grouped_by_topic(example: Interview) -> None:
         in line
     )
     assert output.count("抓实理论学习") == 1
+
+
+def test_hint_lines_break_between_phrases_not_inside_one() -> None:
+    from rich.cells import cell_len
+
+    from wizard.render.terminal import phrase_lines
+
+    notes = ["建议填写；不掌握可直接按 Enter 跳过", "不掌握准确数时可写“约50”“2000余”“50人左右”"]
+    assert phrase_lines(notes, 120) == ["；".join(notes)]
+    lines = phrase_lines(notes, 60)
+    assert lines == [notes[0] + "；", notes[1]]
+    assert all(cell_len(line) <= 60 for line in lines)
+    assert phrase_lines([], 80) == []

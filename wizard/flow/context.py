@@ -134,7 +134,8 @@ class Context:
     def hint(self, question: Question, *extra: str) -> None:
         """The line above a prompt: required or not, and how to answer."""
         notes = [LEVEL_NOTE[question.level], *(e for e in extra if e)]
-        self.say("；".join(notes), "dim")
+        for line in terminal.phrase_lines(notes, self.console.width):  # not mid-phrase
+            self.say(line, "dim")
 
     def note_keys(self) -> None:
         self.say(prompter.KEYS_HELP, "dim")

@@ -36,6 +36,20 @@ def plain(console: Console, message: str, style: str = "") -> None:
     console.print(safe(message, style=style))
 
 
+def phrase_lines(phrases: list[str], width: int, joiner: str = "；") -> list[str]:
+    """Phrases joined into lines no wider than ``width``, broken between phrases, never
+    inside one (a phrase wider than a line gets a line of its own, wrapped as text is)."""
+    lines: list[str] = []
+    line = ""
+    for phrase in phrases:
+        if line and cell_len(line + joiner + phrase) > width:
+            lines.append(line + joiner)
+            line = phrase
+        else:
+            line = line + joiner + phrase if line else phrase
+    return [*lines, line] if line else lines
+
+
 def error(console: Console, message: str) -> None:
     console.print(Text("错误：", style="bold red") + safe(message))
 
