@@ -30,7 +30,8 @@ def test_the_console_script_is_installed() -> None:
     assert SCRIPT.exists(), "install the project (pip install -e '.[test]') before the tests"
 
 
-def test_type_kill_resume_interrupt(tmp_path: Path) -> None:
+def new_report_to_its_leaders(tmp_path: Path) -> pexpect.spawn[str]:
+    """`new 报告.toml`, its unit, kind and year answered: at the 领导机关 prompt."""
     child = spawn(["new", "报告.toml"], tmp_path)
     child.expect("单位名称")
     child.send("杉岭乡\r")
@@ -39,6 +40,11 @@ def test_type_kill_resume_interrupt(tmp_path: Path) -> None:
     child.expect("报告年度")
     child.send("\x15" + "2022\r")
     child.expect("领导机关")
+    return child
+
+
+def test_type_kill_resume_interrupt(tmp_path: Path) -> None:
+    child = new_report_to_its_leaders(tmp_path)
     child.send("区委、区政府\r")
     child.expect("指导机关")
     child.send("区委依法治区办\r")
@@ -214,14 +220,7 @@ def test_closing_the_window_keeps_what_was_typed_and_writes_no_crash_report(
 
 
 def test_resume_opens_at_the_half_typed_question(tmp_path: Path) -> None:
-    child = spawn(["new", "报告.toml"], tmp_path)
-    child.expect("单位名称")
-    child.send("杉岭乡\r")
-    child.expect("单位类型")
-    child.send("\r")
-    child.expect("报告年度")
-    child.send("\x15" + "2022\r")
-    child.expect("领导机关")
+    child = new_report_to_its_leaders(tmp_path)
     child.send("区委、区政")  # half typed, then Ctrl-C
     child.expect("区政")
     child.sendcontrol("c")
