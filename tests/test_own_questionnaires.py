@@ -182,3 +182,16 @@ def test_the_summary_reads_each_file_with_its_own_questionnaire(own: Path, tmp_p
     code, output = run("summary", folder, "--json")
     assert code == 0, output
     assert '"problems": []' in output and '"unit": "南街社区"' in output
+
+
+def test_each_kind_suggests_plans_in_its_own_words() -> None:
+    """A 局 is offered a department's plans, a county a county's, not a township's."""
+    from wizard.questionnaire import load_by_id
+
+    plans = {n: load_by_id(n).question("plan_items") for n in ("township", "department", "county")}
+    suggested = {n: q.suggestions for n, q in plans.items() if q is not None}
+    assert len(suggested) == 3 and len({s for s in suggested.values()}) == 3
+    assert any("执法" in s for s in suggested["department"])
+    assert any("示范创建" in s for s in suggested["county"])
+    examples = {n: q.example for n, q in plans.items() if q is not None}
+    assert len(set(examples.values())) == 3  # and its own example
