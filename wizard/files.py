@@ -9,8 +9,10 @@ through ``read_bytes``.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
+import zipfile
 from pathlib import Path
 
 from wizard.errors import UserError
@@ -79,3 +81,13 @@ def unquoted(text: str) -> str:
     if len(text) >= 2 and _QUOTES.get(text[0]) == text[-1]:
         return text[1:-1].strip()
     return text
+
+
+def zip_members(data: bytes) -> list[zipfile.ZipInfo] | None:
+    """The parts of a zip file (.docx, .xlsx) as its directory states them, read before
+    anything is unpacked (to refuse a zip bomb); None when it is no readable zip."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError):
+        return None

@@ -11,13 +11,12 @@ or questionnaire is refused when it comes back.
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 from typing import Any
 
-from wizard.files import read_bytes
+from wizard.files import read_bytes, zip_members
 from wizard.gathering import Filled, GatheringError, Source, Wanted
-from wizard.render.workbook import cell_lines
+from wizard.render.workbook import cell_lines, print_setup
 
 _SOURCE_SHEET = "_来源"
 _KEYS = ("unit", "year", "questionnaire")
@@ -89,12 +88,11 @@ _UNPACKED_LIMIT = 20 * 1024 * 1024
 
 def _not_a_bomb(path: Path, data: bytes) -> None:
     """Refuse, before openpyxl parses anything, a workbook that would unpack to too much."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(m.file_size for m in archive.infolist()) <= _UNPACKED_LIMIT:
-                return
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError):
-        raise GatheringError(f"{path.name} 不是能读取的 Excel 文件（已损坏），没有读入") from None
+    members = zip_members(data)
+    if members is None:
+        raise GatheringError(f"{path.name} 不是能读取的 Excel 文件（已损坏），没有读入")
+    if sum(m.file_size for m in members) <= _UNPACKED_LIMIT:
+        return
     raise GatheringError(f"{path.name} 解压后超过 20 MB，不像是一张数字收集表，没有读入")
 
 
@@ -188,12 +186,7 @@ def _figures_sheet(book: Any, name: str, source: Source, rows: list[Wanted]) -> 
         sheet.row_dimensions[at].height = 16 * lines
     sheet.column_dimensions["A"].hidden = True  # what the row answers, for reading it back
     sheet.freeze_panes = sheet.cell(_HEADER_ROW + 1, 1)
-    sheet.print_title_rows = f"1:{_HEADER_ROW}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    print_setup(sheet, _HEADER_ROW)
     sheet.protection.sheet = True  # no password: the clerk may lift it
 
 

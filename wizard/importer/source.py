@@ -13,7 +13,7 @@ from pathlib import Path
 
 from wizard.cleaning import decode_file
 from wizard.errors import UserError
-from wizard.files import FileProblem, read_bytes
+from wizard.files import FileProblem, read_bytes, zip_members
 from wizard.importer.tree import Line
 from wizard.wording import chinese_number
 
@@ -68,13 +68,15 @@ def _unpacked(path: Path, data: bytes) -> None:
     """Refuse, before anything is parsed, a Word file that would unpack to too much."""
     import io
 
+    members = zip_members(data)
+    if members is None:
+        raise ImportError_(_DAMAGED.format(path=path))
+    if len(members) > MEMBERS_LIMIT:
+        raise ImportError_(f"{path} 中的部件多得不正常（{len(members)} 个），没有导入")
+    if sum(m.file_size for m in members) > UNPACKED_LIMIT:
+        raise ImportError_(f"{path} 解压后超过 100 MB，不像是一份报告，没有导入")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-            if len(members) > MEMBERS_LIMIT:
-                raise ImportError_(f"{path} 中的部件多得不正常（{len(members)} 个），没有导入")
-            if sum(m.file_size for m in members) > UNPACKED_LIMIT:
-                raise ImportError_(f"{path} 解压后超过 100 MB，不像是一份报告，没有导入")
             names = {m.filename for m in members}
             body = "word/document.xml"
             if body in names:

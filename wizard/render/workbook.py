@@ -156,7 +156,6 @@ def _sheet(
 ) -> Any:
     """A sheet with its title, its header and its rows, bordered, set up to print."""
     from openpyxl.styles import Alignment, Font
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     sheet = book.create_sheet(title=name)
     put_row(sheet, 1, [title])
@@ -183,8 +182,17 @@ def _sheet(
         if lines > 1:
             sheet.row_dimensions[at].height = 16 * lines
     sheet.freeze_panes = sheet.cell(row=_HEADER_ROW + 1, column=2)  # header and unit in view
-    sheet.print_title_rows = f"1:{_HEADER_ROW}"
     sheet.print_options.horizontalCentered = True
+    print_setup(sheet, _HEADER_ROW, fit_width)
+    return sheet
+
+
+def print_setup(sheet: Any, header_rows: int, fit_width: bool = True) -> None:
+    """A4 landscape, the title and header on every page, numbered pages; fitted to the
+    page's width unless the columns are too many to read that small."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.print_title_rows = f"1:{header_rows}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     if fit_width:
@@ -192,7 +200,6 @@ def _sheet(
         sheet.page_setup.fitToHeight = 0  # as many pages down as it takes
         sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
-    return sheet
 
 
 def cell_lines(value: Any, width: int) -> int:
