@@ -175,3 +175,19 @@ def test_a_part_new_this_year_goes_where_the_questionnaire_puts_it(
     # ... and each new part follows the one before it in the questionnaire.
     for new, before in (("results", "work"), ("duty", "problems"), ("other", "plans")):
         assert placed.index(new) == placed.index(before) + 1
+
+
+def test_the_header_names_the_part_as_the_unit_renamed_it(
+    example_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wizard.flow.loop import ask, header
+
+    document = answers.load(example_path)
+    document["outline"] = {"headings": {"work": "推进街道法治建设情况"}}
+    answers.save(example_path, document)
+    opened = resume(example_path)
+    step = next(s for s in opened.interview.steps() if s.section.id == "work")
+    header(Context(opened, make_console(), ask), step)
+    opened.close()
+    shown = capsys.readouterr().out
+    assert "推进街道法治建设情况" in shown and "工作开展情况" not in shown

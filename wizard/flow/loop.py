@@ -19,10 +19,13 @@ from wizard.steps import Step
 def header(context: Context, step: Step) -> None:
     interview = context.interview
     context.console.print()
+    # The part as the draft names it: the unit's own heading when it gave one.
+    shape = outline.read(interview.document.get("outline"))[0]
+    part = shape.headings.get(step.section.id) or step.section.title
     screens.header(
         context.console,
         report_title(interview),
-        step.section.title,
+        part,
         progress.position(interview, step.id),
         progress.tally(interview).percent,
         step.topic_heading,
