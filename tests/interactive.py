@@ -37,8 +37,9 @@ CTRL_O = "\x0f"
 CTRL_U = "\x15"
 CTRL_X = "\x18"
 
-#: How long a step waits for its prompt before the test fails.
-PROMPT_WAIT = 15.0
+#: How long a step waits for its prompt before the test fails: long, since it is waited
+#: only when something is wrong, and a busy 2-core machine may take seconds to draw.
+PROMPT_WAIT = 60.0
 
 
 def pick(entry: Enum) -> str:
@@ -73,18 +74,23 @@ class Screen(DummyOutput):
 
 
 def _type(pipe_send: Callable[[str], None], screen: Screen, script: Sequence[Step]) -> str:
-    """Type each step once its prompt shows; return the prompt that never came, or ""."""
+    """Type each step once its prompt shows; return the prompt that never came, or "".
+
+    A step's prompt is looked for only in what was drawn after the last keys were typed:
+    the words may also stand in what the screen already shows (菜单 in the keys' help line,
+    报告结构 among the menu's entries), and keys typed on such a sight would reach the
+    prompt before the one meant."""
     seen = 0
     for step in script:
         deadline = time.monotonic() + PROMPT_WAIT
         while True:
             found = screen.text().find(step.prompt, seen)
             if found >= 0:
-                seen = found + len(step.prompt)
                 break
             if time.monotonic() > deadline:
                 return step.prompt
             time.sleep(0.02)
+        seen = max(found + len(step.prompt), len(screen.text()))
         pipe_send(step.keys)
     return ""
 
