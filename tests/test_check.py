@@ -7,7 +7,9 @@ import datetime as dt
 from wizard.check import check
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
+from wizard.questionnaire.locate import load_template
 from wizard.render.text import render_text
+from wizard.repeats import said_in
 from wizard.report import build_report
 
 
@@ -148,6 +150,21 @@ def test_prose_that_repeats_or_contradicts_a_figure_is_a_warning(example: Interv
     example.answer("responsibility_letters", "30")
     found = {f.code: f for f in check(example).findings if f.code.startswith("figure_")}
     assert "figure_differs" in found and "30份" in found["figure_differs"].message
+
+
+def test_two_facts_that_share_a_number_are_not_said_twice() -> None:
+    """审核规范性文件2件 and 制定规范性文件 2件 are two facts; 中心组学法6次 is still the
+    figure of 党委理论学习中心组学法, and 制定规范性文件2件 of 制定规范性文件."""
+    township = load_template("township")
+    made = township.question("normative_made")
+    assert made is not None
+    assert made.label == "制定规范性文件"
+    for other in ("审核规范性文件2件", "全年清理规范性文件2件", "备案规范性文件2件"):
+        assert list(said_in(made, other)) == [], other
+    assert [s.words for s in said_in(made, "今年制定规范性文件2件")] == ["制定规范性文件2件"]
+    study = township.question("center_study")
+    assert study is not None
+    assert [s.value for s in said_in(study, "全年中心组学法6次")] == [6.0]
 
 
 def test_text_carried_from_last_year_that_keeps_its_figures_is_a_warning(

@@ -32,9 +32,22 @@ def said_in(question: Question, prose: str) -> Iterator[Said]:
     label = question.label
     ends = [label[i:] for i in range(max(len(label) - 3, 1))]
     words = "|".join(re.escape(end) for end in ends)
-    pattern = f"(?:{words})" + r"(?:约|近|超|逾)?(\d+(?:\.\d+)?)(?:余|多)?" + re.escape(unit)
+    pattern = f"({words})" + r"(?:约|近|超|逾)?(\d+(?:\.\d+)?)(?:余|多)?" + re.escape(unit)
     for match in re.finditer(pattern, prose):
-        yield Said(question, match.group(0), float(match.group(1)))
+        before = prose[max(match.start() - 2, 0) : match.start()]
+        if match.group(1) != label and before in ACTIONS and before not in label:
+            continue  # 审核规范性文件2件 is another fact than 制定规范性文件
+        yield Said(question, match.group(0), float(match.group(2)))
+
+
+#: Actions that make two facts of one thing (制定 and 清理 规范性文件): a label's end found
+#: after another of them is not the label's figure.
+# fmt: off
+ACTIONS = frozenset({
+    "制定", "审核", "审查", "备案", "清理", "废止", "修订", "出台", "印发", "受理", "办理", "查处", "立案", "结案", "复议",
+    "应诉", "调解", "化解", "排查", "评查", "抽查", "检查", "培训", "签订", "公开", "答复", "听证", "处罚", "许可", "征收",
+})
+# fmt: on
 
 
 def _prose(interview: Interview, question_ids: list[str]) -> str:
