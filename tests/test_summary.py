@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import DATA
 from wizard import answers, next_year, questionnaire
+from wizard import summary as summary_module
 from wizard.cli import app
 from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire, prompts_dir
@@ -177,7 +178,21 @@ def test_excel_prints_an_overview_and_the_figures(folder: Path, tmp_path: Path) 
     materials = header.index("发放宣传资料（份）") + 1
     approx = figures.cell(by_unit["青石镇"], materials)
     assert approx.value == 5000 and approx.number_format == '0"余"'
-    assert run("summary", folder, "-o", out)[0] == 2  # never over an existing file
+
+
+def test_an_existing_output_is_refused_before_any_file_is_read(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "汇总.xlsx"
+    out.write_bytes(b"the office's own table")
+
+    def not_now(*_: object, **__: object) -> None:
+        raise AssertionError("read before the output was found taken")
+
+    monkeypatch.setattr(summary_module, "summarize", not_now)
+    code, output = run("summary", folder, "-o", out)
+    assert code == 2 and "已经存在，没有覆盖" in output
+    assert out.read_bytes() == b"the office's own table"
 
 
 def test_csv_and_markdown(folder: Path, tmp_path: Path) -> None:

@@ -51,6 +51,10 @@ def summary(
     missing = [p for p in paths if not p.exists()]
     if missing and len(missing) == len(paths):
         fail(f"找不到 {'、'.join(map(str, missing))}：请给出放答案文件的文件夹或答案文件")
+    if output is not None:
+        from wizard.export import check_target
+
+        check_target(output, force)  # said now, not after reading two thousand files
     result = summarize(paths, year=year)
     if expect_file is not None:
         expect(result, read_units(expect_file))

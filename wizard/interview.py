@@ -228,8 +228,12 @@ class Interview:
         question = self.question(question_id)
         if question is None or question.compute is None:
             return None
+        return self.memo(f"computed {question_id}", lambda: self._compute(question))
+
+    def _compute(self, question: Question) -> Number | None:
         env = self.env()
-        env.pop(question_id, None)
+        env.pop(question.id, None)
+        assert question.compute is not None
         result = round_computed(question, expr.evaluate(question.compute, env))
         if isinstance(result, bool) or not isinstance(result, int | float):
             return None

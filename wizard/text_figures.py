@@ -197,18 +197,20 @@ def texts(interview: Interview) -> list[tuple[Place, str]]:
         heading = step.topic_heading or step.section.title
         topic = step.topic.id if step.topic else (step.id.removesuffix("_points") or None)
         topic = topic if step.topic_heading else None
-        base = Place(step.id, where=f"“{heading}”", section=step.section.id, topic=topic)
+        where, section = f"“{heading}”", step.section.id
         if question.kind == "longtext":
             value = interview.values[step.id]
             if isinstance(value, str):
-                result.append((base, value))
+                result.append((Place(step.id, where=where, section=section, topic=topic), value))
             continue
         for index, item in enumerate(interview.items(step.id)):
             for field in question.fields:
                 text = item.get(field.id, "")
                 if text:
-                    where = f"{base.where}第{index + 1}条"
-                    result.append((replace(base, item=index, field=field.id, where=where), text))
+                    place = Place(
+                        step.id, index, field.id, f"{where}第{index + 1}条", section, topic
+                    )
+                    result.append((place, text))
     return result
 
 

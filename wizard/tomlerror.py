@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-import tomllib
+import tomli
 
-_AT = re.compile(r"^(?P<what>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$", re.S)
-
-#: tomllib's reasons, by how they start, in words a clerk can act on.
+#: tomli's reasons, by how they start, in words a clerk can act on.
 _REASONS = (
     ("Invalid statement", "这一行不是“名称 = 值”的形式（多半是少了引号或等号）"),
     ("Invalid value", '值的写法不对（文字要放在英文双引号里，如 "杉岭乡"）'),
@@ -43,26 +40,20 @@ def reason(what: str) -> str:
     return f"格式有误（{what}）"
 
 
-def describe(error: tomllib.TOMLDecodeError) -> str:
-    """``Invalid value (at line 3, column 9)`` → ``第 3 行第 9 列：值的写法不对……``."""
-    line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
-    if isinstance(line, int) and isinstance(column, int):  # Python 3.14 says where itself
-        return f"第 {line} 行第 {column} 列：{reason(str(getattr(error, 'msg', error)))}"
-    match = _AT.match(str(error))  # before 3.14, only the message says it
-    if match is None:
-        return reason(str(error))
-    return f"第 {match['line']} 行第 {match['column']} 列：{reason(match['what'])}"
+def describe(error: tomli.TOMLDecodeError) -> str:
+    """``Invalid value`` at line 3, column 9 → ``第 3 行第 9 列：值的写法不对……``."""
+    return f"第 {error.lineno} 行第 {error.colno} 列：{reason(error.msg)}"
 
 
 def loads(text: str) -> dict[str, object]:
-    """Parse TOML; ValueError with the reason in Chinese for anything tomllib cannot take:
+    """Parse TOML; ValueError with the reason in Chinese for anything tomli cannot take:
     bad syntax, nesting too deep for the parser, an integer too long to read."""
     # Line ends written as a bare CR (old Mac editors) are line ends, not an error.
     if "\r" in text and "\r\n" not in text:
         text = text.replace("\r", "\n")
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         raise ValueError(describe(error)) from None
     except RecursionError:
         raise ValueError("表或数组嵌套得太深，无法读取") from None
