@@ -62,3 +62,27 @@ def test_one_key_clears_a_carried_text_to_rewrite_it(multiline: bool) -> None:
     assert said == [carried + "。"]
     drive("\x15" + "今年重写" + ENTER, ask)
     assert said[-1] == "今年重写"
+
+
+UNITS = ["杉岭乡", "青石镇", "白沙街道", "云溪县司法局", "北湖区市场监督管理局", "南山村", "东坡村"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("青石", "青石镇"), ("司法", "云溪县司法局"), ("8", "8. 第八项"), ("村" + DOWN, "东坡村")],
+)
+def test_a_long_list_is_searched_by_typing_chinese_or_a_number(typed: str, expected: str) -> None:
+    """Typing keeps the entries holding what was typed, the cursor on the first of them."""
+    titles = [*UNITS, "8. 第八项", "9. 第九项"]
+    options = [prompter.Option(t, t) for t in titles]
+    said: list[str] = []
+    drawn = drive(typed + ENTER, lambda: said.append(prompter.select("哪一个", options, nav=False)))
+    assert said == [expected]
+    assert "打字查找" in drawn
+
+
+def test_a_short_list_moves_with_arrows_and_keeps_j_and_k_as_letters() -> None:
+    options = [prompter.Option(t, t) for t in ("甲", "乙", "丙")]
+    said: list[str] = []
+    drive("j" + DOWN + ENTER, lambda: said.append(prompter.select("哪一个", options, nav=False)))
+    assert said == ["乙"]  # j found nothing: the list stayed whole, the cursor moved once

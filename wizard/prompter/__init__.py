@@ -295,15 +295,38 @@ def select(message: str, options: Sequence[Option], default: Any = None, nav: bo
         Separator(o.title) if o.separator else Choice(title=o.title, value=o.value) for o in options
     ]
     initial = next((c for c in choices if isinstance(c, Choice) and c.value == default), None)
+    long = sum(isinstance(c, Choice) for c in choices) >= FIND_FROM
     question = questionary.select(
         message,
         choices=choices,
         default=initial,
         style=STYLE,
         qmark="?",
-        instruction="（↑↓ 选择，Enter 确定）",
+        instruction="（↑↓ 选择，打字查找，Enter 确定）" if long else "（↑↓ 选择，Enter 确定）",
+        # Typing narrows the list to the entries holding what was typed (a number, the
+        # first characters of a heading); j and k are letters to find, not moves.
+        use_search_filter=True,
+        use_jk_keys=False,
     )
+    _find_any_character(question.application)
     return _ask(question, nav=nav)
+
+
+#: From how many entries on a list says it can be searched by typing (any list can).
+FIND_FROM = 8
+
+
+def _find_any_character(app: Application[Any]) -> None:
+    """questionary finds by ASCII characters only; a clerk types 青石 or 二、 as well."""
+    control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
+    keys = KeyBindings()
+
+    @keys.add("<any>")
+    def _find(event: KeyPressEvent) -> None:
+        if len(event.data) == 1 and event.data.isprintable() and not event.data.isascii():
+            control.add_search_character(event.data)  # type: ignore[arg-type]
+
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), keys])
 
 
 def checkbox(message: str, options: Sequence[Option], nav: bool = True) -> list[Any]:
