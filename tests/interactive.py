@@ -38,8 +38,9 @@ CTRL_U = "\x15"
 CTRL_X = "\x18"
 
 #: How long a step waits for its prompt before the test fails: long, since it is waited
-#: only when something is wrong, and a busy 2-core machine may take seconds to draw.
-PROMPT_WAIT = 60.0
+#: only when something is wrong, and a busy 2-core machine may take seconds to draw
+#: (and short of the test's own time limit, so that the failure says which prompt).
+PROMPT_WAIT = 30.0
 
 
 def pick(entry: Enum) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -545,3 +546,27 @@ def test_a_pasted_text_keeps_all_its_lines_without_bracketed_paste(
     code, output = interact(monkeypatch, ["resume", path], script)
     assert code == 0, output
     assert answers.load(path)["outlook"] == "第一段\n第二段"
+
+
+def test_adding_a_topic_does_not_take_the_progress_bar_back(
+    monkeypatch: pytest.MonkeyPatch, example_path: Path
+) -> None:
+    """A topic added brings its questions: the bar holds where it was (most of the report
+    done), the count says there is more to do."""
+    document = answers.load(example_path)
+    del document["work_topics"]  # asked again: where resume opens
+    answers.save(example_path, document)
+    script = [
+        Step("写哪些工作专题", UP * 2 + ENTER),  # ＋ 从目录中选择专题
+        Step("勾选要写的专题", DOWN * 7 + SPACE + ENTER),  # 行政复议和应诉, with its figures
+        Step("写哪些工作专题", CTRL_G),
+        Step("? 菜单", pick(MenuAction.CONTINUE)),
+        Step("?", CTRL_C),  # the next question, with its header
+    ]
+    code, output = interact(monkeypatch, ["resume", example_path], script)
+    assert code == 130, output
+    shown = [int(n) for n in re.findall(r"已完成 (\d+)%", output)]
+    totals = [int(n) for n in re.findall(r"共 (\d+) 题", output)]
+    assert len(shown) >= 2 and shown[0] > 50, output
+    assert shown == sorted(shown), shown
+    assert totals[-1] > totals[0] + 3, totals  # the topic's questions are counted

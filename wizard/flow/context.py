@@ -48,6 +48,15 @@ class Context:
         self._asker = asker
         #: Parts whose carried answers the clerk chose to confirm one by one this session.
         self.one_by_one: set[str] = set()
+        #: The most of the report the bar has shown done this session (see ``shown_done``).
+        self._done_shown = 0
+
+    def shown_done(self, percent: int) -> int:
+        """How much the progress bar shows done: never less than it showed before in this
+        session. A topic the clerk adds brings its questions, which would take the bar back
+        for work that was progress; the count beside the bar says what is left."""
+        self._done_shown = max(self._done_shown, percent)
+        return self._done_shown
 
     def ask(self, step: Step) -> None:
         """One question, as the loop asks it (the review screen asks through this)."""

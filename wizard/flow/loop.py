@@ -27,7 +27,7 @@ def header(context: Context, step: Step) -> None:
         report_title(interview),
         part,
         progress.position(interview, step.id),
-        progress.tally(interview).percent,
+        context.shown_done(progress.tally(interview).percent),
         step.topic_heading,
     )
     context.note_keys()
