@@ -61,7 +61,12 @@ _LEADING = re.compile(
     r"累计|共计|总计|合计|共|先后|此外|同时|其中|分别|另外|另|已经|已|均|并|还|"
     r"20\d{2}年度?(?:以来|全年|内)?|\d{1,2}(?:-\d{1,2})?月份?(?:以来|至今|底)?|上半年|下半年)+"
 )
-_TRAILING = re.compile(r"(?:达到|达|为|共计|共|计|合计|累计|总数|总计|等)+$")
+#: Words after what was counted that only lead to the number (…达到, …为, …共计), never
+#: the end of a word (违法行为, 统计, 送达, 平等).
+_TRAILING = re.compile(
+    r"(?:达到|(?<![送到抵通下传表发])达|(?<![行作认成因人以更较最])为|共计|(?<!公)共"
+    r"|(?<![统会设估审])计|合计|累计|总数|总计|(?<![平同中上相优初高])等)+$"
+)
 #: Verbs that begin the words of what was counted: a long clause is cut where its last one
 #: begins (通过线上线下相结合的方式开展普法宣传活动 → 开展普法宣传活动), never mid-word.
 VERBS = (
