@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import DATA
 from tests.interactive import CTRL_C, ENTER, Step, interact, pick
 from wizard import answers
 from wizard.cli import app
@@ -191,3 +192,24 @@ def test_the_header_names_the_part_as_the_unit_renamed_it(
     opened.close()
     shown = capsys.readouterr().out
     assert "推进街道法治建设情况" in shown and "工作开展情况" not in shown
+
+
+def test_new_from_last_years_report_says_its_frame_and_its_joint_signature(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Before the first question: the title, 主送, opening and 落款 as the report wrote
+    them; with the unit's name, the 落款 signed by the Party committee and the government."""
+    last = tmp_path / "白石镇2023.txt"
+    last.write_text(
+        (DATA / "import" / "03-township-joint-issuers.txt").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    script = [Step("今年还是这样吗", CTRL_C)]
+    code, output = interact(
+        monkeypatch, ["new", tmp_path / "白石镇2024.toml", "--from", last], script
+    )
+    assert code == 130, output
+    summary, _, asked = output.partition("“基本情况”沿用了上年的答案")
+    assert "标题、主送、开头和落款（按原文）" in summary
+    assert "县委、县政府" in summary and "中共白石镇委员会　白石镇人民政府" in summary
+    assert "落款：中共白石镇委员会　白石镇人民政府" in asked

@@ -230,3 +230,18 @@ def test_the_header_shows_the_title_the_draft_prints(example: Interview) -> None
     example.document["outline"] = {"title": "杉岭乡2022年度法治政府建设情况报告"}
     assert report_title(example) == "杉岭乡2022年度法治政府建设情况报告"
     assert render_text(build_report(example)).splitlines()[0].strip() == report_title(example)
+
+
+def test_a_document_chosen_in_its_old_form_still_loads_and_prints_as_chosen(
+    example: Interview,
+) -> None:
+    """The choice gained its 书名号 in township 1.4.1; a file that chose it before keeps it."""
+    old = "法治宣传教育第八个五年规划（2021-2025年）"
+    document = dict(example.document)
+    document["documents"] = ["《法治政府建设实施纲要（2021-2025年）》", old]
+    again = Interview(example.questionnaire, document)
+    assert "documents" not in again.invalid
+    assert f"》、{old}，" in render_text(build_report(again))
+    new = "《关于开展法治宣传教育的第八个五年规划（2021-2025年）》"
+    documents = example.questionnaire.question("documents")
+    assert documents is not None and new in documents.choices

@@ -369,7 +369,9 @@ class Builder:
         text_figures.store(self.document, records)
         unsure = sum(not f.sure for f in self.found.figures)
         if unsure:
-            self.found.unsure.append(f"有 {unsure} 个数字对应的数字题不很确定，请在下表中核对")
+            self.found.unsure.append(
+                f"有 {unsure} 个数字对应的数字题不很确定，请在上面“读到的数字”中核对"
+            )
 
     # ------------------------------------------------------------ outline
 
@@ -396,6 +398,13 @@ class Builder:
                 topics[ident] = level
         unit_line = self.document.get("unit_name", "")
         signature_kept = tuple(signature) if signature and signature != [unit_line] else ()
+        frame = (
+            ("标题", tree.title),
+            ("主送机关", tree.addressee),
+            ("开头一段", "\n".join(tree.preamble)),
+            ("落款", "　".join(signature)),
+        )
+        self.found.frame = [(what, text) for what, text in frame if text]
         outline = shape.Outline(
             title=tree.title,
             preamble="\n".join(tree.preamble),

@@ -52,10 +52,14 @@ class Found:
     #: (where it stood, the text) of what fits nowhere: kept in ``[imported] unplaced``.
     unplaced: list[tuple[str, str]] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)
+    #: (what, as the report wrote it) of its frame, kept as written: the title, 主送, the
+    #: 落款's lines, the date, the opening paragraph.
+    frame: list[tuple[str, str]] = field(default_factory=list)
     #: The questionnaire the unit's name suggests, when it is not the one used.
     suggested: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["unplaced"] = [{"where": w, "text": t} for w, t in self.unplaced]
+        data["frame"] = [{"what": w, "text": t} for w, t in self.frame]
         return data

@@ -347,6 +347,11 @@ def import_summary(found: Found, questionnaire: Questionnaire) -> RenderableType
     their points, every figure with its match and why, every paragraph that fits nowhere,
     and what to confirm."""
     titles = {s.id: s.title for s in questionnaire.sections}
+    frame = Table(title="标题、主送、开头和落款（按原文）", title_justify="left")
+    frame.add_column("", no_wrap=True)
+    frame.add_column("原文", overflow="fold")
+    for what, text in found.frame:
+        frame.add_row(what, safe(clip(text, 120) if what == "开头一段" else text))
     table = Table(title="各部分读成了什么", title_justify="left", show_lines=False)
     table.add_column("原文的标题", overflow="fold")
     table.add_column("读成", overflow="fold")
@@ -369,7 +374,7 @@ def import_summary(found: Found, questionnaire: Questionnaire) -> RenderableType
         else:
             said = "本单位自己的数字"
         figures.add_row(safe(f"{figure.label}{figure.said}"), safe(said))
-    lines: list[RenderableType] = [table, figures]
+    lines: list[RenderableType] = [frame, table, figures] if found.frame else [table, figures]
     lines.append(
         Text(
             "数字都留在原来的句子里；对应数字题的，今年会提示更新。"
