@@ -570,3 +570,24 @@ def test_adding_a_topic_does_not_take_the_progress_bar_back(
     assert len(shown) >= 2 and shown[0] > 50, output
     assert shown == sorted(shown), shown
     assert totals[-1] > totals[0] + 3, totals  # the topic's questions are counted
+
+
+@pytest.mark.usefixtures("with_mini")
+@pytest.mark.parametrize("none", ["无", "没有", "无。"])
+def test_none_typed_for_more_choices_is_no_choice(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, none: str
+) -> None:
+    path = tmp_path / "mini.toml"
+    given = ["--data", "org=南街社区", "--data", "year=2024", "--data", "served=30"]
+    script = [
+        Step("机构名称", ENTER),  # given, shown in the box once
+        Step("是否有志愿者队伍", DOWN + ENTER),  # 否
+        Step("经费", ENTER),
+        Step("机构类型", ENTER),
+        Step("服务渠道", SPACE + DOWN + SPACE + ENTER),  # 窗口、电话
+        Step("其他", none + ENTER),
+        Step("日期", CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["new", path, "--template", "mini", *given], script)
+    assert code == 130, output
+    assert answers.load(path)["channels"] == ["窗口", "电话"]

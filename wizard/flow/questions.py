@@ -107,6 +107,10 @@ def ask_choice(context: Context, question: Question) -> None:
         context.change(context.interview.set, question.id, answer)
 
 
+#: What a clerk types for "none" where the wizard asks for more of something.
+NOTHING = frozenset({"无", "没有", "暂无", "没有了", "无其他"})
+
+
 def ask_multichoice(context: Context, question: Question) -> None:
     current = context.interview.value(question.id)
     chosen = [str(c) for c in current] if isinstance(current, tuple) else []
@@ -119,7 +123,9 @@ def ask_multichoice(context: Context, question: Question) -> None:
             extra = prompter.text(
                 "其他（自己填写，多个用顿号分隔；没有就直接按 Enter）", default=others
             )
-            picked += [p.strip() for p in extra.replace("，", "、").split("、") if p.strip()]
+            typed = [p.strip() for p in extra.replace("，", "、").split("、")]
+            # 无 or 没有 answers "any others?": it is no document's name.
+            picked += [p for p in typed if p and p.rstrip("。") not in NOTHING]
         if picked or question.level != "required":
             break
         context.say("此项至少要选一项。", "yellow")
