@@ -25,6 +25,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ]),
     ("questionnaire: what a question is and what a valid value of it is", [
         "wizard.questionnaire", "wizard.questionnaire.*", "wizard.figures", "wizard.values",
+        "wizard.kinds", "wizard.kinds.*",
     ]),
     ("interview: the state of the answers, and what they say", [
         "wizard.steps", "wizard.computed", "wizard.interview", "wizard.progress",

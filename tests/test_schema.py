@@ -68,10 +68,10 @@ def test_the_guides_variant_is_a_valid_questionnaire(tmp_path: Path) -> None:
 
 
 def test_the_guide_lists_every_kind() -> None:
-    from wizard.questionnaire.kinds import KIND_TABLE
+    from wizard.kinds import FORMAT_KINDS
 
     text = GUIDE.read_text(encoding="utf-8")
-    for name, spec in KIND_TABLE.items():
+    for name, spec in FORMAT_KINDS.items():
         assert f"| `{name}` | {spec.label} |" in text, name
         for key in spec.keys:
             row = next(line for line in text.splitlines() if line.startswith(f"| `{name}` |"))

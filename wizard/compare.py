@@ -5,6 +5,8 @@ from __future__ import annotations
 from wizard import text_figures
 from wizard.figures import Number, change, format_number
 from wizard.interview import Interview
+from wizard.kinds import kind_of
+from wizard.values import display
 
 Row = tuple[str, str, str, str, str]
 
@@ -30,19 +32,21 @@ def compare_figures(before: Interview, after: Interview) -> tuple[list[Row], tup
         if isinstance(old, Number) and isinstance(new, Number):
             delta, percent = change(old, new)
             sign = "+" if delta > 0 else ""
-            if question.kind == "percent":
+            if kind_of(question).name == "rank":  # a place: 前移 or 后退, not + or -
+                difference = kind_of(question).year_on_year(question, old, new).lstrip("，")
+            elif question.kind == "percent":
                 difference = (
                     f"{sign}{format_number(question, Number(round(delta, 1)), False)}个百分点"
                 )
             else:
                 difference = f"{sign}{format_number(question, Number(delta))}"
-            if percent is not None and question.kind != "percent":
+            if percent is not None and kind_of(question).adds_up:
                 relative = f"{sign}{round(percent, 1):g}%"
         rows.append(
             (
                 question.label,
-                format_number(question, old) if isinstance(old, Number) else "—",
-                format_number(question, new) if isinstance(new, Number) else "—",
+                display(question, old) if isinstance(old, Number) else "—",
+                display(question, new) if isinstance(new, Number) else "—",
                 difference or "—",
                 relative or "—",
             )

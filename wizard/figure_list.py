@@ -22,7 +22,9 @@ from typing import Any
 from wizard import own_figures, text_figures
 from wizard.figures import Number, format_number, year_on_year
 from wizard.interview import Interview
+from wizard.kinds import kind_of
 from wizard.questionnaire import Question
+from wizard.values import display
 
 SOURCE_NAMES = {"question": "数字题", "own": "本单位自己的", "text": "写在文字中"}
 
@@ -61,7 +63,7 @@ class Figure:
 def _unit(question: Question, value: Number | None) -> str:
     if value is not None and value.measure:
         return value.measure
-    return "%" if question.kind == "percent" else question.unit
+    return kind_of(question).unit_of(question)
 
 
 def figures(interview: Interview) -> list[Figure]:
@@ -79,10 +81,14 @@ def figures(interview: Interview) -> list[Figure]:
         if question is not None:
             in_text.add(question.id)
             before = before or _number(interview.previous_value(question.id))
-            previous = previous or (format_number(question, before) if before else "")
+            previous = previous or (display(question, before) if before else "")
         shape = question or text_figures.ANY_FIGURE
         carried = record is not None and record.state == "carried"
-        change = "" if carried or not (before and value) else year_on_year(shape, before, value)
+        change = (
+            ""
+            if carried or not (before and value)
+            else kind_of(shape).year_on_year(shape, before, value)
+        )
         result.append(
             Figure(
                 item.place.where,
@@ -107,15 +113,15 @@ def figures(interview: Interview) -> list[Figure]:
         if step.id == interview.questionnaire.report.year:
             continue
         before = _number(interview.previous_value(step.id))
-        change = year_on_year(question, before, value) if before else ""
+        change = kind_of(question).year_on_year(question, before, value) if before else ""
         result.append(
             Figure(
                 f"“{step.topic_heading or step.section.title}”",
                 question.label,
                 value,
                 _unit(question, value),
-                format_number(question, value),
-                format_number(question, before) if before else "",
+                display(question, value),
+                display(question, before) if before else "",
                 change.lstrip("，"),
                 "question",
                 step.id,

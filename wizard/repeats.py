@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from wizard import text_figures
 from wizard.figures import Number, format_number
 from wizard.interview import Interview
+from wizard.kinds import kind_of
 from wizard.questionnaire import Question
 
 
@@ -25,7 +26,7 @@ class Said:
 
 def said_in(question: Question, prose: str) -> Iterator[Said]:
     """Where ``prose`` states the question's figure: its label, a number, its unit."""
-    unit = "%" if question.kind == "percent" else question.unit
+    unit = kind_of(question).unit_of(question)
     if not unit or len(question.label) < 2:
         return
     # The label, or its end: 中心组学法6次 states 党委理论学习中心组学法.

@@ -14,8 +14,9 @@ from typing import Literal
 
 from wizard import expr, outline, own_figures, text_figures
 from wizard.clauses import clauses
-from wizard.figures import Number, format_number, year_on_year
+from wizard.figures import Number
 from wizard.interview import Interview
+from wizard.kinds import kind_of
 from wizard.outline import ItemLayout, Style
 from wizard.questionnaire import (
     Placeholder,
@@ -25,7 +26,7 @@ from wizard.questionnaire import (
     Template,
     Topic,
 )
-from wizard.values import TopicChoice, display
+from wizard.values import TopicChoice, display, edit_text
 from wizard.wording import (
     LEVELS,
     end_sentence,
@@ -105,15 +106,15 @@ class _Builder:
             return Span(self.year_on_year(question, value))
         if value is None:
             return None
-        if isinstance(value, Number):
-            return Span(format_number(question, value, with_unit=placeholder.modifier != "number"))
+        if placeholder.modifier == "number":
+            return Span(one_line(edit_text(question, value)))  # the number alone: 第{x}名
         return Span(one_line(display(question, value)))
 
     def year_on_year(self, question: Question, value: object) -> str:
         before = self.interview.previous_value(question.id)
         if not isinstance(value, Number) or not isinstance(before, Number):
             return ""
-        return year_on_year(question, before, value)
+        return kind_of(question).year_on_year(question, before, value)
 
     def fill(self, template: Template, mode: Literal["omit", "mark"]) -> list[Span] | None:
         spans: list[Span] = []
@@ -169,7 +170,7 @@ class _Builder:
             ):
                 continue
             if isinstance(value, Number):
-                spans.append(Span(f"{question.label}{format_number(question, value)}。"))
+                spans.append(Span(f"{question.label}{display(question, value)}。"))
             elif question.kind in ("text", "longtext", "multichoice", "date"):
                 said = one_line(display(question, value))  # type: ignore[arg-type]
                 if _squeezed(said) not in _squeezed(prose):

@@ -23,6 +23,7 @@ from wizard.check import check
 from wizard.errors import UserError
 from wizard.figures import Number, change
 from wizard.interview import Interview
+from wizard.kinds import kind_of
 from wizard.questionnaire import Question, Questionnaire
 from wizard.report import filled_text
 from wizard.session import questionnaire_of, recorded_file
@@ -65,13 +66,13 @@ class Column:
 
     @property
     def title(self) -> str:
-        unit = "%" if self.question.kind == "percent" else self.question.unit
+        unit = kind_of(self.question).unit_of(self.question)
         return f"{self.question.label}（{unit}）" if unit else self.question.label
 
     @property
     def adds_up(self) -> bool:
         """Counts and amounts add up across units; rates do not."""
-        return self.question.kind != "percent"
+        return kind_of(self.question).adds_up
 
 
 @dataclass

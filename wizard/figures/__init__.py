@@ -11,10 +11,26 @@ from __future__ import annotations
 import math
 import unicodedata
 from dataclasses import dataclass
+from typing import Protocol
 
 from wizard.figures import grammar
 from wizard.figures.grammar import AFTER, BEFORE, BETWEEN, HEDGES
-from wizard.questionnaire.model import Question
+
+
+class Measured(Protocol):
+    """What the figures read of a question: its kind, unit, range and example."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def min(self) -> float | None: ...
+    @property
+    def max(self) -> float | None: ...
+    @property
+    def example(self) -> str: ...
+
 
 __all__ = ["AFTER", "BEFORE", "BETWEEN", "HEDGES", "LARGEST", "Invalid", "Number", "grammar"]
 
@@ -50,7 +66,7 @@ def plain(value: int | float) -> str:
     return str(value)
 
 
-def check_range(question: Question, value: int | float) -> None:
+def check_range(question: Measured, value: int | float) -> None:
     if not math.isfinite(value) or abs(value) >= LARGEST:
         raise Invalid("数字大得不合常理，请检查是否多打了数字")
     low, high = question.min, question.max
@@ -62,7 +78,7 @@ def check_range(question: Question, value: int | float) -> None:
         raise Invalid(f"不能大于 {plain(high)}")
 
 
-def parse_number(question: Question, text: str) -> Number:
+def parse_number(question: Measured, text: str) -> Number:
     """``43``, ``10000余``, ``约600``, ``１２５``, ``98.5%``, ``2000余册``, ``3.5万`` → Number,
     read by the figure grammar (``grammar.read``) and held to the question's unit and range."""
     cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
@@ -99,7 +115,7 @@ def _is_measure_word(text: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in text)
 
 
-def format_number(question: Question, number: Number, with_unit: bool = True) -> str:
+def format_number(question: Measured, number: Number, with_unit: bool = True) -> str:
     """As the clerk said it: 约50人, 50人左右, 2000余册, 3.5万份."""
     shown = plain(number.value / 10000 if number.wan else number.value)
     shown += "万" if number.wan else ""
@@ -118,7 +134,7 @@ def change(before: Number, after: Number) -> tuple[int | float, float | None]:
     return delta, (delta * 100 / before.value if before.value else None)
 
 
-def year_on_year(question: Question, before: Number, after: Number) -> str:
+def year_on_year(question: Measured, before: Number, after: Number) -> str:
     """，同比增长12% / ，同比下降3件 / ，与上年持平: what follows a figure in its sentence."""
     delta, percent = change(before, after)
     # A figure said about so much gives a change about so much: 约9%, never a false 9%.
@@ -148,7 +164,7 @@ def to_toml(number: Number) -> int | float | dict[str, object]:
     return table
 
 
-def from_toml(question: Question, raw: object) -> Number:
+def from_toml(question: Measured, raw: object) -> Number:
     """From an answers file: a number, a table (0.1.0's ``approx = true`` is 余), or text as
     the clerk would type it (what a data file may give)."""
     if isinstance(raw, str):

@@ -15,6 +15,7 @@ from wizard import prompter
 from wizard.answers import AnswersError
 from wizard.figures import Invalid
 from wizard.interview import Interview
+from wizard.kinds import kind_of
 from wizard.questionnaire import Question
 from wizard.render import terminal
 from wizard.render.terminal import Console
@@ -131,10 +132,9 @@ class Context:
     def message(self, question: Question) -> str:
         """The prompt line: the label, its unit and last year's figure; short enough to fit."""
         parts = [question.label]
-        if question.unit:
-            parts.append(f"（{question.unit}）")
-        elif question.kind == "percent":
-            parts.append("（%）")
+        unit = kind_of(question).unit_of(question)
+        if unit:
+            parts.append(f"（{unit}）")
         before = self.interview.previous_value(question.id)
         if before is not None:
             parts.append(f"　上年：{display(question, before)}")

@@ -12,14 +12,14 @@ from enum import Enum
 from wizard import prompter, text_figures
 from wizard.figures import Invalid
 from wizard.flow.context import Context
-from wizard.flow.questions import edit_form
+from wizard.kinds import kind_of
 from wizard.matching import Matcher
 from wizard.prompter import Option
 from wizard.prompter.form import Field, form
 from wizard.questionnaire import Question
 from wizard.steps import Step
 from wizard.text_figures import Located, Record
-from wizard.values import display
+from wizard.values import display, edit_text
 
 
 def forms_work() -> bool:
@@ -100,14 +100,14 @@ def ask_figures(context: Context, steps: list[Step]) -> None:
 
 def edit_form_of(context: Context, question: Question) -> str:
     value = context.interview.value(question.id)
-    return edit_form(question, value) if value is not None else ""
+    return edit_text(question, value) if value is not None else ""
 
 
 def _field(context: Context, question: Question) -> Field:
     interview = context.interview
     draft = interview.draft(question.id)
     default = draft if isinstance(draft, str) else edit_form_of(context, question)
-    unit = "%" if question.kind == "percent" else question.unit
+    unit = kind_of(question).unit_of(question)
     before = interview.previous_value(question.id)
     hint = f"上年：{display(question, before)}" if before is not None else ""
     if question.compute is not None:

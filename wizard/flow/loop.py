@@ -7,8 +7,8 @@ from wizard.errors import Interrupted
 from wizard.flow import carried, editors, figures, questions, structure
 from wizard.flow.context import Context, Quit
 from wizard.flow.menu import menu
+from wizard.kinds import kind_of
 from wizard.prompter import GoBack, OpenMenu, ShowHelp
-from wizard.questionnaire.kinds import KIND_TABLE
 from wizard.render import screens
 from wizard.render.terminal import Console
 from wizard.report import report_title, topic_figures
@@ -59,10 +59,10 @@ def ask(context: Context, step: Step) -> None:
     header(context, step)
     interview = context.interview
     question = step.question
-    if question.kind == "topics":  # not a kind of the format: the wizard's own question
+    asks = kind_of(question).asks
+    if asks == "topics":  # the wizard's own question, not one a questionnaire writes
         editors.edit_topics(context, step)
         return
-    asks = KIND_TABLE[question.kind].asks
     if step.id in interview.review:
         if carried.review_section(context, step):
             return

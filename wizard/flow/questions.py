@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 
 from wizard import prompter
-from wizard.figures import Invalid, Number, format_number
+from wizard.figures import Invalid, Number
 from wizard.flow.context import Context
 from wizard.prompter import Option
 from wizard.questionnaire import Question
-from wizard.values import Answer
+from wizard.values import edit_text
 
 
 class Skip(Enum):
     """The entry of a choice that leaves a question unanswered on purpose."""
 
     SKIP = "skip"
-
-
-def edit_form(question: Question, value: Answer) -> str:
-    """A stored value as the user would type it again (10000余, 2023-01-10, 是)."""
-    if isinstance(value, Number):
-        return format_number(question, value, with_unit=False)
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        return value
-    return ""
 
 
 def current_text(context: Context, question: Question) -> str:
@@ -40,7 +26,7 @@ def current_text(context: Context, question: Question) -> str:
         context.say("上次没有写完的内容已放回输入框：按 Enter 保存，或接着改。", "yellow")
         return draft
     value = context.interview.value(question.id)
-    return edit_form(question, value) if value is not None else ""
+    return edit_text(question, value) if value is not None else ""
 
 
 def ask_text(context: Context, question: Question) -> None:

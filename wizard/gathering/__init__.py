@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from wizard.errors import UserError
 from wizard.figures import Invalid, Number
 from wizard.interview import Interview
+from wizard.kinds import kind_of
 from wizard.report import filled_text
 from wizard.values import Answer, display
 
@@ -90,7 +91,7 @@ def wanted(
                 group=f"{step.section.title}／{heading}" if heading else step.section.title,
                 label=question.label,
                 help=question.help,
-                unit="%" if question.kind == "percent" else question.unit,
+                unit=kind_of(question).unit_of(question),
                 kind=question.kind,
                 previous=display(question, before) if before is not None else "",
                 current=current,

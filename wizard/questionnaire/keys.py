@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from wizard.kinds import kind_of
 from wizard.questionnaire.model import Question, Questionnaire
 
 
@@ -33,7 +34,7 @@ def keys(questionnaire: Questionnaire) -> list[Key]:
     result: list[Key] = []
 
     def add(question: Question, section: str, topic: str = "") -> None:
-        unit = "%" if question.kind == "percent" else question.unit
+        unit = kind_of(question).unit_of(question)
         result.append(Key(question.id, question.label, question.kind, unit, section, topic))
 
     for section in questionnaire.sections:

@@ -12,9 +12,9 @@ from typing import Literal, TypeVar, cast, get_args
 from wizard import expr, tomlerror
 from wizard.cleaning import decode_file
 from wizard.files import FileProblem, read_bytes
+from wizard.kinds import FORMAT_KINDS, KIND_SPECIFIC_KEYS, Kind, kinds_taking
 from wizard.questionnaire.compose import expand
 from wizard.questionnaire.cycles import find_cycle
-from wizard.questionnaire.kinds import KIND_SPECIFIC_KEYS, KIND_TABLE, KindSpec, kinds_taking
 from wizard.questionnaire.model import (
     BUILTINS,
     CUSTOM_TOPIC_PREFIX,
@@ -23,7 +23,6 @@ from wizard.questionnaire.model import (
     TOPICS_SUFFIX,
     Content,
     Field,
-    Kind,
     Level,
     Missing,
     Numbering,
@@ -124,17 +123,13 @@ class Loader:
         ident = self.ident(table)
         self.claim(ident, table)
         kind = table.need_text("kind")
-        spec = KIND_TABLE.get(kind)
+        spec = FORMAT_KINDS.get(kind)
         if spec is None:
-            raise table.fail("kind", f"未知的题型 {kind!r}，可用：{'、'.join(KIND_TABLE)}")
+            raise table.fail("kind", f"未知的题型 {kind!r}，可用：{'、'.join(FORMAT_KINDS)}")
         self.check_kind_keys(table, spec)
         minimum = table.get("min", (int, float), "数值")
         maximum = table.get("max", (int, float), "数值")
-        if kind == "percent":
-            minimum = 0 if minimum is None else minimum
-            maximum = 100 if maximum is None else maximum
-        if kind == "count" and minimum is None:
-            minimum = 0
+        minimum, maximum = spec.bounds(minimum, maximum)
         if minimum is not None and maximum is not None and minimum > maximum:
             raise table.fail("min", f"下限 {minimum} 大于上限 {maximum}")
         fields = self.each(table.tables("fields"), self.field)
@@ -147,14 +142,14 @@ class Loader:
             seen.add(f.id)
         render = table.choice("render", get_args(Render), "none")
         if render != "none" and render not in spec.renders:
-            taking = [k for k, s in KIND_TABLE.items() if render in s.renders]
+            taking = [k for k, s in FORMAT_KINDS.items() if render in s.renders]
             raise table.fail("render", f"{render} 只适用于 {'、'.join(taking)} 题，此题为 {kind}")
         compute = self.expression(table, "compute")
         if compute is not None:
             self.computed[ident] = expr.names(compute)
         question = Question(
             id=ident,
-            kind=cast(Kind, kind),
+            kind=kind,
             label=table.need_text("label"),
             help=table.text("help"),
             example=table.text("example"),
@@ -180,7 +175,7 @@ class Loader:
         return question
 
     @staticmethod
-    def check_kind_keys(table: Table, spec: KindSpec) -> None:
+    def check_kind_keys(table: Table, spec: Kind) -> None:
         """A key that means nothing for the kind is a mistake, not silently ignored; a key
         the kind needs is asked for."""
         for key in KIND_SPECIFIC_KEYS:

@@ -14,19 +14,17 @@ from typing import Any, Literal
 
 from wizard import expr
 from wizard.errors import UserError
-from wizard.questionnaire.kinds import KIND_TABLE
+from wizard.kinds import FORMAT_KINDS
+from wizard.kinds import KINDS as ALL_KINDS
 
-Kind = Literal[
-    "text", "longtext", "count", "decimal", "percent", "bool",
-    "choice", "multichoice", "date", "list",
-]  # fmt: skip
 Level = Literal["required", "recommended", "optional"]
 Render = Literal["none", "lead", "paragraph", "inline", "paragraphs"]
 Numbering = Literal["一、", "（一）", "一是", "1.", "（1）"]
 Missing = Literal["omit", "mark"]
 
-KINDS: tuple[str, ...] = tuple(KIND_TABLE)
-NUMERIC_KINDS = frozenset(name for name, spec in KIND_TABLE.items() if spec.numeric)
+#: The kinds a questionnaire may write (``wizard.kinds`` has what each does).
+KINDS: tuple[str, ...] = tuple(FORMAT_KINDS)
+NUMERIC_KINDS = frozenset(name for name, kind in ALL_KINDS.items() if kind.numeric)
 TEXT_KINDS = frozenset({"text", "longtext"})
 #: Names every expression and template may use besides question ids.
 BUILTINS = frozenset({"current_year"})
@@ -91,7 +89,8 @@ class Question:
     """One question; ``id`` is the key of its answer in the answers file."""
 
     id: str
-    kind: Kind | Literal["topics"]
+    #: One of ``wizard.kinds.KINDS``: the loader takes no other.
+    kind: str
     label: str
     help: str = ""
     example: str = ""

@@ -14,7 +14,7 @@ import json
 import sys
 from typing import Any, get_args
 
-from wizard.questionnaire.kinds import KIND_SPECIFIC_KEYS, KIND_TABLE
+from wizard.kinds import FORMAT_KINDS, KIND_SPECIFIC_KEYS
 from wizard.questionnaire.model import ID_PATTERN, Level, Missing, Numbering, Render
 
 Schema = dict[str, Any]
@@ -64,7 +64,7 @@ def _question() -> Schema:
     )
     properties: Schema = {
         "id": _ID,
-        "kind": {**_enum(tuple(KIND_TABLE)), "description": "题型"},
+        "kind": {**_enum(tuple(FORMAT_KINDS)), "description": "题型"},
         "label": _TEXT,
         "help": _TEXT,
         "example": _TEXT,
@@ -97,7 +97,7 @@ def _question() -> Schema:
                 }
             },
         }
-        for name, spec in KIND_TABLE.items()
+        for name, spec in FORMAT_KINDS.items()
     ]
     return {**_table(properties, "一个问题", ("id",)), "allOf": rules}
 

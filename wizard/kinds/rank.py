@@ -1,0 +1,63 @@
+"""A place in a ranking (第5名, 位列全市第1): a whole number from 1, where a smaller one is
+better, so that last year's comparison says 前移 or 后退, never 增长."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from wizard import figures
+from wizard.figures import Invalid, Number
+from wizard.kinds.base import Answer, Asked, Kind
+
+#: 5, 第5, 第5名, 第5位, 全市第1名, 位列全县第3: the number is the place.
+_PLACE = re.compile(r"^(?:位列|排名|排在|名列)?[^\d]{0,6}?第?(\d{1,4})(?:名|位)?$")
+
+
+def _said(question: Asked) -> str:
+    return question.unit or "名"
+
+
+class Place(Kind):
+    def bounds(self, low: float | None, high: float | None) -> tuple[float | None, float | None]:
+        return (1 if low is None else low), high
+
+    def parse(self, question: Asked, text: str) -> Answer:
+        match = _PLACE.match(unicodedata.normalize("NFKC", text).strip().replace(" ", ""))
+        if match is None:
+            raise Invalid(f"请输入名次，例如 {question.example or '5'} 或 第5{_said(question)}")
+        return self.check(question, Number(int(match.group(1))))
+
+    def check(self, question: Asked, value: Answer) -> Answer:
+        if not isinstance(value, Number) or not isinstance(value.value, int) or value.approx:
+            raise Invalid("名次应为整数，如 5")
+        figures.check_range(question, value.value)
+        return value
+
+    def from_toml(self, question: Asked, raw: Any) -> Answer:
+        if isinstance(raw, str):
+            return self.parse(question, raw)
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise Invalid("名次应为整数，如 5")
+        return self.check(question, Number(raw))
+
+    def display(self, question: Asked, value: Answer) -> str:
+        assert isinstance(value, Number)
+        return f"第{value.value}{_said(question)}"
+
+    def edit_text(self, question: Asked, value: Answer) -> str:
+        assert isinstance(value, Number)
+        return str(value.value)
+
+    def unit_of(self, question: Asked) -> str:
+        return ""  # 第5名 says it: no （名） after the label
+
+    def year_on_year(self, question: Asked, before: Number, after: Number) -> str:
+        moved = int(before.value) - int(after.value)
+        if moved == 0:
+            return "，与上年持平"
+        return f"，比上年{'前移' if moved > 0 else '后退'}{abs(moved)}位"
+
+
+RANK = Place("rank", "名次", frozenset({"unit", "min", "max"}), numeric=True)
