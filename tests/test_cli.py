@@ -31,7 +31,7 @@ def test_help_lists_the_commands() -> None:
 def test_templates() -> None:
     code, output = run("templates")
     assert code == 0
-    assert "township" in output and "1.4.1" in output and "96" in output
+    assert "township" in output and "1.5.0" in output and "97" in output
 
 
 def test_demo_previews_the_example() -> None:
@@ -89,7 +89,7 @@ def test_check_exit_codes_and_json(example_path: Path) -> None:
     assert code == 1
     data = json.loads(output)
     assert data["complete"] is False
-    assert data["questionnaire"] == {"id": "township", "version": "1.4.1"}
+    assert data["questionnaire"] == {"id": "township", "version": "1.5.0"}
 
 
 def test_check_of_a_complete_file_exits_0(example_path: Path) -> None:
@@ -224,7 +224,7 @@ def test_an_older_version_keeps_what_fits_and_reports_the_rest(example_path: Pat
     answers.save(example_path, document)
     code, output = run("resume", example_path, "--no-input")
     assert code == 0
-    assert "是按问卷 0.9.0 版填写的，当前为 1.4.1 版" in output
+    assert "是按问卷 0.9.0 版填写的，当前为 1.5.0 版" in output
     assert "“排查调处矛盾纠纷”（disputes_found）保存的答案已不符合要求：不能是负数" in output
     assert "已原样保留：retired_question" in output
     kept = answers.load(example_path)

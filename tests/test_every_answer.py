@@ -31,6 +31,7 @@ def typed(question: Question) -> str:
     return {
         "decimal": "7.5",
         "percent": "96",
+        "rank": "第3名",
         "text": "青石镇甲乙",
         "longtext": "丙丁戊己庚。",
         "date": "2023-01-10",

@@ -112,8 +112,8 @@ _keys = st.sampled_from(
      "render", "numbering", "fields", "colour"]
 )  # fmt: skip
 _kinds = st.sampled_from(
-    ["text", "longtext", "count", "decimal", "percent", "bool", "choice", "multichoice",
-     "date", "list", "topics", "number"]
+    ["text", "longtext", "count", "decimal", "percent", "rank", "bool", "choice",
+     "multichoice", "date", "list", "topics", "number"]
 )  # fmt: skip
 
 

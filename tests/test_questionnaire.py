@@ -85,7 +85,7 @@ def test_the_engine_is_not_township_specific(mini: Questionnaire) -> None:
 def test_question_kinds_are_all_expressible(township: Questionnaire, mini: Questionnaire) -> None:
     kinds = {q.kind for q in township.all_questions()} | {q.kind for q in mini.all_questions()}
     expected = {"text", "longtext", "count", "decimal", "percent", "bool", "choice"}
-    assert kinds == expected | {"multichoice", "date", "list"}
+    assert kinds == expected | {"multichoice", "date", "list", "rank"}
 
 
 def test_township_covers_the_design(township: Questionnaire) -> None:

@@ -7,6 +7,7 @@ from enum import Enum
 from wizard import prompter
 from wizard.figures import Invalid, Number
 from wizard.flow.context import Context
+from wizard.kinds import kind_of
 from wizard.prompter import Option
 from wizard.questionnaire import Question
 from wizard.values import edit_text
@@ -42,9 +43,10 @@ def ask_text(context: Context, question: Question) -> None:
             return str(error)
         return None
 
-    multiline = question.kind == "longtext"
-    extra = ""
-    if question.is_numeric and question.kind != "percent":
+    kind = kind_of(question)
+    multiline = kind.name == "longtext"
+    extra = kind.typing
+    if kind.hedged:
         reason = interview.exact_reason(question)
         extra = (
             f"需要准确数字（{reason}）" if reason else "不掌握准确数时可写“约50”“2000余”“50人左右”"

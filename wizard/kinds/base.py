@@ -80,6 +80,10 @@ class Kind:
     #: Whether the units' figures add up to a county total (counts do; rates and ranks not).
     adds_up: bool = False
     asks: Asking = "text"
+    #: May be said about so much (约50, 2000余): counts and amounts, not rates or places.
+    hedged: bool = False
+    #: How to type it, said under the prompt (the figures' hedges are said by the flow).
+    typing: str = ""
     #: Written in questionnaires (the topic selection is the wizard's own question).
     in_format: bool = True
 

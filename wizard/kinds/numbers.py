@@ -49,6 +49,6 @@ class Figure(Kind):
 
 _KEYS = frozenset({"unit", "min", "max", "approx", "compute"})
 
-COUNT = Figure("count", "整数", _KEYS, numeric=True, adds_up=True)
-DECIMAL = Figure("decimal", "小数", _KEYS, numeric=True, adds_up=True)
+COUNT = Figure("count", "整数", _KEYS, numeric=True, adds_up=True, hedged=True)
+DECIMAL = Figure("decimal", "小数", _KEYS, numeric=True, adds_up=True, hedged=True)
 PERCENT = Figure("percent", "百分比", _KEYS, numeric=True)

@@ -8,11 +8,26 @@ import unicodedata
 from typing import Any
 
 from wizard import figures
-from wizard.figures import Invalid, Number
+from wizard.figures import HEDGES, Invalid, Number
 from wizard.kinds.base import Answer, Asked, Kind
 
 #: 5, 第5, 第5名, 第5位, 全市第1名, 位列全县第3: the number is the place.
 _PLACE = re.compile(r"^(?:位列|排名|排在|名列)?[^\d]{0,6}?第?(\d{1,4})(?:名|位)?$")
+_DIGITS = dict(zip("一二三四五六七八九", "123456789", strict=True))
+
+
+def _arabic(text: str) -> str:
+    """第五名 → 第5名, 第十二 → 第12 (places are rarely past 99)."""
+
+    def number(match: re.Match[str]) -> str:
+        tens, ten, ones = match.group(1), match.group(2), match.group(3)
+        if not ten:  # 五: one digit, in whichever group the pattern gave it
+            return _DIGITS.get(tens or ones, match.group(0))
+        return str(int(_DIGITS.get(tens, "1")) * 10 + int(_DIGITS.get(ones, "0")))
+
+    return re.sub(
+        r"(?<=第)([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)(?=名|位|$)", number, text
+    )
 
 
 def _said(question: Asked) -> str:
@@ -24,7 +39,10 @@ class Place(Kind):
         return (1 if low is None else low), high
 
     def parse(self, question: Asked, text: str) -> Answer:
-        match = _PLACE.match(unicodedata.normalize("NFKC", text).strip().replace(" ", ""))
+        cleaned = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+        if any(hedge in cleaned for hedge in HEDGES):
+            raise Invalid("名次要写准确的，如 5（不写“约”“左右”）")
+        match = _PLACE.match(_arabic(cleaned))
         if match is None:
             raise Invalid(f"请输入名次，例如 {question.example or '5'} 或 第5{_said(question)}")
         return self.check(question, Number(int(match.group(1))))
@@ -32,6 +50,8 @@ class Place(Kind):
     def check(self, question: Asked, value: Answer) -> Answer:
         if not isinstance(value, Number) or not isinstance(value.value, int) or value.approx:
             raise Invalid("名次应为整数，如 5")
+        if value.value < 1:
+            raise Invalid("名次从 1 起，第1名最前")
         figures.check_range(question, value.value)
         return value
 
@@ -60,4 +80,6 @@ class Place(Kind):
         return f"，比上年{'前移' if moved > 0 else '后退'}{abs(moved)}位"
 
 
-RANK = Place("rank", "名次", frozenset({"unit", "min", "max"}), numeric=True)
+RANK = Place(
+    "rank", "名次", frozenset({"unit", "min", "max"}), numeric=True, typing="填名次，如 3 或 第3名"
+)
