@@ -12,6 +12,7 @@ import pexpect
 import pytest
 
 from wizard import answers
+from wizard.questionnaire import prompts_dir
 
 pytestmark = [pytest.mark.timeout(120), pytest.mark.other_process]
 
@@ -238,3 +239,33 @@ def test_resume_opens_at_the_half_typed_question(tmp_path: Path) -> None:
     child.close()
     document = answers.load(tmp_path / "报告.toml")
     assert document["leaders"] == "区委、区政府" and "drafts" not in document
+
+
+def test_a_topics_figures_form_tab_a_bad_value_ctrl_c_and_resume(tmp_path: Path) -> None:
+    """The example stops at the leadership topic's three figures, asked on one form."""
+    path = tmp_path / "例.toml"
+    path.write_bytes((prompts_dir() / "examples" / "township-2022.toml").read_bytes())
+    child = spawn(["resume", path.name], tmp_path)
+    child.expect("的数字")
+    child.expect("Enter 全部保存")
+    child.send("4\t很多\r")  # a count, then Tab, then what is no number
+    child.expect("请输入整数")  # said in place; the form stays
+    child.send("\x15" + "3")  # cleared, retyped: two fields half typed
+    child.expect("3")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    drafts = answers.load(path)["drafts"]
+    assert drafts["party_meetings"] == "4" and drafts["responsibility_letters"] == "3"
+
+    child = spawn(["resume", path.name], tmp_path)
+    child.expect("上次停在这一题")
+    child.expect("Enter 全部保存")
+    child.send("\t\t1.5\r")  # both drafts back in their fields; the third filled
+    child.expect("专题导语")  # on to the topic's next question
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    document = answers.load(path)
+    assert (document["party_meetings"], document["responsibility_letters"]) == (4, 3)
+    assert document["law_budget"] == 1.5 and "drafts" not in document
