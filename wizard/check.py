@@ -42,18 +42,19 @@ from wizard.steps import Step
 from wizard.values import display
 
 
-def _section_has_content(interview: Interview, section_id: str, hidden: frozenset[str]) -> bool:
-    """Whether the part says something in the draft: answered, active and not hidden by the
-    unit's outline, wherever it is placed and whatever it is called."""
-    section = next((s for s in interview.questionnaire.sections if s.id == section_id), None)
-    if section is None or not interview.section_active(section) or section_id in hidden:
-        return False
-    return any(
-        step.section.id == section_id
-        and step.question.kind != "topics"
-        and step.id in interview.values
+def _sections_with_content(interview: Interview, hidden: frozenset[str]) -> set[str]:
+    """The parts that say something in the draft: answered, active and not hidden by the
+    unit's outline, wherever they are placed and whatever they are called."""
+    answered = {
+        step.section.id
         for step in interview.steps()
-    )
+        if step.question.kind != "topics" and step.id in interview.values
+    }
+    return {
+        s.id
+        for s in interview.questionnaire.sections
+        if s.id in answered and s.id not in hidden and interview.section_active(s)
+    }
 
 
 def _skipped_on_purpose(interview: Interview, section_ids: tuple[str, ...]) -> bool:
@@ -80,10 +81,7 @@ def check(
 ) -> CheckResult:
     report = report or build_report(interview)
     shape, unusable = outline.read(interview.document.get("outline"))
-    said = {
-        s.id for s in interview.questionnaire.sections
-        if _section_has_content(interview, s.id, shape.hidden)
-    }  # fmt: skip
+    said = _sections_with_content(interview, shape.hidden)
     # A part that reports two contents (第一责任人履职和法治政府建设情况) stands for both.
     said |= {covered for s in said for covered in shape.part(s).covers}
     contents = tuple(

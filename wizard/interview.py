@@ -243,6 +243,15 @@ class Interview:
         """The answer, else the computed value, else the questionnaire's default."""
         if question_id in self._values:
             return self._values[question_id]
+        if self._memo is None:
+            return self._unanswered(question_id)
+        # The draft asks for each empty figure a few times over: worked out once while frozen.
+        known = cast(dict[str, Answer | None], self._memo.setdefault("unanswered", {}))
+        if question_id not in known:
+            known[question_id] = self._unanswered(question_id)
+        return known[question_id]
+
+    def _unanswered(self, question_id: str) -> Answer | None:
         question = self.question(question_id)
         if question is None:
             return None

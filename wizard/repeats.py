@@ -4,6 +4,7 @@ from last year's text. Words around a figure are matched by the question's own l
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,16 +30,20 @@ def said_in(question: Question, prose: str) -> Iterator[Said]:
     unit = kind_of(question).unit_of(question)
     if not unit or len(question.label) < 2:
         return
-    # The label, or its end: 中心组学法6次 states 党委理论学习中心组学法.
     label = question.label
-    ends = [label[i:] for i in range(max(len(label) - 3, 1))]
-    words = "|".join(re.escape(end) for end in ends)
-    pattern = f"({words})" + r"(?:约|近|超|逾)?(\d+(?:\.\d+)?)(?:余|多)?" + re.escape(unit)
-    for match in re.finditer(pattern, prose):
+    for match in _stating(label, unit).finditer(prose):
         before = prose[max(match.start() - 2, 0) : match.start()]
         if match.group(1) != label and before in ACTIONS and before not in label:
             continue  # 审核规范性文件2件 is another fact than 制定规范性文件
         yield Said(question, match.group(0), float(match.group(2)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _stating(label: str, unit: str) -> re.Pattern[str]:
+    """The label, or its end (中心组学法6次 states 党委理论学习中心组学法), a number, the unit."""
+    ends = [label[i:] for i in range(max(len(label) - 3, 1))]
+    words = "|".join(re.escape(end) for end in ends)
+    return re.compile(f"({words})" + r"(?:约|近|超|逾)?(\d+(?:\.\d+)?)(?:余|多)?" + re.escape(unit))
 
 
 #: Actions that make two facts of one thing (制定 and 清理 规范性文件): a label's end found
