@@ -31,13 +31,13 @@ class Clause:
 
 
 @dataclass(frozen=True, slots=True)
-class Sentence:
+class Clauses:
     clauses: tuple[Clause, ...]
     end: str
 
 
 @functools.lru_cache(maxsize=512)
-def clauses(template: Template) -> Sentence:
+def clauses(template: Template) -> Clauses:
     result: list[Clause] = []
     joiner: str = ""
     parts: list[str | Placeholder] = []
@@ -64,4 +64,4 @@ def clauses(template: Template) -> Sentence:
         if not stripped:
             parts.pop()
     result.append(Clause(joiner, tuple(parts)))
-    return Sentence(tuple(c for c in result if c.parts), end)
+    return Clauses(tuple(c for c in result if c.parts), end)

@@ -8,12 +8,14 @@ from wizard.interview import Interview
 from wizard.kinds import kind_of
 from wizard.values import display
 
-Row = tuple[str, str, str, str, str]
+ComparedRow = tuple[str, str, str, str, str]
 
 
-def compare_figures(before: Interview, after: Interview) -> tuple[list[Row], tuple[str, str]]:
+def compare_figures(
+    before: Interview, after: Interview
+) -> tuple[list[ComparedRow], tuple[str, str]]:
     """One row per figure either year answered: label, last, this, change, change in %."""
-    rows: list[Row] = []
+    rows: list[ComparedRow] = []
     year_id = after.questionnaire.report.year
     # Last year's words of a figure carried in this year's sentences count as last year's.
     carried = {
@@ -54,13 +56,13 @@ def compare_figures(before: Interview, after: Interview) -> tuple[list[Row], tup
     return rows + _unit_figures(before, after), (_year(before), _year(after))
 
 
-def _unit_figures(before: Interview, after: Interview) -> list[Row]:
+def _unit_figures(before: Interview, after: Interview) -> list[ComparedRow]:
     """The figures no question holds: in the clerk's sentences, or the unit's own, matched
     across the years by what they count."""
     from wizard.figure_list import figures
 
     last = {(f.label, f.unit): f for f in figures(before) if not f.question}
-    rows: list[Row] = []
+    rows: list[ComparedRow] = []
     for figure in figures(after):
         if figure.question:
             continue

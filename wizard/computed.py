@@ -21,9 +21,9 @@ def environment(
     for question in questionnaire.all_questions():
         default = default_answer(question)
         if default is not None:
-            env[question.id] = plain(default)
+            env[question.id] = expression_value(default)
     for key, value in answers.items():
-        env[key] = plain(value)
+        env[key] = expression_value(value)
     for question in computing_order(questionnaire):
         if question.id in answers or question.compute is None:
             continue
@@ -75,7 +75,7 @@ def default_answer(question: Question) -> Answer | None:
         return None
 
 
-def plain(value: Answer) -> expr.Value:
+def expression_value(value: Answer) -> expr.Value:
     if isinstance(value, Number):
         return value.value
     if isinstance(value, str | bool):

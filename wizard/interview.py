@@ -13,7 +13,13 @@ from typing import Any, TypeVar, cast
 
 from wizard import drafts, expr
 from wizard.cleaning import clean_input
-from wizard.computed import default_answer, environment, exact_reason, plain, round_computed
+from wizard.computed import (
+    default_answer,
+    environment,
+    exact_reason,
+    expression_value,
+    round_computed,
+)
 from wizard.figures import Invalid, Number
 from wizard.questionnaire import (
     BUILTINS,
@@ -408,7 +414,7 @@ class Interview:
 
     def _check_rules(self, question_id: str, value: Answer) -> None:
         env = self.env()
-        env[question_id] = plain(value)
+        env[question_id] = expression_value(value)
         for rule in self.questionnaire.rules:
             if question_id in expr.names(rule.expr) and expr.evaluate(rule.expr, env) is False:
                 raise Invalid(rule.message)

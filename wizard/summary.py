@@ -31,7 +31,7 @@ from wizard.unit_names import Missing, missing_units, unit_key
 
 
 @dataclass(frozen=True, slots=True)
-class Row:
+class UnitRow:
     path: Path
     unit: str
     kind: str
@@ -76,11 +76,11 @@ class Column:
 
 
 @dataclass
-class Table:
+class UnitTable:
     questionnaire: Questionnaire
     year: int | None
     columns: tuple[Column, ...]
-    rows: list[Row] = field(default_factory=list)
+    rows: list[UnitRow] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -126,7 +126,7 @@ class SetAside:
 
 @dataclass
 class Summary:
-    tables: list[Table] = field(default_factory=list)
+    tables: list[UnitTable] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     #: Expected units that sent no file (``--expect``).
     missing: list[Missing] = field(default_factory=list)
@@ -164,7 +164,7 @@ def summarize(
     summary = Summary(problems=problems)
     results = _read_all(files, today)
     loaded: dict[tuple[str, str], Questionnaire] = {}
-    read: list[tuple[Questionnaire, Row]] = []
+    read: list[tuple[Questionnaire, UnitRow]] = []
     for path, result in zip(files, results, strict=True):
         if isinstance(result, str):
             summary.problems.append(Problem(path, result))
@@ -174,13 +174,13 @@ def summarize(
             loaded[which] = questionnaire_of(answers.load(path), path)
         read.append((loaded[which], row))
     summary.year = year if year is not None else _usual_year(row.year for _, row in read)
-    tables: dict[str, Table] = {}
+    tables: dict[str, UnitTable] = {}
     for questionnaire, row in _one_per_unit(read, summary):
         key = questionnaire.file or questionnaire.id
         table = tables.get(key)
         if table is None:
             year = summary.year if questionnaire.report.year else None
-            table = tables[key] = Table(questionnaire, year, _columns(questionnaire))
+            table = tables[key] = UnitTable(questionnaire, year, _columns(questionnaire))
         table.rows.append(row)
     summary.tables = [tables[key] for key in sorted(tables)]
     return summary
@@ -208,7 +208,7 @@ def _columns(questionnaire: Questionnaire) -> tuple[Column, ...]:
     return tuple(Column(q) for q in questionnaire.all_questions() if q.is_numeric and q.id != year)
 
 
-_Read = tuple[tuple[str, str], Row] | str
+_Read = tuple[tuple[str, str], UnitRow] | str
 
 
 def _read_all(files: list[Path], today: dt.date | None) -> list[_Read]:
@@ -266,10 +266,10 @@ def _usual_year(years: Iterable[int | None]) -> int | None:
 
 
 def _one_per_unit(
-    read: list[tuple[Questionnaire, Row]], summary: Summary
-) -> list[tuple[Questionnaire, Row]]:
+    read: list[tuple[Questionnaire, UnitRow]], summary: Summary
+) -> list[tuple[Questionnaire, UnitRow]]:
     """Rows of the summary's year, one per unit (its newest file); the rest set aside."""
-    units: dict[str, list[tuple[Questionnaire, Row]]] = {}
+    units: dict[str, list[tuple[Questionnaire, UnitRow]]] = {}
     for questionnaire, row in read:
         if None not in (summary.year, row.year) and row.year != summary.year:
             reason = f"是{row.year}年的报告，与其他报告（{summary.year}年）不同，未计入"
@@ -288,13 +288,13 @@ def _one_per_unit(
     return kept
 
 
-def _age_order(row: Row) -> tuple[float, bool, str]:
+def _age_order(row: UnitRow) -> tuple[float, bool, str]:
     """Of the files of one unit, the greatest is used: the last written; of two written at
     once, not the recovery copy."""
     return (row.modified, ".恢复-" not in row.path.name, str(row.path))
 
 
-def _row(path: Path, interview: Interview) -> Row:
+def _row(path: Path, interview: Interview) -> UnitRow:
     spec = interview.questionnaire.report
     result = check(interview)
     unit = filled_text(interview, spec.signature[0]) if spec.signature else ""
@@ -308,7 +308,7 @@ def _row(path: Path, interview: Interview) -> Row:
         before = interview.previous_value(column.id)
         if isinstance(before, Number):
             previous[column.id] = before
-    return Row(
+    return UnitRow(
         path=path,
         unit=unit or path.stem,
         kind=kind,

@@ -59,7 +59,7 @@ class Number:
         return bool(self.hedge)
 
 
-def plain(value: int | float) -> str:
+def plain_number(value: int | float) -> str:
     if isinstance(value, float):
         text = f"{value:.4f}".rstrip("0").rstrip(".")
         return text if text != "-0" else "0"
@@ -71,11 +71,11 @@ def check_range(question: Measured, value: int | float) -> None:
         raise Invalid("数字大得不合常理，请检查是否多打了数字")
     low, high = question.min, question.max
     if low is not None and high is not None and not low <= value <= high:
-        raise Invalid(f"应在 {plain(low)} 到 {plain(high)} 之间")
+        raise Invalid(f"应在 {plain_number(low)} 到 {plain_number(high)} 之间")
     if low is not None and value < low:
-        raise Invalid("不能是负数" if low == 0 else f"不能小于 {plain(low)}")
+        raise Invalid("不能是负数" if low == 0 else f"不能小于 {plain_number(low)}")
     if high is not None and value > high:
-        raise Invalid(f"不能大于 {plain(high)}")
+        raise Invalid(f"不能大于 {plain_number(high)}")
 
 
 def parse_number(question: Measured, text: str) -> Number:
@@ -117,7 +117,7 @@ def _is_measure_word(text: str) -> bool:
 
 def format_number(question: Measured, number: Number, with_unit: bool = True) -> str:
     """As the clerk said it: 约50人, 50人左右, 2000余册, 3.5万份."""
-    shown = plain(number.value / 10000 if number.wan else number.value)
+    shown = plain_number(number.value / 10000 if number.wan else number.value)
     shown += "万" if number.wan else ""
     unit = number.measure or (
         ("%" if question.kind == "percent" else question.unit) if with_unit else ""

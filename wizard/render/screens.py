@@ -31,8 +31,7 @@ if TYPE_CHECKING:
         Questionnaire,
     )  # types only: check and preview need none of these modules
     from wizard.questionnaire.keys import Key
-    from wizard.summary import Row, Summary
-    from wizard.summary import Table as SummaryTable
+    from wizard.summary import Summary, UnitRow, UnitTable
 
 
 def clip(text: str, cells: int) -> str:
@@ -269,7 +268,7 @@ def summary_renderable(summary: Summary, figures: bool = False) -> RenderableTyp
     return Group(*parts)
 
 
-def _unit_cells(row: Row) -> list[str]:
+def _unit_cells(row: UnitRow) -> list[str]:
     verdict = "✓" if row.complete else f"✗ 错{row.errors}"
     verdict += f" 提醒{row.warnings}" if row.warnings else ""
     days = row.days_left
@@ -285,7 +284,7 @@ def _unit_cells(row: Row) -> list[str]:
     ]
 
 
-def _figures_table(table: SummaryTable) -> Table:
+def _figures_table(table: UnitTable) -> Table:
     totals = Table(title="数字汇总")
     totals.add_column("项目", overflow="fold")
     for name in ("填报", "合计", "上年合计", "同比"):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wizard.figures import Number
-from wizard.summary import Row, Summary, Table
+from wizard.summary import Summary, UnitRow, UnitTable
 
 Cell = str | int | float | None
 
@@ -37,7 +37,7 @@ class Grid:
     first_figure: int
 
 
-def grid(table: Table) -> Grid:
+def grid(table: UnitTable) -> Grid:
     contents = [f"内容{n}：{label}" for n, label in enumerate(table.content_labels, 1)]
     fixed = [
         "文件",
@@ -64,7 +64,7 @@ def grid(table: Table) -> Grid:
     return Grid(table.title, header, rows, footer, len(fixed))
 
 
-def _row(row: Row, table: Table) -> tuple[Cell | Figure, ...]:
+def _row(row: UnitRow, table: UnitTable) -> tuple[Cell | Figure, ...]:
     figures = [_figure(row.figures.get(c.id)) for c in table.columns]
     return (
         row.path.name,

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from wizard.render.sheet import Figure, grid
-from wizard.summary import Row, Summary, Table
+from wizard.summary import Summary, UnitRow, UnitTable
 
 #: Rows above the data: the title, then the header (printed on every page).
 _HEADER_ROW = 2
@@ -92,7 +92,7 @@ def _overview(styles: _Styles, title: str, summary: Summary) -> None:
         put_row(sheet, legend, ["内容1—内容5：各问卷所列的报告内容，顺序同问卷"])
 
 
-def _overview_row(row: Row, contents: int) -> list[Any]:
+def _overview_row(row: UnitRow, contents: int) -> list[Any]:
     verdict = "✓" if row.complete else f"✗ {row.errors}"
     days = row.days_left
     left = "" if days is None else (f"还有{days}天" if days >= 0 else f"✗ 逾期{-days}天")
@@ -109,7 +109,7 @@ def _overview_row(row: Row, contents: int) -> list[Any]:
     ]
 
 
-def _figures(styles: _Styles, name: str, title: str, table: Table) -> None:
+def _figures(styles: _Styles, name: str, title: str, table: UnitTable) -> None:
     g = grid(table)
     # The figure columns some unit filled in (a sheet of empty columns prints for nothing).
     used = [
