@@ -33,7 +33,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         "wizard.own_figures", "wizard.text_figures", "wizard.repeats", "wizard.figure_list",
     ]),
     ("report: the draft, its check, reading a finished report, gathering figures", [
-        "wizard.report", "wizard.check", "wizard.check_text", "wizard.findings", "wizard.compare",
+        "wizard.paragraphs", "wizard.sentences", "wizard.report", "wizard.check", "wizard.check_text", "wizard.findings", "wizard.compare",
         "wizard.next_year", "wizard.importer",
         "wizard.importer.*", "wizard.gathering",
     ]),

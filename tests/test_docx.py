@@ -17,10 +17,11 @@ from docx.text.run import Run
 
 from wizard import answers
 from wizard.interview import Interview
+from wizard.paragraphs import Span
 from wizard.questionnaire import Questionnaire, prompts_dir
 from wizard.render.docx import render_docx
 from wizard.render.lines import signature_indents, title_lines, width
-from wizard.report import Span, build_report
+from wizard.report import build_report
 from wizard.session import questionnaire_of
 
 

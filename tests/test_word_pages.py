@@ -18,10 +18,11 @@ import pytest
 from tests.pages import Line, missing_tools, page_number_ink, pages, to_pdfs
 from wizard import answers
 from wizard.interview import Interview
+from wizard.paragraphs import Report
 from wizard.questionnaire import prompts_dir
 from wizard.render.docx import render_docx
 from wizard.render.lines import title_lines
-from wizard.report import Report, build_report
+from wizard.report import build_report
 from wizard.session import questionnaire_of
 
 if missing_tools() and not os.environ.get("CI"):

@@ -36,8 +36,9 @@ from wizard.check_text import last_year_named, text_figure_findings
 from wizard.figures import Number
 from wizard.findings import CheckResult, ContentStatus, Finding, Severity
 from wizard.interview import Interview
+from wizard.paragraphs import Report
 from wizard.repeats import repeats, sentences_twice
-from wizard.report import Report, build_report
+from wizard.report import build_report
 from wizard.steps import Step
 from wizard.values import display
 

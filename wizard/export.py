@@ -6,7 +6,7 @@ from pathlib import Path
 
 from wizard.answers import describe_os_error, write_atomic
 from wizard.errors import UserError
-from wizard.report import Report
+from wizard.paragraphs import Report
 
 FORMATS = (".txt", ".md", ".docx")
 

@@ -7,26 +7,21 @@ only the questionnaire's own templates have placeholders.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
 
-from wizard import expr, outline, own_figures, text_figures
+from wizard import outline, own_figures, text_figures
 from wizard.clauses import clauses
-from wizard.figures import Number
 from wizard.interview import Interview
-from wizard.kinds import kind_of
 from wizard.outline import ItemLayout, Style
+from wizard.paragraphs import Paragraph, Report, Span
 from wizard.questionnaire import (
-    Placeholder,
     Question,
     Section,
-    Sentence,
     Template,
     Topic,
 )
-from wizard.values import TopicChoice, display, edit_text
+from wizard.sentences import Sentences
+from wizard.values import TopicChoice
 from wizard.wording import (
     LEVELS,
     end_sentence,
@@ -37,190 +32,14 @@ from wizard.wording import (
     point_label,
 )
 
-Role = Literal["text", "heading", "missing"]
-ParagraphKind = Literal[
-    "title", "subtitle", "addressee", "heading", "body", "signature", "annotation", "copy_to"
-]
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    text: str
-    #: "heading": a run-in heading (（一）…。); "missing": a 【待填写：…】 mark.
-    role: Role = "text"
-    #: For run-in headings: the level of their numbering (see LEVELS).
-    level: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    kind: ParagraphKind
-    spans: tuple[Span, ...]
-    #: For headings: their level (see LEVELS): 1 for 一、, 2 for （一） standing alone.
-    level: int = 0
-
-    @property
-    def text(self) -> str:
-        return "".join(s.text for s in self.spans)
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    paragraphs: tuple[Paragraph, ...]
-
-    @property
-    def title(self) -> str:
-        return next((p.text for p in self.paragraphs if p.kind == "title"), "")
-
-    @property
-    def missing(self) -> tuple[str, ...]:
-        """Every 【待填写：…】 mark left in the draft, in order."""
-        return tuple(s.text for p in self.paragraphs for s in p.spans if s.role == "missing")
-
-    @property
-    def characters(self) -> int:
-        """Length as offices count it: characters of text, no spaces or line breaks."""
-        return sum(len("".join(p.text.split())) for p in self.paragraphs)
-
 
 class _Builder:
     def __init__(self, interview: Interview) -> None:
         self.interview = interview
         self.questionnaire = interview.questionnaire
-        self.env = interview.env()
         self.outline = outline.read(interview.document.get("outline"))[0]
         self.own_figures = own_figures.read(interview.document.get("own_figures"))[0]
-        #: Questions whose answer a sentence of the clerk's states already: not said again.
-        self.said = text_figures.locate(interview).said_questions
-
-    # ------------------------------------------------------------ templates
-
-    def placeholder(self, placeholder: Placeholder) -> Span | None:
-        """The text for one placeholder; None when its answer is missing."""
-        name = placeholder.name
-        if name == "current_year":
-            return Span(str(self.env["current_year"]))
-        question = self.interview.require(name)
-        value = self.interview.value(name)
-        if placeholder.modifier == "yoy":
-            return Span(self.year_on_year(question, value))
-        if value is None:
-            return None
-        if placeholder.modifier == "number":
-            return Span(one_line(edit_text(question, value)))  # the number alone: 第{x}名
-        return Span(one_line(display(question, value)))
-
-    def year_on_year(self, question: Question, value: object) -> str:
-        before = self.interview.previous_value(question.id)
-        if not isinstance(value, Number) or not isinstance(before, Number):
-            return ""
-        return kind_of(question).year_on_year(question, before, value)
-
-    def fill(self, template: Template, mode: Literal["omit", "mark"]) -> list[Span] | None:
-        spans: list[Span] = []
-        for part in template.parts:
-            if isinstance(part, str):
-                spans.append(Span(part))
-                continue
-            span = self.placeholder(part)
-            if span is None:
-                if mode == "omit":
-                    return None
-                question = self.interview.require(part.name)
-                # An optional answer left empty simply leaves its words out.
-                optional = question.level == "optional"
-                span = Span("" if optional else missing_mark(question.label), "missing")
-            spans.append(span)
-        return [s for s in spans if s.text]
-
-    def figures(
-        self, sentences: Iterable[Sentence], questions: Iterable[Question], prose: str = ""
-    ) -> list[Span]:
-        """The figure sentences, clause by clause (see ``clauses``); then each answered figure
-        that no sentence showed, in a sentence of its own. Every figure the clerk gave
-        reaches the draft, whatever the questionnaire's sentences say; a zero does not (it is
-        no achievement), and ``check`` lists it. What the clerk's own ``prose`` already says
-        is not said again."""
-        spans: list[Span] = []
-        shown: set[str] = set(self.said)
-        for sentence in sentences:
-            if sentence.when is not None and expr.evaluate(sentence.when, self.env) is not True:
-                continue
-            if sentence.missing == "mark":
-                spans.extend(self.fill(sentence.template, "mark") or ())
-                shown |= sentence.template.names
-                continue
-            spans.extend(self.clauses(sentence.template, shown, prose))
-        # A rate shown stands for the counts it is computed from (化解率 for 化解 and 排查).
-        for name in list(shown):
-            computed = self.interview.question(name)
-            if computed is not None and computed.compute is not None:
-                shown |= expr.names(computed.compute)
-        return spans + self.unsaid(questions, shown, prose)
-
-    def unsaid(self, questions: Iterable[Question], shown: set[str], prose: str) -> list[Span]:
-        """Each answered figure no sentence showed, in a sentence of its own."""
-        spans: list[Span] = []
-        for question in questions:
-            value = self.interview.values.get(question.id)
-            if (
-                question.id in shown
-                or not _worth_saying(value)
-                or not self.interview.active(question)
-            ):
-                continue
-            if isinstance(value, Number):
-                spans.append(Span(f"{question.label}{display(question, value)}。"))
-            elif question.kind in ("text", "longtext", "multichoice", "date"):
-                said = one_line(display(question, value))  # type: ignore[arg-type]
-                if _squeezed(said) not in _squeezed(prose):
-                    spans.append(Span(end_sentence(f"{question.label}：{said}")))
-        return spans
-
-    def clauses(self, template: Template, shown: set[str], prose: str = "") -> list[Span]:
-        sentence = clauses(template)
-        kept: list[Span] = []
-        with_figures = any(c.figures for c in sentence.clauses)
-        said_a_figure = False
-        for clause in sentence.clauses:
-            names = [p.name for p in clause.figures]
-            if not all(
-                _worth_saying(self.interview.value(n)) or n == "current_year" for n in names
-            ):
-                continue
-            if self.said_in(clause.parts, prose, shown):
-                shown.update(names)  # the clerk's sentence says it: not said twice
-                continue
-            filled = [Span(p) if isinstance(p, str) else self.placeholder(p) for p in clause.parts]
-            if kept and clause.joiner:
-                kept.append(Span(clause.joiner))
-            kept.extend(s for s in filled if s is not None and s.text)
-            shown.update(names)
-            said_a_figure = said_a_figure or bool(names)
-        if not kept or (with_figures and not said_a_figure):
-            return []
-        return [*kept, Span(sentence.end or "。")]
-
-    def said_in(self, parts: tuple[str | Placeholder, ...], prose: str, said: set[str]) -> bool:
-        """Whether the clerk's prose already says this clause: each of its figures stated in
-        their sentences (``text_figures``), each of its words (成立了以{组长}任组长…: the
-        组长's answer) found there, and words alone (年终述职时同步述法) found as they are."""
-        if not prose:
-            return False
-        holes = [p for p in parts if isinstance(p, Placeholder) and p.modifier != "yoy"]
-        if not holes:
-            words = _squeezed("".join(p for p in parts if isinstance(p, str)))
-            return len(words) >= 4 and words in _squeezed(prose)
-        for hole in holes:
-            if hole.name in said:
-                continue
-            value = self.interview.value(hole.name)
-            if isinstance(value, Number) or value is None:
-                return False
-            question = self.interview.require(hole.name)
-            if _squeezed(one_line(display(question, value))) not in _squeezed(prose):
-                return False
-        return True
+        self.say = Sentences(interview, text_figures.locate(interview).said_questions)
 
     # ------------------------------------------------------------ blocks
 
@@ -285,7 +104,7 @@ class _Builder:
         point_style, layout = self.point_shape(section, choice.id, points)
         entries = self.entries(points, point_style, outline.topic(choice.id).lead)
         prose = self.prose(topic.questions if topic else (points,))
-        figures = self.figures(topic.sentences, topic.metrics, prose) if topic else []
+        figures = self.say.figures(topic.sentences, topic.metrics, prose) if topic else []
         figures += [Span(f.sentence()) for f in self.own_figures if f.topic == choice.id]
         if not entries:
             layout, figures = "run_in", [*self.absent(points), *figures]
@@ -360,7 +179,7 @@ class _Builder:
                 flush()
                 paragraphs.extend(_laid_out([], [], entries, level.layout or usual, style, []))
         asked = (q for q in section.questions if q.render == "none" and self.interview.active(q))
-        current.extend(self.figures(section.sentences, asked, self.prose(section.questions)))
+        current.extend(self.say.figures(section.sentences, asked, self.prose(section.questions)))
         current.extend(Span(f.sentence()) for f in self.own_figures if f.topic == section.id)
         flush()
         if section.topics and with_topics:
@@ -392,10 +211,10 @@ class _Builder:
     def opening(self) -> list[Paragraph]:
         """Title, 主送 and preamble: the unit's own words when it gave them."""
         spec, outline = self.questionnaire.report, self.outline
-        title = [Span(outline.title)] if outline.title else self.fill(spec.title, "mark")
+        title = [Span(outline.title)] if outline.title else self.say.fill(spec.title, "mark")
         paragraphs = [Paragraph("title", tuple(title or ()))]
         paragraphs += [Paragraph("subtitle", (Span(line),)) for line in outline.subtitle]
-        addressee = self.fill(spec.addressee, "omit") if spec.addressee else None
+        addressee = self.say.fill(spec.addressee, "omit") if spec.addressee else None
         if addressee:
             paragraphs.append(Paragraph("addressee", tuple(addressee)))
         if outline.preamble:
@@ -415,7 +234,7 @@ class _Builder:
             names = [p.name for p in clause.figures]
             if any(n in self.interview.skipped and not self.interview.has_value(n) for n in names):
                 continue
-            filled = self.fill(Template("", clause.parts), "mark") or []
+            filled = self.say.fill(Template("", clause.parts), "mark") or []
             if spans and clause.joiner:
                 spans.append(Span(clause.joiner))
             spans.extend(filled)
@@ -452,12 +271,12 @@ class _Builder:
         if own:
             lines = tuple(t for t in lines if any(self.is_date(n) for n in t.names))
         paragraphs = own + [
-            Paragraph("signature", tuple(self.fill(line, "mark") or ())) for line in lines
+            Paragraph("signature", tuple(self.say.fill(line, "mark") or ())) for line in lines
         ]
-        annotation = self.fill(spec.annotation, "omit") if spec.annotation else None
+        annotation = self.say.fill(spec.annotation, "omit") if spec.annotation else None
         if annotation:
             paragraphs.append(Paragraph("annotation", tuple(annotation)))
-        copy_to = self.fill(spec.copy_to, "omit") if spec.copy_to else None
+        copy_to = self.say.fill(spec.copy_to, "omit") if spec.copy_to else None
         if copy_to:
             paragraphs.append(Paragraph("copy_to", tuple(copy_to)))
         return paragraphs
@@ -515,21 +334,6 @@ def _paragraphs(paragraphs: Iterable[Paragraph]) -> Iterable[Paragraph]:
         yield Paragraph("body", tuple(s for s in current if s.text))
 
 
-_NOT_WORDS = re.compile(r"[\W_]+")
-
-
-def _squeezed(text: str) -> str:
-    """Text without its punctuation and spaces: what two wordings of one sentence share."""
-    return _NOT_WORDS.sub("", text)
-
-
-def _worth_saying(value: object) -> bool:
-    """An answer a sentence can state: given, and not a bare zero."""
-    if isinstance(value, Number):
-        return value.value != 0 or value.approx
-    return value is not None
-
-
 def build_report(interview: Interview) -> Report:
     return _Builder(interview).build()
 
@@ -538,12 +342,12 @@ def topic_figures(interview: Interview, topic: Topic) -> str:
     """What a topic's figures say in the draft (for the clerk writing its points)."""
     builder = _Builder(interview)
     prose = builder.prose(topic.questions)
-    return "".join(s.text for s in builder.figures(topic.sentences, topic.metrics, prose))
+    return "".join(s.text for s in builder.say.figures(topic.sentences, topic.metrics, prose))
 
 
 def filled_text(interview: Interview, template: Template) -> str:
     """A template with its answers, or "" when one is missing (the unit that signs, say)."""
-    return "".join(s.text for s in _Builder(interview).fill(template, "omit") or [])
+    return "".join(s.text for s in _Builder(interview).say.fill(template, "omit") or [])
 
 
 def report_title(interview: Interview) -> str:
@@ -552,5 +356,5 @@ def report_title(interview: Interview) -> str:
     own = outline.read(interview.document.get("outline"))[0].title
     if own:
         return own
-    spans = _Builder(interview).fill(interview.questionnaire.report.title, "mark") or []
+    spans = _Builder(interview).say.fill(interview.questionnaire.report.title, "mark") or []
     return "".join(s.text for s in spans)

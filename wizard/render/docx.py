@@ -47,8 +47,8 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from wizard.cleaning import for_xml
+from wizard.paragraphs import Paragraph, Report, Span
 from wizard.render.lines import signature_indents, signature_lines, title_lines, width
-from wizard.report import Paragraph, Report, Span
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"

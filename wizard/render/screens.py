@@ -20,9 +20,9 @@ from rich.text import Text
 from wizard.cleaning import for_terminal
 from wizard.figures import format_number
 from wizard.findings import GROUPS, CheckResult
+from wizard.paragraphs import Report
 from wizard.progress import Position
 from wizard.render.terminal import report_renderable, safe
-from wizard.report import Report
 
 if TYPE_CHECKING:
     from wizard.figure_list import Figure

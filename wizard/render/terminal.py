@@ -15,7 +15,7 @@ from rich.text import Text
 from wizard.cleaning import for_terminal
 
 if TYPE_CHECKING:  # the help screens use this module too, and need none of the engine
-    from wizard.report import Paragraph, Report
+    from wizard.paragraphs import Paragraph, Report
 
 # Console is re-exported: the interactive flow names it without importing rich.
 __all__ = ["Console"]
