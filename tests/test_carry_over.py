@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import DATA
 from tests.interactive import CTRL_C, ENTER, Step, interact, pick
-from wizard import answers
+from wizard import answers, progress
 from wizard.cli import app
 from wizard.flow.carried import SectionAction
 from wizard.flow.context import Context
@@ -53,7 +53,7 @@ def test_texts_are_carried_over_and_marked_for_review(
     assert {"unit_name", "leadership_points", "plans_intro", "shortcomings"} <= review
     assert "unit_kind" not in review  # a choice is a choice: nothing to rewrite
     interview = Interview(township, document)
-    assert interview.next_step() is not None
+    assert progress.next_step(interview) is not None
     interview.confirm("plans_intro")
     assert "plans_intro" not in interview.review
     interview.answer("unit_name", "杉岭乡")

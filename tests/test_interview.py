@@ -94,23 +94,23 @@ def test_cross_field_rule(mini: Questionnaire) -> None:
 
 def test_next_back_and_jump(mini: Questionnaire) -> None:
     interview = Interview(mini)
-    first = interview.next_step()
+    first = progress.next_step(interview)
     assert first is not None and first.id == "org"
     interview.answer("org", "南街社区")
-    after = interview.next_step(after="org")
+    after = progress.next_step(interview, after="org")
     assert after is not None and after.id == "year"
     # Without a position: required first (the topic choice is confirmed even with a
     # default), then recommended.
     interview.answer("year", "2024")
-    step = interview.next_step()
+    step = progress.next_step(interview)
     assert step is not None and step.id == "work_topics"
     interview.set("work_topics", (TopicChoice("care"),))
-    step = interview.next_step()
+    step = progress.next_step(interview)
     assert step is not None and step.id == "care_points"
-    previous = interview.previous_step("year")
+    previous = progress.previous_step(interview, "year")
     assert previous is not None and previous.id == "org"
-    assert interview.previous_step("org") is None
-    jump = interview.first_step_of("issues")
+    assert progress.previous_step(interview, "org") is None
+    jump = progress.first_step_of(interview, "issues")
     assert jump is not None and jump.id == "issue_list"
 
 
@@ -126,8 +126,8 @@ def test_skipping_recommended_is_recorded(mini: Questionnaire) -> None:
     interview = Interview(mini)
     interview.skip("served")
     assert interview.document["state"] == {"skipped": ["served"]}
-    assert interview.next_step(after="year") is not None
-    next_after = interview.next_step(after="year")
+    assert progress.next_step(interview, after="year") is not None
+    next_after = progress.next_step(interview, after="year")
     assert next_after is not None and next_after.id != "served"
     with pytest.raises(Invalid, match="必须填写"):
         interview.skip("org")
@@ -194,7 +194,7 @@ def test_resume_is_building_the_state_from_the_document(mini: Questionnaire) -> 
     again = Interview(mini, first.document)
     assert again.values == first.values
     assert again.skipped == {"served"}
-    step = again.next_step()
+    step = progress.next_step(again)
     assert step is not None and step.id == "year"
 
 
@@ -202,7 +202,7 @@ def test_stored_answers_that_no_longer_validate_are_reported_and_asked(mini: Que
     document = {"meta": {"questionnaire": "mini"}, "year": 1800, "served": "很多", "org": "南街"}
     interview = Interview(mini, document)
     assert interview.invalid == {"year": "应在 2000 到 2100 之间", "served": "请输入整数，例如 125"}
-    step = interview.next_step()
+    step = progress.next_step(interview)
     assert step is not None and step.id == "year"
     assert interview.document["year"] == 1800  # kept on disk until answered again
     interview.answer("year", "2024")
@@ -223,7 +223,7 @@ def test_township_wording_by_unit_kind(township: Questionnaire) -> None:
 def test_a_hand_edited_state_table_is_tolerated(mini: Questionnaire, state: object) -> None:
     interview = Interview(mini, {"meta": {"questionnaire": "mini"}, "state": state})
     assert interview.skipped <= {"served"}
-    assert interview.next_step() is not None
+    assert progress.next_step(interview) is not None
 
 
 def test_position_in_the_section_and_overall(mini: Questionnaire) -> None:
@@ -274,7 +274,7 @@ def test_any_sequence_of_answers_keeps_the_state_consistent(
         assert not again.invalid
         tally = progress.tally(interview)
         assert 0 <= tally.percent <= 100
-        step = interview.next_step()
+        step = progress.next_step(interview)
         assert step is None or step.id in {s.id for s in interview.steps()}
         assert interview.broken_rules() == []
 

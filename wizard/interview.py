@@ -463,48 +463,6 @@ class Interview:
             n += 1
         return f"{CUSTOM_TOPIC_PREFIX}{n}"
 
-    # ------------------------------------------------------------ order
-
-    def is_open(self, step: Step) -> bool:
-        """Still to ask: no answer of the user's own (or one carried over from last year and
-        not yet confirmed), and not skipped on purpose."""
-        unanswered = step.id not in self._values or step.id in self._review
-        return unanswered and step.id not in self._skipped
-
-    def next_step(self, after: str | None = None) -> Step | None:
-        """After a question: the next open one in order. Otherwise: the first open required
-        question, then the first open recommended one; None when nothing is left to ask."""
-        steps = self.steps()
-        if after is not None:
-            ids = [s.id for s in steps]
-            if after in ids:
-                for step in steps[ids.index(after) + 1 :]:
-                    if self.is_open(step):
-                        return step
-        for level in ("required", "recommended", "optional"):
-            for step in steps:
-                if (
-                    step.question.level == level
-                    and self.is_open(step)
-                    and not self._has_computed_value(step)
-                ):
-                    return step
-        return None
-
-    def _has_computed_value(self, step: Step) -> bool:
-        return step.question.compute is not None and self.has_value(step.id)
-
-    def previous_step(self, question_id: str) -> Step | None:
-        steps = self.steps()
-        ids = [s.id for s in steps]
-        if question_id not in ids:
-            return None
-        index = ids.index(question_id)
-        return steps[index - 1] if index > 0 else None
-
-    def first_step_of(self, section_id: str) -> Step | None:
-        return next((s for s in self.steps() if s.section.id == section_id), None)
-
 
 def _ids(raw: object) -> set[str]:
     """A list of question ids from the file; anything else (a hand-edit gone wrong) is none."""

@@ -1,5 +1,5 @@
 """How far the user is: answered of required and recommended, per section and overall;
-the place of a question among the ones that apply."""
+the place of a question among the ones that apply, and which one comes next."""
 
 from __future__ import annotations
 
@@ -82,3 +82,44 @@ def position(interview: Interview, question_id: str) -> Position:
     index = ids.index(question_id)
     section = [s.id for s in steps if s.section.id == steps[index].section.id]
     return Position(section.index(question_id) + 1, len(section), index + 1, len(ids))
+
+
+# ---------------------------------------------------------------- order
+
+
+def is_open(interview: Interview, step: Step) -> bool:
+    """Still to ask: no answer of the user's own (or one carried over from last year and
+    not yet confirmed), and not skipped on purpose."""
+    unanswered = step.id not in interview.values or step.id in interview.review
+    return unanswered and step.id not in interview.skipped
+
+
+def next_step(interview: Interview, after: str | None = None) -> Step | None:
+    """After a question: the next open one in order. Otherwise: the first open required
+    question, then the first open recommended one; None when nothing is left to ask."""
+    steps = interview.steps()
+    if after is not None:
+        ids = [s.id for s in steps]
+        if after in ids:
+            for step in steps[ids.index(after) + 1 :]:
+                if is_open(interview, step):
+                    return step
+    for level in ("required", "recommended", "optional"):
+        for step in steps:
+            computed = step.question.compute is not None and interview.has_value(step.id)
+            if step.question.level == level and is_open(interview, step) and not computed:
+                return step
+    return None
+
+
+def previous_step(interview: Interview, question_id: str) -> Step | None:
+    steps = interview.steps()
+    ids = [s.id for s in steps]
+    if question_id not in ids:
+        return None
+    index = ids.index(question_id)
+    return steps[index - 1] if index > 0 else None
+
+
+def first_step_of(interview: Interview, section_id: str) -> Step | None:
+    return next((s for s in interview.steps() if s.section.id == section_id), None)

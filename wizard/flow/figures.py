@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from enum import Enum
 
-from wizard import prompter, text_figures
+from wizard import progress, prompter, text_figures
 from wizard.figures import Invalid
 from wizard.flow.context import Context
 from wizard.kinds import kind_of
@@ -35,7 +35,7 @@ def figure_steps(context: Context, step: Step) -> list[Step]:
     basics, which are facts of the unit, asked one by one): the open ones, or, coming back
     to answered ones, all but those the clerk's own sentences state (changed there)."""
     interview = context.interview
-    revisit = not interview.is_open(step)
+    revisit = not progress.is_open(interview, step)
     # Said in the clerk's sentences (last year's carried ones too): changed there, not here.
     said = text_figures.locate(interview).said_questions
     if step.topic is None and not step.section.heading:
@@ -50,7 +50,7 @@ def figure_steps(context: Context, step: Step) -> list[Step]:
         same = (following.section.id, following.topic_heading) == place
         if not (same and figure):
             break
-        if following.id not in said and (revisit or interview.is_open(following)):
+        if following.id not in said and (revisit or progress.is_open(interview, following)):
             group.append(following)
     return group
 

@@ -85,7 +85,7 @@ def ask(context: Context, step: Step) -> None:
 def loop(context: Context, fresh: bool) -> None:
     interview = context.interview
     steps = interview.steps()
-    step = steps[0] if fresh and steps else interview.next_step()
+    step = steps[0] if fresh and steps else progress.next_step(interview)
     drafted = None if fresh else _drafted(context, steps)
     if drafted is not None:
         step = drafted
@@ -100,11 +100,11 @@ def loop(context: Context, fresh: bool) -> None:
         current = step
         try:
             ask(context, current)
-            step = interview.next_step(after=current.id)
+            step = progress.next_step(interview, after=current.id)
             if _leaves_the_basics(context, current, step):
                 structure.offer(context)
         except GoBack:
-            step = interview.previous_step(current.id)
+            step = progress.previous_step(interview, current.id)
             if step is None:
                 context.say("已经是第一题了。", "yellow")
                 step = current

@@ -39,7 +39,7 @@ def menu(context: Context, current: Step | None = None) -> Step | None:
         options = [Option(action.value, action) for action in MenuAction]
         action = prompter.select("菜单", options, nav=False)
         if action is MenuAction.CONTINUE:
-            step = interview.next_step() or current
+            step = progress.next_step(interview) or current
             if step is None:
                 context.say("所有问题都已回答或跳过。", "green")
                 continue
@@ -71,7 +71,7 @@ def jump(context: Context) -> Step | None:
     ]
     options.append(Option("← 返回菜单", Back.BACK))
     target = prompter.select("跳到哪一部分", options, nav=False)
-    return None if target is Back.BACK else interview.first_step_of(str(target))
+    return None if target is Back.BACK else progress.first_step_of(interview, str(target))
 
 
 def review(context: Context) -> None:
