@@ -42,7 +42,7 @@ def summary(
 ) -> None:
     """汇总多个单位的答案：是否通过检查、五项内容、公开期限和各项数字。"""
     from wizard.render import sheet
-    from wizard.render.screens import summary_renderable, summary_tally
+    from wizard.render.office import summary_renderable, summary_tally
     from wizard.render.terminal import plain
     from wizard.summary import expect, read_units, summarize
 
