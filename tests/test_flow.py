@@ -591,3 +591,18 @@ def test_none_typed_for_more_choices_is_no_choice(
     code, output = interact(monkeypatch, ["new", path, "--template", "mini", *given], script)
     assert code == 130, output
     assert answers.load(path)["channels"] == ["窗口", "电话"]
+
+
+def test_the_units_kind_starts_where_its_name_says(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "中心.toml"
+    given = ["--template", "department", "--data", "unit_name=云溪县政务服务中心"]
+    script = [
+        Step("单位名称", ENTER),
+        Step("单位类型", ENTER),  # the cursor is on 中心 already
+        Step("报告年度", CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["new", path, *given], script)
+    assert code == 130, output
+    assert answers.load(path)["unit_kind"] == "中心"

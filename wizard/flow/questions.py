@@ -88,11 +88,23 @@ def ask_choice(context: Context, question: Question) -> None:
         options.append(Option("（跳过）", Skip.SKIP))
     context.hint(question)
     current = context.interview.value(question.id)
+    if question.id == context.interview.questionnaire.report.kind and question.id not in (
+        context.interview.values
+    ):
+        current = _kind_by_name(context, question) or current
     answer = prompter.select(context.message(question), options, default=current)
     if answer is Skip.SKIP:
         context.skip(question)
     else:
         context.change(context.interview.set, question.id, answer)
+
+
+def _kind_by_name(context: Context, question: Question) -> str | None:
+    """The cursor starts on the kind the unit's name says (云溪县交通运输局: 局)."""
+    from wizard.importer.title import kind_of_unit
+
+    name = context.interview.value("unit_name")
+    return kind_of_unit(name, question.choices) if isinstance(name, str) else None
 
 
 #: What a clerk types for "none" where the wizard asks for more of something.
