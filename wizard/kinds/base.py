@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
-from wizard.figures import Invalid, Number
+from wizard.figures import Invalid, Measured, Number
 
 #: How the wizard asks a kind: a line or lines of text, a pick from choices, several picks,
 #: a list of items edited one by one, or the topics of a part.
@@ -24,23 +24,14 @@ class FieldLike(Protocol):
     def label(self) -> str: ...
 
 
-class Asked(Protocol):
-    """What a kind reads of its question (a questionnaire's ``Question``)."""
+class Asked(Measured, Protocol):
+    """What a kind reads of its question (a questionnaire's ``Question``): what the figures
+    read, and its label, choices and fields."""
 
     @property
     def id(self) -> str: ...
     @property
-    def kind(self) -> str: ...
-    @property
     def label(self) -> str: ...
-    @property
-    def example(self) -> str: ...
-    @property
-    def unit(self) -> str: ...
-    @property
-    def min(self) -> float | None: ...
-    @property
-    def max(self) -> float | None: ...
     @property
     def choices(self) -> tuple[str, ...]: ...
     @property
