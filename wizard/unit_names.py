@@ -20,6 +20,10 @@ _PARTY_COMMITTEE = re.compile(r"^中共(.+?)委员会")
 _BODY_SUFFIXES = ("人民政府", "办事处")
 #: How alike two names must be to be offered as "可能是".
 _NEAR = 0.6
+#: What a government's name ends with, besides the place: 青石镇人民政府 is 青石镇.
+_GOVERNMENT = ("人民政府", "办事处", "政府")
+#: A Party committee's whole name (中共青石镇委员会, 中共南街街道工委), with its place.
+PARTY = re.compile(r"^中共(.+?)(?:委员会|党委|党工委|工委)$")
 
 
 def unit_key(name: str) -> str:
@@ -66,3 +70,22 @@ def missing_units(expected: Iterable[str], sent: Iterable[str]) -> list[Missing]
 
 def _near(a: str, b: str) -> bool:
     return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= _NEAR
+
+
+def place_of(unit: str) -> str:
+    """青石镇人民政府 → 青石镇; 南街街道办事处 → 南街街道; 中共青石镇委员会 → 青石镇."""
+    party = PARTY.match(unit)
+    if party:
+        return party.group(1)
+    for ending in _GOVERNMENT:
+        if unit.endswith(ending) and len(unit) > len(ending):
+            return unit.removesuffix(ending)
+    return unit
+
+
+def kind_of_unit(unit: str, choices: tuple[str, ...]) -> str | None:
+    """The unit's kind among a questionnaire's (乡、镇、街道; 县、区、市; 局、委、办): the
+    longest one its place ends with."""
+    place = place_of(unit)
+    endings = [c for c in choices if place.endswith(c) or unit.endswith(c)]
+    return max(endings, key=len) if endings else None

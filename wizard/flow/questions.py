@@ -10,6 +10,7 @@ from wizard.flow.context import Context
 from wizard.kinds import kind_of
 from wizard.prompter import Option
 from wizard.questionnaire import Question
+from wizard.unit_names import kind_of_unit
 from wizard.values import edit_text
 
 
@@ -101,8 +102,6 @@ def ask_choice(context: Context, question: Question) -> None:
 
 def _kind_by_name(context: Context, question: Question) -> str | None:
     """The cursor starts on the kind the unit's name says (云溪县交通运输局: 局)."""
-    from wizard.importer.title import kind_of_unit
-
     name = context.interview.value("unit_name")
     return kind_of_unit(name, question.choices) if isinstance(name, str) else None
 

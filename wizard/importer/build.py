@@ -24,11 +24,12 @@ from wizard.figures import grammar, to_toml
 from wizard.importer.found import FigureFound, Found, PartFound, TopicFound
 from wizard.importer.parts import Content, content_labels, contents_of, section_for
 from wizard.importer.points import Entries, points_of
-from wizard.importer.title import kind_of_unit, questionnaire_for, read_title
+from wizard.importer.title import questionnaire_for, read_title
 from wizard.importer.tree import DATE, Node, Tree, first_sentence, literal
 from wizard.matching import Matcher, pairs
 from wizard.questionnaire import CUSTOM_TOPIC_PREFIX, Question, Questionnaire, Section
 from wizard.questionnaire import Topic as CatalogueTopic
+from wizard.unit_names import kind_of_unit
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,10 +11,8 @@ import re
 from dataclasses import dataclass
 
 from wizard.importer.tree import YEAR
+from wizard.unit_names import PARTY, place_of
 
-#: What a government's name ends with, besides the place: 青石镇人民政府 is 青石镇.
-_GOVERNMENT = ("人民政府", "办事处", "政府")
-_PARTY = re.compile(r"^中共(.+?)(?:委员会|党委|党工委|工委)$")
 _ISSUER_END = re.compile(r"(委员会|党委|党工委|人民政府|办事处)(?=\S)")
 #: An organ named at the start of a line: 县人民政府副县长　李华 speaks for 县人民政府.
 _ORGAN_NAME = re.compile(r"^\S*?(人民政府|办事处)")
@@ -47,7 +45,7 @@ def read_title(
     signed = " ".join(s for s in signature if not _is_date(s))
     issuers = issuers or ([speaker] if speaker else _issuers(signed))
     unit = next(
-        (i for i in reversed(issuers) if not _PARTY.match(i)), issuers[-1] if issuers else ""
+        (i for i in reversed(issuers) if not PARTY.match(i)), issuers[-1] if issuers else ""
     )
     return Title(unit, tuple(issuers), int(year.group(1)) if year else None, place_of(unit))
 
@@ -60,25 +58,6 @@ def _issuers(text: str) -> list[str]:
 
 def _is_date(line: str) -> bool:
     return bool(re.search(r"\d{4}\s*年\s*\d{1,2}\s*月", line))
-
-
-def place_of(unit: str) -> str:
-    """青石镇人民政府 → 青石镇; 南街街道办事处 → 南街街道; 中共青石镇委员会 → 青石镇."""
-    party = _PARTY.match(unit)
-    if party:
-        return party.group(1)
-    for ending in _GOVERNMENT:
-        if unit.endswith(ending) and len(unit) > len(ending):
-            return unit.removesuffix(ending)
-    return unit
-
-
-def kind_of_unit(unit: str, choices: tuple[str, ...]) -> str | None:
-    """The unit's kind among a questionnaire's (乡、镇、街道; 县、区、市; 局、委、办): the
-    longest one its place ends with."""
-    place = place_of(unit)
-    endings = [c for c in choices if place.endswith(c) or unit.endswith(c)]
-    return max(endings, key=len) if endings else None
 
 
 def questionnaire_for(unit: str) -> str | None:
