@@ -51,6 +51,9 @@ def test_printed_as_a_place_and_compared_the_right_way_round() -> None:
     assert kind.year_on_year(RANK, Number(2), Number(3)) == "，比上年后退1位"
     assert kind.year_on_year(RANK, Number(4), Number(4)) == "，与上年持平"
     assert not kind.adds_up and kind.numeric
+    assert kind.difference(RANK, Number(7), Number(5)) == "比上年前移2位"  # compare's column
+    count = Question("c", "count", "案件", unit="件")
+    assert kinds.kind_of(count).difference(count, Number(5), Number(8)) == "+3件"
 
 
 def test_the_shipped_question_reaches_the_draft_with_last_years_place(

@@ -32,18 +32,11 @@ def compare_figures(
             continue
         difference = relative = ""
         if isinstance(old, Number) and isinstance(new, Number):
-            delta, percent = change(old, new)
-            sign = "+" if delta > 0 else ""
-            if kind_of(question).name == "rank":  # a place: 前移 or 后退, not + or -
-                difference = kind_of(question).year_on_year(question, old, new).lstrip("，")
-            elif question.kind == "percent":
-                difference = (
-                    f"{sign}{format_number(question, Number(round(delta, 1)), False)}个百分点"
-                )
-            else:
-                difference = f"{sign}{format_number(question, Number(delta))}"
-            if percent is not None and kind_of(question).adds_up:
-                relative = f"{sign}{round(percent, 1):g}%"
+            kind = kind_of(question)
+            difference = kind.difference(question, old, new)
+            percent = change(old, new)[1]
+            if percent is not None and kind.adds_up:
+                relative = f"{'+' if percent > 0 else ''}{round(percent, 1):g}%"
         rows.append(
             (
                 question.label,

@@ -96,7 +96,7 @@ class Kind:
 
     def display(self, question: Asked, value: Answer) -> str:
         """As the clerk reads it: in prompts, the review list and the report."""
-        return value if isinstance(value, str) else "、".join(str(v) for v in value)  # type: ignore[union-attr]
+        return "、".join(str(v) for v in value) if isinstance(value, tuple) else str(value)
 
     def edit_text(self, question: Asked, value: Answer) -> str:
         """A stored value as the clerk would type it again, put back in the box."""
@@ -108,4 +108,8 @@ class Kind:
 
     def year_on_year(self, question: Asked, before: Number, after: Number) -> str:
         """What follows this year's figure in its sentence (，同比增长12%); "" if nothing."""
+        return ""
+
+    def difference(self, question: Asked, before: Number, after: Number) -> str:
+        """The change since last year in a table's column (+3件, -0.5个百分点)."""
         return ""

@@ -46,6 +46,14 @@ class Figure(Kind):
     def year_on_year(self, question: Asked, before: Number, after: Number) -> str:
         return figures.year_on_year(question, before, after)
 
+    def difference(self, question: Asked, before: Number, after: Number) -> str:
+        delta = figures.change(before, after)[0]
+        sign = "+" if delta > 0 else ""
+        if self.name == "percent":
+            points = figures.format_number(question, Number(round(delta, 1)), False)
+            return f"{sign}{points}个百分点"
+        return f"{sign}{figures.format_number(question, Number(delta))}"
+
 
 _KEYS = frozenset({"unit", "min", "max", "approx", "compute"})
 

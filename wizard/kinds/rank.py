@@ -79,6 +79,9 @@ class Place(Kind):
             return "，与上年持平"
         return f"，比上年{'前移' if moved > 0 else '后退'}{abs(moved)}位"
 
+    def difference(self, question: Asked, before: Number, after: Number) -> str:
+        return self.year_on_year(question, before, after).removeprefix("，")
+
 
 RANK = Place(
     "rank", "名次", frozenset({"unit", "min", "max"}), numeric=True, typing="填名次，如 3 或 第3名"

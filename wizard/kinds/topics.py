@@ -37,6 +37,12 @@ class Topics(Kind):
             raise Invalid("至少选择一个专题")
         return value
 
+    def display(self, question: Asked, value: Answer) -> str:
+        """The clerk's own headings, else the ids (the catalogue's headings are the
+        interview's to give: ``Interview.display``)."""
+        chosen = value if isinstance(value, tuple) else ()
+        return "、".join(c.heading or c.id for c in chosen if isinstance(c, TopicChoice))
+
     def from_toml(self, question: Asked, raw: Any) -> Answer:
         if not isinstance(raw, list) or not all(
             isinstance(t, dict)
