@@ -14,9 +14,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from wizard.figures import Invalid, Number, parse_number
+from wizard.figures import Invalid, Number
 from wizard.figures.grammar import CLAUSE_BREAKS, Reading, say, words_before
 from wizard.questionnaire import Placeholder, Question, Questionnaire
+from wizard.values import parse_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,8 @@ class Matcher:
                 candidate = (1.5 * len(label) + bonus, Match(question, value, evidence, False))
             else:
                 shared = pairs(question.label) & pairs(label[-(len(question.label) + 2) :])
-                needed = max(2, 0.5 * (len(question.label) - 1))
+                # A place is rarely asked for: a 名次 question near its words is the one.
+                needed = 2 if reading.kind == "rank" else max(2, 0.5 * (len(question.label) - 1))
                 if len(shared) < needed:
                     continue
                 sure = label == question.label or label.endswith(question.label)
@@ -97,14 +99,19 @@ class Matcher:
 
 
 def _same_kind(question: Question, reading: Reading) -> bool:
-    """A rate answers a rate; a count or an amount, a count or an amount; a rank, none."""
-    if reading.kind in ("rank", "points"):
+    """A rate answers a rate; a place (第3名) a 名次 question; a count or an amount, a count
+    or an amount; percentage points, none."""
+    if reading.kind == "points":
         return False
+    if "rank" in (reading.kind, question.kind):
+        return reading.kind == question.kind
     return (question.kind == "percent") == (reading.kind == "percent")
 
 
 def _value(question: Question, reading: Reading) -> Number | None:
+    """The figure as the question's own kind reads it (第3名 for a 名次, 约50件 for a count)."""
     try:
-        return parse_number(question, say(reading))
+        value = parse_text(question, say(reading))
     except Invalid:
         return None
+    return value if isinstance(value, Number) else None

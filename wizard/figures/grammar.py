@@ -107,6 +107,8 @@ class Reading:
 
     @property
     def kind(self) -> FigureKind:
+        if self.before == "第":  # 第3名, 位列全市第1: a place, not a count
+            return "rank"
         if self.measure in PERCENT:
             return "percent"
         if self.measure == POINTS:
@@ -187,7 +189,7 @@ def find(text: str) -> list[Found]:
         following = digits[match.end() : match.end() + 1]
         if match["measure"] or not following or following in CLAUSE_BREAKS:
             reading = Reading(match["number"], before="第", measure=match["measure"] or "")
-            spans.append((match.start(), match.end(), reading, "rank"))
+            spans.append((match.start(), match.end(), reading, reading.kind))
     spans.sort(key=lambda span: span[0])
     found: list[Found] = []
     for start, end, reading, kind in spans:
