@@ -272,3 +272,18 @@ def test_the_copy_to_line_comes_back_as_its_answer(tmp_path: Path, township: Que
     assert document["copy_to"] == "区委依法治区办、区司法局"
     assert document["annotation"] == "联系人：李明"
     assert not any("抄送" in text for _, text in found.unplaced)
+
+
+def test_a_heading_that_names_the_whole_work_is_no_catalogue_topic() -> None:
+    """深化依法行政，锻造法治政府 shares 依法、行政、法治 with every topic: it is the unit's
+    own, not the first catalogue topic that says 深化 (whose figures it would then be asked).
+    A heading that names one topic still finds it."""
+    from wizard.importer.build import _catalogue_match
+
+    county = load_by_id("county")
+    work = next(s for s in county.sections if s.topics)
+    assert _catalogue_match(work, "深化依法行政，锻造法治政府", set()) is None
+    found = _catalogue_match(work, "严格规范公正文明执法", set())
+    assert found is not None and found.id == "enforcement_supervision"
+    found = _catalogue_match(work, "推进政务公开", set())
+    assert found is not None and found.id == "openness"

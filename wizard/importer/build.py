@@ -457,8 +457,10 @@ def _unless_layout(layout: str, usual: str) -> shape.PointLayout | None:
 
 
 def _catalogue_match(section: Section, heading: str, used: set[str]) -> CatalogueTopic | None:
-    """The catalogue topic whose heading shares most two-character words with this one."""
-    ours = pairs(heading)
+    """The catalogue topic whose heading shares most two-character words with this one,
+    not counting the words every topic of this report shares (深化依法行政，锻造法治政府
+    names the whole work, no one topic of it)."""
+    ours = pairs(heading) - _EVERY_TOPICS_WORDS
     best, score = None, 0.0
     for topic in section.topics:
         if topic.id in used:
@@ -469,5 +471,10 @@ def _catalogue_match(section: Section, heading: str, used: set[str]) -> Catalogu
             best, score = topic, overlap
     return best if score >= 0.25 else None
 
+
+#: Words of every heading in a 法治政府建设 report: they tell no topic from another.
+_EVERY_TOPICS_WORDS = frozenset(
+    {"法治", "依法", "行政", "政府", "建设", "推进", "加强", "深化", "全面", "持续", "工作"}
+)
 
 _CLOSING_NAMES = {"addressee": "主送", "annotation": "附注", "copy_to": "抄送"}
