@@ -213,3 +213,25 @@ def test_new_from_last_years_report_says_its_frame_and_its_joint_signature(
     assert "标题、主送、开头和落款（按原文）" in summary
     assert "县委、县政府" in summary and "中共白石镇委员会　白石镇人民政府" in summary
     assert "落款：中共白石镇委员会　白石镇人民政府" in asked
+
+
+def test_carried_points_are_named_by_the_units_own_heading(
+    next_year: Path, township: Questionnaire
+) -> None:
+    """A topic the unit renamed: its carried points are said under the unit's heading, not
+    the catalogue question's words."""
+    from rich.console import Console
+
+    from tests.interactive import drive, pick
+    from wizard.flow.carried import ItemsAction, review_items
+
+    opened = resume(next_year)
+    question = township.question("leadership_points")
+    assert question is not None and len(opened.interview.items("leadership_points")) > 1
+    console = Console(record=True, width=80)
+    context = Context(opened, console, lambda _context, _step: None)
+    script = [Step("这些今年还写吗", pick(ItemsAction.KEEP))]
+    drive(script, lambda: review_items(context, question, "压实党政领导责任"))
+    opened.close()
+    said = console.export_text()
+    assert "“压实党政领导责任”的做法沿用了上年的" in said and question.label not in said

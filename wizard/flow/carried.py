@@ -61,12 +61,13 @@ class CarriedAction(Enum):
     DROP = "删去这一条（今年没有）"
 
 
-def review_items(context: Context, question: Question) -> None:
+def review_items(context: Context, question: Question, heading: str = "") -> None:
     """Last year's items shown in full, then kept all, dropped all, or gone through one by
-    one (kept, rewritten or dropped)."""
+    one (kept, rewritten or dropped). ``heading``: the topic's, as the unit names it."""
     interview = context.interview
     items = interview.items(question.id)
-    context.say(f"“{question.label}”沿用了上年的 {len(items)} 条：", "bold")
+    what = f"“{heading}”的做法" if heading else f"“{question.label}”"
+    context.say(f"{what}沿用了上年的 {len(items)} 条：", "bold")
     for n, item in enumerate(items, 1):
         text = "。".join(item[f.id] for f in question.fields if item.get(f.id, "").strip())
         context.say(f"　{n}.{text}")

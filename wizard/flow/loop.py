@@ -69,7 +69,7 @@ def ask(context: Context, step: Step) -> None:
         figures.update_carried(context, step.id)  # last year's figures first, in place
     if asks == "list":
         if step.id in interview.review and interview.items(step.id):
-            carried.review_items(context, question)
+            carried.review_items(context, question, step.topic_heading)
         said = topic_figures(interview, step.topic) if step.topic is not None else ""
         editors.edit_list(context, question, said)
     elif asks == "choice":
