@@ -606,3 +606,19 @@ def test_the_units_kind_starts_where_its_name_says(
     code, output = interact(monkeypatch, ["new", path, *given], script)
     assert code == 130, output
     assert answers.load(path)["unit_kind"] == "中心"
+
+
+def test_the_jump_list_names_parts_as_the_unit_does(
+    monkeypatch: pytest.MonkeyPatch, example_path: Path
+) -> None:
+    document = answers.load(example_path)
+    document.setdefault("outline", {})["headings"] = {"problems": "工作中的短板"}
+    answers.save(example_path, document)
+    script = [
+        Step("?", CTRL_G),
+        Step("? 菜单", pick(MenuAction.JUMP)),
+        Step("跳到哪一部分", CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["resume", example_path], script)
+    assert code == 130, output
+    assert "工作中的短板（" in output and "存在的问题和原因（" not in output

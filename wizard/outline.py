@@ -87,6 +87,10 @@ class Outline:
     def heading(self, section: Section) -> str:
         return self.headings.get(section.id) or section.heading
 
+    def part_name(self, section: Section) -> str:
+        """The part as the clerk knows it on screen: the unit's heading, else its title."""
+        return self.headings.get(section.id) or section.title
+
     def moved(self, questionnaire: Questionnaire, section_id: str, offset: int) -> Outline:
         ids = [s.id for s in self.sections(questionnaire)]
         i = ids.index(section_id)

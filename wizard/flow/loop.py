@@ -21,7 +21,7 @@ def header(context: Context, step: Step) -> None:
     context.console.print()
     # The part as the draft names it: the unit's own heading when it gave one.
     shape = outline.read(interview.document.get("outline"))[0]
-    part = shape.headings.get(step.section.id) or step.section.title
+    part = shape.part_name(step.section)
     screens.header(
         context.console,
         report_title(interview),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from wizard import progress, prompter
+from wizard import outline, progress, prompter
 from wizard.check import check
 from wizard.export import ExportError, export_report
 from wizard.files import unquoted
@@ -66,8 +66,10 @@ def check_screen(context: Context) -> None:
 
 def jump(context: Context) -> Step | None:
     interview = context.interview
+    shape = outline.read(interview.document.get("outline"))[0]
     options = [
-        Option(f"{s.title}（{t.percent}%）", s.id) for s, t in progress.section_tallies(interview)
+        Option(f"{shape.part_name(s)}（{t.percent}%）", s.id)
+        for s, t in progress.section_tallies(interview)
     ]
     options.append(Option("← 返回菜单", Back.BACK))
     target = prompter.select("跳到哪一部分", options, nav=False)
