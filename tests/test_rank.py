@@ -68,3 +68,26 @@ def test_the_shipped_question_reaches_the_draft_with_last_years_place(
     after.answer("assessment_rank", "2")
     text = render_text(build_report(after))
     assert "在上级年度法治建设考核中位列第2名，比上年前移2位。" in text
+
+
+@pytest.mark.parametrize(("typed", "place"), [("2", "第2名"), ("第二名", "第2名")])
+def test_this_years_place_in_a_carried_sentence(typed: str, place: str) -> None:
+    """位列第3名 in last year's sentence: this year's place typed as a 名次 is typed."""
+    from wizard.figures.grammar import find, replaced
+    from wizard.text_figures import Located, Place, this_years
+
+    text = "在全市法治政府建设考核中位列第3名。"
+    found = find(text)[0]
+    reading = this_years(typed, Located(Place("achievements"), text, found, None))
+    assert replaced(text, found, reading) == f"在全市法治政府建设考核中位列{place}。"
+
+
+@pytest.mark.parametrize("typed", ["约2", "2.5", "0"])
+def test_a_place_in_a_carried_sentence_is_exact(typed: str) -> None:
+    """约2 would have lost its 约 (第2名): it is refused, as the 名次 question refuses it."""
+    from wizard.figures.grammar import find
+    from wizard.text_figures import Located, Place, this_years
+
+    text = "在全市法治政府建设考核中位列第3名。"
+    with pytest.raises(Invalid, match="名次"):
+        this_years(typed, Located(Place("achievements"), text, find(text)[0], None))

@@ -28,12 +28,15 @@ from wizard.figures import Invalid, Number
 from wizard.figures import grammar as grammar
 from wizard.figures.grammar import Found, Reading
 from wizard.interview import Interview
+from wizard.kinds.rank import RANK
 from wizard.questionnaire import Question
 
 State = Literal["", "carried", "not_a_figure"]
 STATES: tuple[State, ...] = ("", "carried", "not_a_figure")
 #: A question that holds any figure as typed: how a figure of the unit's own is read.
 ANY_FIGURE = Question(id="text_figure", kind="decimal", label="数字")
+#: A place in a sentence (位列第3名), read as a 名次 question reads its answer.
+A_PLACE = Question(id="text_place", kind="rank", label="名次", example="3")
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,16 +317,19 @@ def drop(interview: Interview, located: Located) -> None:
 
 def this_years(typed_text: str, located: Located) -> Reading:
     """What the clerk typed for a figure (``9100``, ``约9000``, ``9.8万``), said in its
-    sentence's words: the sentence's measure word and 万 unless they typed their own."""
+    sentence's words: the sentence's measure word and 万 unless they typed their own. A
+    place (第3名) is read as the 名次 kind reads one: exact, from 1, 第二 as well as 2."""
+    old = located.found.reading
+    if located.found.kind == "rank":
+        place = RANK.parse(A_PLACE, typed_text)
+        assert isinstance(place, Number)
+        return Reading(str(place.value), before="第", measure=old.measure)
     try:
         typed = grammar.read(typed_text)
     except ValueError as error:
         raise Invalid(str(error)) from None
     if typed is None or typed.number.startswith("-"):
         raise Invalid("请写今年的数字，如 9100、约9000、2000余；或写“删去”“仍为”")
-    old = located.found.reading
-    if located.found.kind == "rank":
-        return Reading(typed.number, before="第", measure=typed.measure or old.measure)
     number, wan = typed.number, typed.wan
     if old.wan and not typed.wan and not typed.measure:
         wan = True  # the sentence says 9.6万: 9.8 or 98000 both mean 9.8万

@@ -44,7 +44,8 @@ class Place(Kind):
             raise Invalid("名次要写准确的，如 5（不写“约”“左右”）")
         match = _PLACE.match(_arabic(cleaned))
         if match is None:
-            raise Invalid(f"请输入名次，例如 {question.example or '5'} 或 第5{_said(question)}")
+            example = question.example or "5"
+            raise Invalid(f"请输入名次，例如 {example} 或 第{example}{_said(question)}")
         return self.check(question, Number(int(match.group(1))))
 
     def check(self, question: Asked, value: Answer) -> Answer:
