@@ -22,14 +22,14 @@ from pathlib import Path
 
 import pexpect
 
-from wizard import answers
-from wizard.interview import Interview
+from wizard.answersfile import disk as answers
 from wizard.questionnaire import load_by_id, prompts_dir
 from wizard.questionnaire.locate import load_template
 from wizard.render.text import render_text
-from wizard.report import build_report
+from wizard.report.draft import build_report
 from wizard.session import record_questionnaire
-from wizard.wording import chinese_number
+from wizard.state.interview import Interview
+from wizard.state.wording import chinese_number
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = str(Path(sys.executable).with_name("report-wizard"))

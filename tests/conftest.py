@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from wizard import answers
-from wizard.interview import Interview
+from wizard.answersfile import disk
 from wizard.questionnaire import Questionnaire, load, load_by_id, prompts_dir
 from wizard.questionnaire.places import USER_DIR_VARIABLE
+from wizard.state.interview import Interview
 
 DATA = Path(__file__).parent / "data"
 
@@ -76,4 +76,4 @@ def example_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def example(township: Questionnaire, example_path: Path) -> Interview:
-    return Interview(township, answers.load(example_path))
+    return Interview(township, disk.load(example_path))

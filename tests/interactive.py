@@ -20,7 +20,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner, Result
 
-from wizard import cli
+from wizard.cli import app as cli
 
 ENTER = "\r"
 DOWN = "\x1b[B"

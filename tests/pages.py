@@ -152,14 +152,14 @@ def first_page_png(docx: Path, target: Path) -> None:
 
 
 if __name__ == "__main__":
-    from wizard import answers
+    from wizard.answersfile import disk
     from wizard.questionnaire import prompts_dir
     from wizard.render.docx import render_docx
-    from wizard.report import build_report
+    from wizard.report.draft import build_report
     from wizard.session import open_readonly
 
     example = prompts_dir() / "examples" / "township-2022.toml"
-    answers.load(example)  # fails loudly if the example is broken
+    disk.load(example)  # fails loudly if the example is broken
     with tempfile.TemporaryDirectory() as folder:
         docx = Path(folder) / "example.docx"
         docx.write_bytes(render_docx(build_report(open_readonly(example))))

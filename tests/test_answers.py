@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wizard import answers
-from wizard.interview import Interview
+from wizard.answersfile import disk
 from wizard.questionnaire import Questionnaire
+from wizard.state.interview import Interview
 
 TRICKY = [
     "引号\"'、反斜杠\\、制表\t、换行\n\r\n",
@@ -34,7 +34,7 @@ TRICKY = [
 
 
 def _doc(**values: Any) -> dict[str, Any]:
-    document = answers.new_document("township", "1.0.0")
+    document = disk.new_document("township", "1.0.0")
     document.update(values)
     return document
 
@@ -43,15 +43,15 @@ def _doc(**values: Any) -> dict[str, Any]:
 @given(st.text() | st.sampled_from(TRICKY))
 def test_any_text_round_trips_exactly(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
     path = tmp_path_factory.mktemp("rt") / "a.toml"
-    answers.save(path, _doc(leaders=text, items=[{"title": text, "text": text}]))
-    loaded = answers.load(path)
+    disk.save(path, _doc(leaders=text, items=[{"title": text, "text": text}]))
+    loaded = disk.load(path)
     assert loaded["leaders"] == text
     assert loaded["items"] == [{"title": text, "text": text}]
 
 
 def test_long_text_is_written_as_a_multiline_string(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
-    answers.save(path, _doc(plans_intro="第一行\n第二行"))
+    disk.save(path, _doc(plans_intro="第一行\n第二行"))
     assert 'plans_intro = """\n第一行\n第二行"""' in path.read_text(encoding="utf-8")
 
 
@@ -60,10 +60,10 @@ def test_save_keeps_keys_it_does_not_know(tmp_path: Path, township: Questionnair
     path.write_text(
         '[meta]\nquestionnaire = "township"\n\n[local_notes]\nwho = "张三"\n', encoding="utf-8"
     )
-    interview = Interview(township, answers.load(path))
+    interview = Interview(township, disk.load(path))
     interview.answer("unit_name", "杉岭乡")
-    answers.save(path, interview.document)
-    loaded = answers.load(path)
+    disk.save(path, interview.document)
+    loaded = disk.load(path)
     assert loaded["local_notes"] == {"who": "张三"}
     assert loaded["unit_name"] == "杉岭乡"
     assert interview.unknown == ["local_notes"]
@@ -71,11 +71,11 @@ def test_save_keeps_keys_it_does_not_know(tmp_path: Path, township: Questionnair
 
 def test_save_stamps_meta_and_keeps_a_backup(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
-    answers.save(path, _doc(unit_name="甲"))
+    disk.save(path, _doc(unit_name="甲"))
     first = path.read_bytes()
-    answers.save(path, _doc(unit_name="乙"))
-    assert answers.backup_path(path).read_bytes() == first
-    meta = answers.load(path)["meta"]
+    disk.save(path, _doc(unit_name="乙"))
+    assert disk.backup_path(path).read_bytes() == first
+    meta = disk.load(path)["meta"]
     assert meta["questionnaire"] == "township" and "updated" in meta and "tool_version" in meta
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.toml", "a.toml.bak"]
 
@@ -85,7 +85,7 @@ def test_a_failed_save_leaves_the_previous_file_intact(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
     path = tmp_path / "a.toml"
-    answers.save(path, _doc(unit_name="原来的"))
+    disk.save(path, _doc(unit_name="原来的"))
     before = path.read_bytes()
 
     def disk_full(*_args: object, **_kwargs: object) -> None:
@@ -112,21 +112,21 @@ def test_a_failed_save_leaves_the_previous_file_intact(
             return real_replace(self, target)
 
         monkeypatch.setattr(Path, "replace", failing_replace)
-    with pytest.raises(answers.AnswersError) as caught:
-        answers.save(path, _doc(unit_name="新的"))
+    with pytest.raises(disk.AnswersError) as caught:
+        disk.save(path, _doc(unit_name="新的"))
     assert "磁盘空间已满" in str(caught.value)
     assert "上一次保存的内容仍完好无损" in str(caught.value)
     monkeypatch.undo()
     assert path.read_bytes() == before
-    assert answers.load(path)["unit_name"] == "原来的"
+    assert disk.load(path)["unit_name"] == "原来的"
     assert not list(tmp_path.glob("*.tmp"))
 
 
 def test_a_corrupt_file_says_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
     path.write_text('[meta]\nquestionnaire = "township"\nunit_name = "杉岭乡\n', encoding="utf-8")
-    with pytest.raises(answers.AnswersError) as caught:
-        answers.load(path)
+    with pytest.raises(disk.AnswersError) as caught:
+        disk.load(path)
     assert f"{path} 格式有误，无法读取：第 3 行第 " in str(caught.value)
     assert "文件没有被改动" in str(caught.value)
 
@@ -134,24 +134,24 @@ def test_a_corrupt_file_says_line_and_column(tmp_path: Path) -> None:
 def test_a_file_that_is_not_an_answers_file(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
     path.write_text('title = "x"\n', encoding="utf-8")
-    with pytest.raises(answers.AnswersError, match="不是 report-wizard 的答案文件"):
-        answers.load(path)
+    with pytest.raises(disk.AnswersError, match="不是 report-wizard 的答案文件"):
+        disk.load(path)
 
 
 def test_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
     path.write_bytes("unit_name = '杉岭乡'".encode("gbk"))
-    with pytest.raises(answers.AnswersError, match="GBK（ANSI）编码的，不是 UTF-8"):
-        answers.load(path)
+    with pytest.raises(disk.AnswersError, match="GBK（ANSI）编码的，不是 UTF-8"):
+        disk.load(path)
 
 
 def test_a_second_lock_is_refused_with_the_file_name(tmp_path: Path) -> None:
     path = tmp_path / "报告.toml"
-    with answers.Lock(path):
-        with pytest.raises(answers.AnswersError) as caught:
-            answers.Lock(path).acquire()
+    with disk.Lock(path):
+        with pytest.raises(disk.AnswersError) as caught:
+            disk.Lock(path).acquire()
         assert f"答案文件 {path} 正在另一个窗口中编辑" in str(caught.value)
-    with answers.Lock(path):  # released: a later session may open it
+    with disk.Lock(path):  # released: a later session may open it
         pass
 
 
@@ -162,19 +162,19 @@ def test_a_lock_held_by_another_process_is_respected(tmp_path: Path) -> None:
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        with pytest.raises(answers.AnswersError, match="正在另一个窗口中编辑"):
-            answers.Lock(path).acquire()
+        with pytest.raises(disk.AnswersError, match="正在另一个窗口中编辑"):
+            disk.Lock(path).acquire()
     finally:
         holder.kill()
         holder.wait()
-    with answers.Lock(path):  # a killed holder releases the lock
+    with disk.Lock(path):  # a killed holder releases the lock
         pass
 
 
 HOLD_LOCK = """
 import sys, time
 from pathlib import Path
-from wizard.answers import Lock
+from wizard.answersfile.disk import Lock
 lock = Lock(Path(sys.argv[1]))
 lock.acquire()
 print("locked", flush=True)
@@ -184,14 +184,14 @@ time.sleep(60)
 SAVE_LOOP = """
 import sys
 from pathlib import Path
-from wizard import answers
+from wizard.answersfile import disk
 path = Path(sys.argv[1])
-document = answers.new_document("township", "1.0.0")
+document = disk.new_document("township", "1.0.0")
 n = 0
 while True:
     n += 1
     document[f"answer_{n}"] = "第" + str(n) + "条 " + "内容" * 200
-    answers.save(path, document)
+    disk.save(path, document)
     print(n, flush=True)
 """
 
@@ -209,21 +209,21 @@ def test_sigkill_at_random_moments_never_loses_a_returned_save(tmp_path: Path) -
         child.send_signal(signal.SIGKILL)
         output, _ = child.communicate()
         last = max([1, *(int(line) for line in output.split())])
-        document = answers.load(path)  # parses, every time
+        document = disk.load(path)  # parses, every time
         assert all(f"answer_{n}" in document for n in range(1, last + 1))
         path.unlink(missing_ok=True)
 
 
 def test_the_file_explains_itself_to_whoever_opens_it(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
-    answers.save(path, _doc(unit_name="杉岭乡"))
+    disk.save(path, _doc(unit_name="杉岭乡"))
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# report-wizard 的答案文件")
-    assert answers.load(path)["unit_name"] == "杉岭乡"
+    assert disk.load(path)["unit_name"] == "杉岭乡"
 
 
 def test_a_toml_error_names_its_line_and_column() -> None:
-    from wizard.tomlerror import loads
+    from wizard.base.tomlerror import loads
 
     with pytest.raises(ValueError) as error:
         loads('unit_name = "杉岭乡"\n\nyear = 杉岭\n')
@@ -231,7 +231,7 @@ def test_a_toml_error_names_its_line_and_column() -> None:
 
 
 def test_bare_cr_line_ends_and_an_unclosed_quote() -> None:
-    from wizard.tomlerror import loads
+    from wizard.base.tomlerror import loads
 
     assert loads('a = 1\rb = "x"\r') == {"a": 1, "b": "x"}  # an old editor's line ends
     with pytest.raises(ValueError, match="引号没有配对"):

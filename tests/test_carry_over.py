@@ -9,16 +9,17 @@ from typer.testing import CliRunner
 
 from tests.conftest import DATA
 from tests.interactive import CTRL_C, ENTER, Step, interact, pick
-from wizard import answers, progress
-from wizard.cli import app
+from wizard.answersfile import disk
+from wizard.cli.app import app
 from wizard.flow.carried import SectionAction
 from wizard.flow.context import Context
-from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
 from wizard.render.terminal import make_console
 from wizard.render.text import render_text
-from wizard.report import build_report
+from wizard.report.draft import build_report
 from wizard.session import Session, resume
+from wizard.state import progress
+from wizard.state.interview import Interview
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def next_year(example_path: Path, tmp_path: Path) -> Path:
 def test_the_year_moves_on_and_figures_start_empty(
     next_year: Path, township: Questionnaire
 ) -> None:
-    document = answers.load(next_year)
+    document = disk.load(next_year)
     assert document["year"] == 2023
     assert "sign_date" not in document
     for question in township.all_questions():
@@ -46,7 +47,7 @@ def test_the_year_moves_on_and_figures_start_empty(
 def test_texts_are_carried_over_and_marked_for_review(
     next_year: Path, township: Questionnaire
 ) -> None:
-    document = answers.load(next_year)
+    document = disk.load(next_year)
     assert document["unit_name"] == "杉岭乡"
     assert document["leadership_points"][0]["title"] == "健全领导机制"
     review = set(document["state"]["review"])
@@ -73,16 +74,16 @@ def test_the_wizard_asks_to_confirm_each_carried_text(
     assert code == 130
     assert "从这一题继续：单位名称" in output
     assert "这是沿用上一年度的内容：请确认，或改写成今年的情况。" in output
-    review = set(answers.load(next_year)["state"]["review"])
+    review = set(disk.load(next_year)["state"]["review"])
     assert "unit_name" not in review  # confirmed by accepting it
     assert "leaders" not in review
     assert "guide_office" in review
 
 
 def test_a_figure_prompt_names_last_years_value(next_year: Path, township: Questionnaire) -> None:
-    interview = Interview(township, answers.load(next_year))
+    interview = Interview(township, disk.load(next_year))
     flow = Context(
-        Session(next_year, interview, answers.Lock(next_year)),
+        Session(next_year, interview, disk.Lock(next_year)),
         make_console(),
         lambda _context, _step: None,
     )
@@ -94,7 +95,7 @@ def test_a_figure_prompt_names_last_years_value(next_year: Path, township: Quest
 
 
 def test_the_draft_compares_with_last_year(next_year: Path, township: Questionnaire) -> None:
-    interview = Interview(township, answers.load(next_year))
+    interview = Interview(township, disk.load(next_year))
     interview.answer("disputes_found", "150")
     interview.answer("disputes_resolved", "147")
     interview.answer("materials", "8000余")
@@ -135,11 +136,11 @@ def test_last_years_items_are_confirmed_one_by_one(
 
     drive(script, review_then_edit)
     opened.close()
-    after = answers.load(next_year)["shortcomings"]
+    after = disk.load(next_year)["shortcomings"]
     assert [i["problem"] for i in after] == [before[0]["problem"], before[2]["problem"]]
     assert after[1]["cause"].endswith("今年的原因")
     assert after[0]["cause"] == "人手不足"
-    assert "shortcomings" not in set(answers.load(next_year).get("state", {}).get("review", []))
+    assert "shortcomings" not in set(disk.load(next_year).get("state", {}).get("review", []))
 
 
 @pytest.mark.parametrize("year", [2022, 2025])
@@ -149,9 +150,9 @@ def test_the_date_hint_names_the_year_after_the_report(
     from tests.interactive import drive
     from wizard.flow.loop import ask
 
-    document = answers.load(example_path)
+    document = disk.load(example_path)
     document["year"] = year
-    answers.save(example_path, document)
+    disk.save(example_path, document)
     opened = resume(example_path)
     context = Context(opened, make_console(), ask)
     step = opened.interview.step("sign_date")
@@ -159,13 +160,13 @@ def test_the_date_hint_names_the_year_after_the_report(
     drive("\x15" + f"{year + 1}-01-12" + ENTER, lambda: ask(context, step))
     opened.close()
     assert f"如 {year + 1}-01-10 或 {year + 1}年1月10日" in capsys.readouterr().out
-    assert answers.load(example_path)["sign_date"].isoformat() == f"{year + 1}-01-12"
+    assert disk.load(example_path)["sign_date"].isoformat() == f"{year + 1}-01-12"
 
 
 def test_a_part_new_this_year_goes_where_the_questionnaire_puts_it(
     township: Questionnaire,
 ) -> None:
-    from wizard.next_year import _with_new_parts
+    from wizard.report.next_year import _with_new_parts
 
     parts = [s.id for s in township.sections if s.heading]
     last_year = [p for p in parts if p != "duty"]  # last year's report had no 第一责任人 part
@@ -183,9 +184,9 @@ def test_the_header_names_the_part_as_the_unit_renamed_it(
 ) -> None:
     from wizard.flow.loop import ask, header
 
-    document = answers.load(example_path)
+    document = disk.load(example_path)
     document["outline"] = {"headings": {"work": "推进街道法治建设情况"}}
-    answers.save(example_path, document)
+    disk.save(example_path, document)
     opened = resume(example_path)
     step = next(s for s in opened.interview.steps() if s.section.id == "work")
     header(Context(opened, make_console(), ask), step)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from wizard.check import check
-from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
 from wizard.questionnaire.locate import load_template
 from wizard.render.text import render_text
-from wizard.repeats import said_in
-from wizard.report import build_report
+from wizard.report.check import check
+from wizard.report.draft import build_report
+from wizard.state.interview import Interview
+from wizard.state.repeats import said_in
 
 
 def codes(interview: Interview, severity: str = "error") -> list[tuple[str, str | None]]:
@@ -220,7 +220,7 @@ def test_a_preamble_without_a_guiding_office(example: Interview) -> None:
 
 
 def test_a_sentence_said_twice_is_a_warning(example: Interview) -> None:
-    from wizard.repeats import sentences_twice
+    from wizard.state.repeats import sentences_twice
 
     assert sentences_twice(["年终述职时同步述法。年终述职时同步述法。", "是。是。"]) == [
         "年终述职时同步述法。"

@@ -9,8 +9,8 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
-from wizard import answers
-from wizard.cli import app
+from wizard.answersfile import disk
+from wizard.cli.app import app
 from wizard.questionnaire import Questionnaire, prompts_dir
 
 runner = CliRunner()
@@ -93,7 +93,7 @@ def test_check_exit_codes_and_json(example_path: Path) -> None:
 
 
 def test_check_of_a_complete_file_exits_0(example_path: Path) -> None:
-    items = answers.load(example_path)["shortcomings"]
+    items = disk.load(example_path)["shortcomings"]
     fixes = tmp = example_path.with_name("fix.toml")
     tmp.write_text(
         "leaders_intro = '书记、乡长带头履职。'\nother_matters = '无'\n"
@@ -131,7 +131,7 @@ def test_new_with_data_writes_validated_answers(tmp_path: Path) -> None:
         "--data", "materials=10000余", "--data", "sign_date=2023年1月10日", "--no-input",
     )  # fmt: skip
     assert code == 0, output
-    document = answers.load(path)
+    document = disk.load(path)
     assert document["unit_name"] == "杉岭乡"
     assert document["materials"] == {"value": 10000, "hedge": "余"}
     assert str(document["sign_date"]) == "2023-01-10"
@@ -209,7 +209,7 @@ def test_compare(example_path: Path, tmp_path: Path) -> None:
 
 def test_a_second_session_on_the_same_file_is_refused(example_path: Path) -> None:
     before = example_path.read_bytes()
-    with answers.Lock(example_path):
+    with disk.Lock(example_path):
         code, output = run("resume", example_path, "--data", "unit_name=别的乡", "--no-input")
     assert code == 2
     assert "正在另一个窗口中编辑" in output
@@ -217,17 +217,17 @@ def test_a_second_session_on_the_same_file_is_refused(example_path: Path) -> Non
 
 
 def test_an_older_version_keeps_what_fits_and_reports_the_rest(example_path: Path) -> None:
-    document = answers.load(example_path)
+    document = disk.load(example_path)
     document["meta"]["questionnaire_version"] = "0.9.0"
     document["disputes_found"] = -5
     document["retired_question"] = "去年的问题"
-    answers.save(example_path, document)
+    disk.save(example_path, document)
     code, output = run("resume", example_path, "--no-input")
     assert code == 0
     assert "是按问卷 0.9.0 版填写的，当前为 1.5.0 版" in output
     assert "“排查调处矛盾纠纷”（disputes_found）保存的答案已不符合要求：不能是负数" in output
     assert "已原样保留：retired_question" in output
-    kept = answers.load(example_path)
+    kept = disk.load(example_path)
     assert kept["retired_question"] == "去年的问题"
     assert kept["disputes_found"] == -5  # kept until answered again
 
@@ -255,7 +255,7 @@ def test_a_file_named_by_the_wizard_takes_the_units_name_and_year(
     assert "答案文件已按单位和年度命名为" in output
     assert not list(tmp_path.glob("新报告-*"))
     assert not list(tmp_path.glob(".新报告-*"))  # nor its lock
-    assert answers.load(named)["unit_name"] == "青石/镇"
+    assert disk.load(named)["unit_name"] == "青石/镇"
 
 
 def test_python_dash_m_runs_the_same_command() -> None:
@@ -273,7 +273,7 @@ def test_export_to_a_folder_that_cannot_be_written(
 ) -> None:
     import errno
 
-    from wizard import export
+    from wizard.render import export
 
     def refused(_path: Path, _data: bytes) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
@@ -379,7 +379,7 @@ def test_a_data_file_takes_figures_as_a_prompt_does(tmp_path: Path) -> None:
     )
     code, output = run("new", tmp_path / "a.toml", "--data-file", data, "--no-input")
     assert code == 0, output
-    document = answers.load(tmp_path / "a.toml")
+    document = disk.load(tmp_path / "a.toml")
     assert document["materials"] == {"value": 2000, "hedge": "余", "unit": "册"}
     assert document["consultations"] == {"value": 600, "hedge": "约"}
 
@@ -407,21 +407,21 @@ def test_the_templates_folder_variable_naming_a_file_is_said(
 
 
 def test_a_data_file_brings_the_units_outline_and_own_figures(tmp_path: Path) -> None:
-    source = answers.load(prompts_dir() / "examples" / "subdistrict-own-figures-2023.toml")
+    source = disk.load(prompts_dir() / "examples" / "subdistrict-own-figures-2023.toml")
     assert "outline" in source and "own_figures" in source
     given = tmp_path / "给定.toml"
-    answers.save(given, source)
+    disk.save(given, source)
     target = tmp_path / "新.toml"
     result = CliRunner().invoke(
         app,
         ["new", str(target), "--data-file", str(given), "--no-input"],
     )
     assert result.exit_code == 0, result.output
-    made = answers.load(target)
+    made = disk.load(target)
     for table in ("outline", "own_figures", "text_figures"):
         assert made.get(table) == source.get(table)
     broken = dict(source, own_figures=[{"label": 5}])
-    answers.save(given, broken)
+    disk.save(given, broken)
     result = CliRunner().invoke(
         app,
         [

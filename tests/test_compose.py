@@ -147,8 +147,8 @@ def test_a_custom_topic_takes_the_shape_of_its_own_section(tmp_path: Path) -> No
     """Two topics sections with different fields: a topic the user adds to the second is
     asked and checked with the second's fields, not the first's."""
     from tests.conftest import DATA
-    from wizard.interview import Interview
-    from wizard.values import TopicChoice
+    from wizard.questionnaire.values import TopicChoice
+    from wizard.state.interview import Interview
 
     (tmp_path / "mini.toml").write_text((DATA / "mini.toml").read_text(encoding="utf-8"))
     path = variant(

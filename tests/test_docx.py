@@ -15,14 +15,14 @@ from docx.shared import Length, Pt, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from wizard import answers
-from wizard.interview import Interview
-from wizard.paragraphs import Span
+from wizard.answersfile import disk
 from wizard.questionnaire import Questionnaire, prompts_dir
 from wizard.render.docx import render_docx
 from wizard.render.lines import signature_indents, title_lines, width
-from wizard.report import build_report
+from wizard.report.draft import build_report
+from wizard.report.paragraphs import Span
 from wizard.session import questionnaire_of
+from wizard.state.interview import Interview
 
 
 def effective(paragraph: DocxParagraph, run: Run | None, name: str) -> Any:
@@ -200,7 +200,7 @@ def test_the_copy_to_line_is_a_bordered_4hao_block_after_the_signature(tmp_path:
     from wizard.render.markdown import render_markdown
 
     path = prompts_dir() / "examples" / "county-departments-march-2024.toml"
-    document = answers.load(path)
+    document = disk.load(path)
     report = build_report(Interview(questionnaire_of(document, path), document))
     assert report.paragraphs[-1].kind == "copy_to"
     assert report.paragraphs[-1].text == "抄送：市司法局、县人大常委会办公室。"

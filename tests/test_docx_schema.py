@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from openxml_audit import FileFormat, OpenXmlValidator
 
-from wizard import answers
-from wizard.interview import Interview
+from wizard.answersfile import disk
 from wizard.questionnaire import load_by_id, prompts_dir
 from wizard.render.docx import render_docx
-from wizard.report import build_report
+from wizard.report.draft import build_report
 from wizard.session import questionnaire_of
+from wizard.state.interview import Interview
 
 EXAMPLES = sorted((prompts_dir() / "examples").glob("*.toml"))
 
@@ -27,7 +27,7 @@ def _errors(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_every_example_is_valid_ooxml(example: Path, tmp_path: Path) -> None:
-    document = answers.load(example)
+    document = disk.load(example)
     interview = Interview(questionnaire_of(document, example), document)
     target = tmp_path / "report.docx"
     target.write_bytes(render_docx(build_report(interview)))
@@ -42,7 +42,7 @@ def test_a_blank_report_with_its_placeholders_is_valid(tmp_path: Path) -> None:
 
 def test_the_validator_sees_a_schema_error(tmp_path: Path) -> None:
     """The check above can fail: an element out of place is reported."""
-    document = answers.load(EXAMPLES[0])
+    document = disk.load(EXAMPLES[0])
     written = render_docx(
         build_report(Interview(questionnaire_of(document, EXAMPLES[0]), document))
     )

@@ -9,13 +9,14 @@ import itertools
 
 import pytest
 
-from wizard import answers, expr
-from wizard.check import check
-from wizard.interview import Interview
+from wizard.answersfile import disk
+from wizard.base import expr
 from wizard.questionnaire import Question, Questionnaire, available, load
+from wizard.questionnaire.values import display
 from wizard.render.text import render_text
-from wizard.report import build_report
-from wizard.values import display
+from wizard.report.check import check
+from wizard.report.draft import build_report
+from wizard.state.interview import Interview
 
 TODAY = dt.date(2023, 3, 1)
 QUESTIONNAIRES = [load(path) for path in available()]
@@ -41,7 +42,7 @@ def typed(question: Question) -> str:
 
 def fresh(questionnaire: Questionnaire) -> Interview:
     return Interview(
-        questionnaire, answers.new_document(questionnaire.id, questionnaire.version), TODAY
+        questionnaire, disk.new_document(questionnaire.id, questionnaire.version), TODAY
     )
 
 

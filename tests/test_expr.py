@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from wizard import expr
+from wizard.base import expr
 
 
 @pytest.mark.parametrize(

@@ -22,12 +22,13 @@ from tests.interactive import (
     interact,
     pick,
 )
-from wizard import answers, text_figures
-from wizard.cli import app
+from wizard.answersfile import disk
+from wizard.cli.app import app
 from wizard.flow.carried import CarriedAction
 from wizard.flow.menu import MenuAction
-from wizard.interview import Interview
 from wizard.questionnaire import load_by_id
+from wizard.state import text_figures
+from wizard.state.interview import Interview
 
 pytestmark = pytest.mark.timeout(90)
 POINT = "检查货运车辆8600辆次，查处超限超载车辆215辆，罚没款35.6万元"
@@ -38,7 +39,7 @@ runner = CliRunner()
 def department_file(tmp_path: Path) -> Path:
     """A 局's answers file with its basics given and one line of business chosen."""
     questionnaire = load_by_id("department")
-    interview = Interview(questionnaire, answers.new_document("department", questionnaire.version))
+    interview = Interview(questionnaire, disk.new_document("department", questionnaire.version))
     for key, text in (
         ("unit_name", "青川县交通运输局"),
         ("unit_kind", "局"),
@@ -54,7 +55,7 @@ def department_file(tmp_path: Path) -> Path:
     interview.set_raw("plan_items", [{"heading": "推进非现场执法"}])
     interview.document["state"] = {"outline_offered": True}
     path = tmp_path / "交通.toml"
-    answers.save(path, interview.document)
+    disk.save(path, interview.document)
     return path
 
 
@@ -75,7 +76,7 @@ def test_a_point_with_three_figures_then_the_form(
     ]
     code, output = interact(monkeypatch, ["resume", department_file], script)
     assert code == 130, output
-    document = answers.load(department_file)
+    document = disk.load(department_file)
     assert document["fines"] == 35.6  # the text's figure answered its question
     records = text_figures.read(document["text_figures"])[0]
     assert [(r.label, r.said, r.question) for r in records] == [
@@ -92,7 +93,7 @@ def test_a_point_with_three_figures_then_the_form(
     code, output = interact(monkeypatch, ["resume", department_file], script)
     assert code == 130, output
     assert "上次停在这一题" in output and "1200余" in output
-    document = answers.load(department_file)
+    document = disk.load(department_file)
     assert document["inspections"] == {"value": 1200, "hedge": "余"}
     assert document["penalty_cases"] == 86 and "drafts" not in document
     draft = department_file.with_suffix(".txt")
@@ -133,7 +134,7 @@ def test_a_figure_is_classified_otherwise_in_the_list(
     ]
     code, output = interact(monkeypatch, ["resume", department_file], script)
     assert code == 130, output
-    document = answers.load(department_file)
+    document = disk.load(department_file)
     assert document["inspections"] == {"value": 8600, "unit": "辆次"}  # the clerk's measure word
     records = text_figures.read(document["text_figures"])[0]
     assert records[0].question == "inspections"
@@ -143,14 +144,14 @@ def test_a_figure_is_classified_otherwise_in_the_list(
 def test_next_year_updates_last_years_figures_in_their_sentence(
     monkeypatch: pytest.MonkeyPatch, department_file: Path, tmp_path: Path
 ) -> None:
-    interview = Interview(load_by_id("department"), answers.load(department_file))
+    interview = Interview(load_by_id("department"), disk.load(department_file))
     interview.set_raw("law_enforcement_points", [{"title": "开展治超专项行动", "text": POINT}])
     text_figures.store(
         interview.document,
         [text_figures.Record("law_enforcement_points", "罚没款", "35.6万元", "fines")],
     )
     interview.set_raw("fines", 35.6)
-    answers.save(department_file, interview.document)
+    disk.save(department_file, interview.document)
     last = tmp_path / "2024.docx"
     assert runner.invoke(app, ["export", str(department_file), "-o", str(last)]).exit_code == 0
     this = tmp_path / "2025.toml"
@@ -167,7 +168,7 @@ def test_next_year_updates_last_years_figures_in_their_sentence(
     ]
     code, output = interact(monkeypatch, ["resume", this], script)
     assert code == 130, output
-    document = answers.load(this)
+    document = disk.load(this)
     (point,) = document["law_enforcement_points"]
     assert point["text"] == "检查货运车辆9100辆次，罚没款35.6万元。"  # rewritten in place
     records = text_figures.read(document["text_figures"])[0]
@@ -191,9 +192,9 @@ def test_next_year_updates_last_years_figures_in_their_sentence(
 def test_a_figure_changed_from_the_menu_is_changed_in_its_sentence(
     monkeypatch: pytest.MonkeyPatch, department_file: Path
 ) -> None:
-    interview = Interview(load_by_id("department"), answers.load(department_file))
+    interview = Interview(load_by_id("department"), disk.load(department_file))
     interview.set_raw("law_enforcement_points", [{"title": "开展治超专项行动", "text": POINT}])
-    answers.save(department_file, interview.document)
+    disk.save(department_file, interview.document)
     script = [
         Step("?", CTRL_G),
         Step("菜单", pick(MenuAction.FIGURES)),
@@ -206,5 +207,5 @@ def test_a_figure_changed_from_the_menu_is_changed_in_its_sentence(
     ]
     code, output = interact(monkeypatch, ["resume", department_file], script)
     assert code == 0, output
-    (point,) = answers.load(department_file)["law_enforcement_points"]
+    (point,) = disk.load(department_file)["law_enforcement_points"]
     assert point["text"] == "检查货运车辆9100辆次，罚没款35.6万元"

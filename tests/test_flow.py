@@ -31,13 +31,14 @@ from tests.interactive import (
     interact,
     pick,
 )
-from wizard import answers, questionnaire
+from wizard import questionnaire
+from wizard.answersfile import disk
 from wizard.flow.editors import EntryAction
 from wizard.flow.menu import MenuAction
 from wizard.flow.structure import FirstAction
-from wizard.interview import Interview
 from wizard.render.text import render_text
-from wizard.report import build_report
+from wizard.report.draft import build_report
+from wizard.state.interview import Interview
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -102,7 +103,7 @@ def test_a_whole_interview_with_every_kind(monkeypatch: pytest.MonkeyPatch, tmp_
     ]
     code, output = interact(monkeypatch, ["new", path, "--template", "mini"], script)
     assert code == 0, output
-    document = answers.load(path)
+    document = disk.load(path)
     assert document["org"] == "南街社区"
     assert document["year"] == 2024  # 1999 was refused in place, then corrected
     assert document["served"] == {"value": 3000, "hedge": "余"}
@@ -146,7 +147,7 @@ def test_back_keeps_later_answers_and_ctrl_c_exits_130(
     assert code == 130
     assert f"答案已保存到 {path}" in output
     assert f"继续填写请运行：report-wizard resume {path}" in output
-    document = answers.load(path)
+    document = disk.load(path)
     assert document["year"] == 2022
     assert document["leaders"] == "区委、区政府"
     assert document["guide_office"] == "区委依法治区办"
@@ -163,7 +164,7 @@ def test_help_and_example_on_request(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert code == 130
     assert "说明：写全称，会出现在标题、开头和落款中。" in output
     assert "示例：杉岭乡" in output
-    assert answers.load(path)["unit_name"] == "杉岭乡"  # what was typed before Ctrl+O was kept
+    assert disk.load(path)["unit_name"] == "杉岭乡"  # what was typed before Ctrl+O was kept
 
 
 def test_end_of_input_is_like_ctrl_c(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -171,15 +172,15 @@ def test_end_of_input_is_like_ctrl_c(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     code, output = interact(monkeypatch, ["new", path], "杉岭乡" + ENTER)
     assert code == 130
     assert "report-wizard resume" in output
-    assert answers.load(path)["unit_name"] == "杉岭乡"
+    assert disk.load(path)["unit_name"] == "杉岭乡"
 
 
 def test_resume_starts_at_the_first_open_required_question(
     monkeypatch: pytest.MonkeyPatch, example_path: Path
 ) -> None:
-    document = answers.load(example_path)
+    document = disk.load(example_path)
     del document["shortcomings"]
-    answers.save(example_path, document)
+    disk.save(example_path, document)
     script = [
         Step("已有 0 条", ENTER),  # add three problems
         Step("问题", "甲" + ENTER),
@@ -200,7 +201,7 @@ def test_resume_starts_at_the_first_open_required_question(
     code, output = interact(monkeypatch, ["resume", example_path], script)
     assert code == 130, output
     assert "从这一题继续：存在的问题" in output
-    problems = answers.load(example_path)["shortcomings"]
+    problems = disk.load(example_path)["shortcomings"]
     assert [p["problem"] for p in problems] == ["丙", "乙"]
 
 
@@ -214,7 +215,7 @@ def test_review_and_edit_from_the_menu(monkeypatch: pytest.MonkeyPatch, example_
     ]
     code, output = interact(monkeypatch, ["resume", example_path], script)
     assert code == 130, output
-    assert answers.load(example_path)["unit_name"] == "青石镇"
+    assert disk.load(example_path)["unit_name"] == "青石镇"
 
 
 def test_topic_catalogue(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -242,7 +243,7 @@ def test_topic_catalogue(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     ]
     code, output = interact(monkeypatch, ["resume", path], script)
     assert code == 130, output
-    topics = answers.load(path)["work_topics"]
+    topics = disk.load(path)["work_topics"]
     assert [t["id"] for t in topics] == [
         "leadership", "decision", "openness", "enforcement", "publicity", "disputes", "litigation",
     ]  # fmt: skip
@@ -267,7 +268,7 @@ def test_typed_markup_is_shown_literally(
     code, output = interact(monkeypatch, ["new", path], script)
     assert code == 130
     assert "[重要]乡2025年法治政府建设年度报告" in output  # the header, not eaten as markup
-    assert answers.load(path)["unit_name"] == "[重要]乡"
+    assert disk.load(path)["unit_name"] == "[重要]乡"
 
 
 def test_long_text_in_an_editor(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -291,11 +292,11 @@ def test_long_text_in_an_editor(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     ]
 
     def saved() -> bool:
-        return path.exists() and "preamble_summary" in answers.load(path)
+        return path.exists() and "preamble_summary" in disk.load(path)
 
     code, output = interact(monkeypatch, ["new", path], script, later=CTRL_C, until=saved)
     assert code == 130, output
-    assert answers.load(path)["preamble_summary"] == "编辑器里写的\n第二行"
+    assert disk.load(path)["preamble_summary"] == "编辑器里写的\n第二行"
 
 
 def test_ctrl_d_is_like_ctrl_c(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -309,7 +310,7 @@ def test_ctrl_d_is_like_ctrl_c(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     code, output = interact(monkeypatch, ["new", path], script)
     assert code == 130
     assert "report-wizard resume" in output
-    assert answers.load(path)["unit_name"] == "杉岭乡"
+    assert disk.load(path)["unit_name"] == "杉岭乡"
 
 
 def test_an_interview_years_later_reports_on_the_year_before(
@@ -329,7 +330,7 @@ def test_an_interview_years_later_reports_on_the_year_before(
     code, output = interact(monkeypatch, ["new", path], script)
     assert code == 0, output
     assert "青石镇2030年法治政府建设年度报告" in output  # the header after the year
-    assert answers.load(path)["year"] == 2030
+    assert disk.load(path)["year"] == 2030
     code, output = interact(monkeypatch, ["check", path, "--json"], "")
     assert code == 1
     assert '"deadline": "2031-04-01"' in output and '"days_left": 31' in output
@@ -416,7 +417,7 @@ def test_the_editors_of_topics_and_items(
     assert code == 130, output
     assert "已取消这一条" in output
     assert "说明：" in output
-    document = answers.load(path)
+    document = disk.load(path)
     assert document["work_topics"] == [{"id": "care"}]
     assert document["care_points"] == [{"title": "上门送餐", "text": "每天中午"}]
 
@@ -445,7 +446,7 @@ def test_skipping_a_choice_and_a_required_list_left_empty(
     code, output = interact(monkeypatch, ["resume", path], script)
     assert code == 130, output
     assert "此项至少需要填写 1 条" in output
-    skipped = answers.load(path)["state"]["skipped"]
+    skipped = disk.load(path)["state"]["skipped"]
     assert {"served", "has_volunteers", "kind"} <= set(skipped)
 
 
@@ -458,12 +459,12 @@ def test_half_typed_text_survives_ctrl_c_and_comes_back_on_resume(
     )
     assert code == 130
     assert "正在填写的“单位名称”已存为草稿" in output
-    assert answers.load(path)["drafts"] == {"unit_name": "杉岭"}
+    assert disk.load(path)["drafts"] == {"unit_name": "杉岭"}
     script = [Step("单位名称", "乡" + ENTER), Step("单位类型", CTRL_C)]
     code, output = interact(monkeypatch, ["resume", path], script)
     assert code == 130
     assert "上次没有写完的内容已放回输入框" in output
-    document = answers.load(path)
+    document = disk.load(path)
     assert document["unit_name"] == "杉岭乡" and "drafts" not in document
 
 
@@ -484,7 +485,7 @@ def test_half_typed_text_survives_the_menu_and_going_back(
     ]
     code, output = interact(monkeypatch, ["new", path], script)
     assert code == 130, output
-    document = answers.load(path)
+    document = disk.load(path)
     assert document["unit_name"] == "杉岭乡"
     assert document["leaders"] == "区委、区政府"
 
@@ -503,7 +504,7 @@ def test_a_half_entered_list_item_is_kept_and_offered_again(
     ]
     code, output = interact(monkeypatch, ["resume", path], script)
     assert code == 130, output
-    assert answers.load(path)["drafts"] == {"issue_list": {"problem": "人手少", "cause": "志愿者"}}
+    assert disk.load(path)["drafts"] == {"issue_list": {"problem": "人手少", "cause": "志愿者"}}
     script = [
         Step("?", CTRL_G),
         Step("菜单", pick(MenuAction.JUMP)),
@@ -516,7 +517,7 @@ def test_a_half_entered_list_item_is_kept_and_offered_again(
     code, output = interact(monkeypatch, ["resume", path], script)
     assert code == 130, output
     assert "上次没有写完的一条已放回" in output
-    document = answers.load(path)
+    document = disk.load(path)
     assert document["issue_list"] == [{"problem": "人手少", "cause": "志愿者不足"}]
     assert "drafts" not in document
 
@@ -545,7 +546,7 @@ def test_a_pasted_text_keeps_all_its_lines_without_bracketed_paste(
     ]
     code, output = interact(monkeypatch, ["resume", path], script)
     assert code == 0, output
-    assert answers.load(path)["outlook"] == "第一段\n第二段"
+    assert disk.load(path)["outlook"] == "第一段\n第二段"
 
 
 def test_adding_a_topic_does_not_take_the_progress_bar_back(
@@ -553,9 +554,9 @@ def test_adding_a_topic_does_not_take_the_progress_bar_back(
 ) -> None:
     """A topic added brings its questions: the bar holds where it was (most of the report
     done), the count says there is more to do."""
-    document = answers.load(example_path)
+    document = disk.load(example_path)
     del document["work_topics"]  # asked again: where resume opens
-    answers.save(example_path, document)
+    disk.save(example_path, document)
     script = [
         Step("写哪些工作专题", UP * 2 + ENTER),  # ＋ 从目录中选择专题
         Step("勾选要写的专题", DOWN * 7 + SPACE + ENTER),  # 行政复议和应诉, with its figures
@@ -590,7 +591,7 @@ def test_none_typed_for_more_choices_is_no_choice(
     ]
     code, output = interact(monkeypatch, ["new", path, "--template", "mini", *given], script)
     assert code == 130, output
-    assert answers.load(path)["channels"] == ["窗口", "电话"]
+    assert disk.load(path)["channels"] == ["窗口", "电话"]
 
 
 def test_the_units_kind_starts_where_its_name_says(
@@ -605,15 +606,15 @@ def test_the_units_kind_starts_where_its_name_says(
     ]
     code, output = interact(monkeypatch, ["new", path, *given], script)
     assert code == 130, output
-    assert answers.load(path)["unit_kind"] == "中心"
+    assert disk.load(path)["unit_kind"] == "中心"
 
 
 def test_the_jump_list_names_parts_as_the_unit_does(
     monkeypatch: pytest.MonkeyPatch, example_path: Path
 ) -> None:
-    document = answers.load(example_path)
+    document = disk.load(example_path)
     document.setdefault("outline", {})["headings"] = {"problems": "工作中的短板"}
-    answers.save(example_path, document)
+    disk.save(example_path, document)
     script = [
         Step("?", CTRL_G),
         Step("? 菜单", pick(MenuAction.JUMP)),

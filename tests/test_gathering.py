@@ -14,8 +14,8 @@ import pexpect
 import pytest
 from typer.testing import CliRunner
 
-from wizard import answers
-from wizard.cli import app
+from wizard.answersfile import disk
+from wizard.cli.app import app
 from wizard.questionnaire import prompts_dir
 
 EXAMPLE = prompts_dir() / "examples" / "township-2022.toml"
@@ -60,7 +60,7 @@ def test_the_sheet_asks_what_is_still_to_gather(report: Path, tmp_path: Path) ->
     out = tmp_path / "收集.xlsx"
     code, output = run("sheet", report, "-o", out)
     assert code == 0, output
-    document = answers.load(report)
+    document = disk.load(report)
     asked = rows(out)
     assert asked and not set(asked) & {k for k, v in document.items() if isinstance(v, int)}
     assert "disputes_found" not in asked  # answered already
@@ -113,12 +113,12 @@ def test_fill_and_merge_with_a_mistake_and_a_conflict(report: Path, tmp_path: Pa
     assert "党委、政府会议专题研究法治建设：空 → 6次（来自：党政办）" in output
     assert "综治中心.xlsx 工作表“数字”" in output and "“很多”" in output
     assert "排查调处矛盾纠纷：125件 → 130件" in output and "--force" in output
-    document = answers.load(report)
+    document = disk.load(report)
     assert document["party_meetings"] == 6 and document["mediation_committees"] == 15
     assert document["responsibility_letters"] == {"value": 20, "hedge": "余"}
     assert document["disputes_found"] == 125 and "petitions" not in document
     code, output = run("merge", report, theirs, "--yes", "--force")
-    assert answers.load(report)["disputes_found"] == 130
+    assert disk.load(report)["disputes_found"] == 130
     assert "已保存" in output
     code, output = run("merge", report, ours, "--yes")  # again: nothing new
     assert code == 0 and "没有要保存的改动" in output and "相同" in output
@@ -130,7 +130,7 @@ def test_a_rule_between_figures_refuses_the_value(report: Path, tmp_path: Path) 
     fill(out, {"disputes_resolved": 999})
     code, output = run("merge", report, out, "--yes", "--force")
     assert code == 2 and "不能多于" in output and "G" in output
-    assert answers.load(report)["disputes_resolved"] == 125
+    assert disk.load(report)["disputes_resolved"] == 125
 
 
 def test_a_sheet_of_another_year_or_unit_is_refused(report: Path, tmp_path: Path) -> None:
@@ -138,15 +138,15 @@ def test_a_sheet_of_another_year_or_unit_is_refused(report: Path, tmp_path: Path
     assert run("sheet", report, "-o", out)[0] == 0
     fill(out, {"party_meetings": 6})
     other = tmp_path / "2023.toml"
-    document = answers.load(report)
+    document = disk.load(report)
     document["year"] = 2023
-    answers.save(other, document)
+    disk.save(other, document)
     before = other.read_bytes()
     code, output = run("merge", other, out, "--yes")
     assert code == 2 and "年度（2022）与这份答案文件（2023）不同" in output
     assert other.read_bytes() == before
     document["year"], document["unit_name"] = 2022, "青石镇"
-    answers.save(other, document)
+    disk.save(other, document)
     code, output = run("merge", other, out, "--yes")
     assert code == 2 and "单位" in output and "青石镇" in output
     plain = tmp_path / "别的.xlsx"
@@ -172,17 +172,17 @@ def test_merge_shows_the_changes_and_asks_first(report: Path, tmp_path: Path) ->
     child.send("n")
     child.expect("没有保存")
     child.expect(pexpect.EOF)
-    assert "party_meetings" not in answers.load(report)
+    assert "party_meetings" not in disk.load(report)
     child = pexpect.spawn(str(SCRIPT), args, env=env, encoding="utf-8", dimensions=(24, 80))
     child.expect("保存这 1 处改动")
     child.send("y")
     child.expect("已保存 1 个数字")
     child.expect(pexpect.EOF)
-    assert answers.load(report)["party_meetings"] == 6
+    assert disk.load(report)["party_meetings"] == 6
     fill(out, {"party_meetings": 7})
     code, output = run("merge", report, out, "--force")  # no terminal to confirm at
     assert code == 2 and "加 --yes" in output
-    assert answers.load(report)["party_meetings"] == 6
+    assert disk.load(report)["party_meetings"] == 6
 
 
 def test_a_workbook_that_would_unpack_to_too_much_is_refused(report: Path, tmp_path: Path) -> None:

@@ -18,12 +18,14 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests.interactive import CTRL_G, ENTER, Step, interact, pick
-from wizard import answers, cleaning, session
-from wizard.cli import app
+from wizard import session
+from wizard.answersfile import disk
+from wizard.base import cleaning
+from wizard.cli.app import app
 from wizard.figures import Invalid, parse_number
 from wizard.flow.menu import MenuAction
-from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire, load_by_id
+from wizard.state.interview import Interview
 
 runner = CliRunner()
 
@@ -44,14 +46,14 @@ def new_file(path: Path, *pairs: str) -> None:
 
 def refuse_writes_in(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
     """Saving into ``folder`` fails as on a full disk; elsewhere it works."""
-    real = answers.write_atomic
+    real = disk.write_atomic
 
     def full(path: Path, data: bytes) -> None:
         if path.parent == folder:
             raise OSError(errno.ENOSPC, "No space left on device")
         real(path, data)
 
-    monkeypatch.setattr(answers, "write_atomic", full)
+    monkeypatch.setattr(disk, "write_atomic", full)
 
 
 # 1 ------------------------------------------------------------ "saved" when it was not
@@ -64,13 +66,13 @@ def test_1_a_failed_save_is_retried_when_the_session_ends(
     new_file(path, "unit_name=旧名")
     opened = session.resume(path)
     opened.interview.answer("unit_name", "新名")
-    with monkeypatch.context() as disk:
-        refuse_writes_in(disk, tmp_path)
-        with pytest.raises(answers.AnswersError, match="磁盘空间已满"):
+    with monkeypatch.context() as patch:
+        refuse_writes_in(patch, tmp_path)
+        with pytest.raises(disk.AnswersError, match="磁盘空间已满"):
             opened.save()
-    assert answers.load(path)["unit_name"] == "旧名"
+    assert disk.load(path)["unit_name"] == "旧名"
     assert opened.finish() == path  # space came back: saved now
-    assert answers.load(path)["unit_name"] == "新名"
+    assert disk.load(path)["unit_name"] == "新名"
     opened.close()
 
 
@@ -85,11 +87,11 @@ def test_1_when_the_folder_stays_full_the_answers_go_to_a_recovery_file(
     opened.interview.answer("unit_name", "新名")
     monkeypatch.setattr(Path, "home", lambda: tmp_path)
     refuse_writes_in(monkeypatch, folder)
-    with pytest.raises(answers.AnswersError):
+    with pytest.raises(disk.AnswersError):
         opened.save()
     rescued = opened.finish()
     assert rescued.parent == tmp_path and "恢复" in rescued.name
-    assert answers.load(rescued)["unit_name"] == "新名"
+    assert disk.load(rescued)["unit_name"] == "新名"
     opened.close()
 
 
@@ -102,7 +104,7 @@ def test_1_quitting_when_nothing_can_be_saved_says_so_and_exits_1(
     def nowhere(_path: Path, _data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(answers, "write_atomic", nowhere)
+    monkeypatch.setattr(disk, "write_atomic", nowhere)
     script = [Step("单位名称", "杉岭乡" + ENTER), Step("单位类型", CTRL_G)]
     script.append(Step("菜单", pick(MenuAction.QUIT)))
     code, output = interact(monkeypatch, ["resume", path], script)
@@ -129,12 +131,12 @@ def test_1_on_a_real_full_disk(tmp_path: Path) -> None:
         before = path.read_bytes()
         opened = session.resume(path)
         opened.interview.answer("preamble_summary", "法治政府建设取得新成效。" * 200)
-        with pytest.raises(answers.AnswersError, match="磁盘空间已满"):
+        with pytest.raises(disk.AnswersError, match="磁盘空间已满"):
             opened.save()
         assert path.read_bytes() == before  # the old answers are intact
         filler.unlink()
         assert opened.finish() == path
-        assert "法治政府建设取得新成效" in answers.load(path)["preamble_summary"]
+        assert "法治政府建设取得新成效" in disk.load(path)["preamble_summary"]
         opened.close()
     finally:
         os.system(f"umount '{mount}'")
@@ -148,13 +150,13 @@ def test_2_gbk_bytes_from_a_terminal_or_command_line_are_read_and_saved(
 ) -> None:
     # How Python hands over GBK bytes it could not decode as UTF-8: surrogate escapes.
     typed = "杉岭乡".encode("gbk").decode("utf-8", "surrogateescape")
-    interview = Interview(township, answers.new_document("township", township.version))
+    interview = Interview(township, disk.new_document("township", township.version))
     interview.answer("unit_name", typed)
     assert interview.document["unit_name"] == "杉岭乡"
     interview.answer("preamble_summary", "成效\udcff明显")  # a byte that is nothing
     path = tmp_path / "a.toml"
-    answers.save(path, interview.document)
-    assert answers.load(path)["preamble_summary"] == "成效\ufffd明显"
+    disk.save(path, interview.document)
+    assert disk.load(path)["preamble_summary"] == "成效\ufffd明显"
 
 
 # 3 ------------------------------------------------------------ control characters and Word
@@ -165,9 +167,9 @@ def test_3_control_characters_do_not_break_word_export(
 ) -> None:
     path = tmp_path / "a.toml"
     new_file(path, "unit_name=杉岭乡")
-    document = answers.load(path)
+    document = disk.load(path)
     document["preamble_summary"] = "粘贴来的\u0001文字\u000b"  # as a hand-edited file holds it
-    answers.save(path, document)
+    disk.save(path, document)
     code, output = run("export", path, "-o", tmp_path / "a.docx")
     assert code == 0, output
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "a.docx")).paragraphs)
@@ -186,10 +188,10 @@ def test_4_escape_sequences_from_a_file_never_reach_the_terminal(
 ) -> None:
     path = tmp_path / "a.toml"
     new_file(path, "unit_name=杉岭乡")
-    document = answers.load(path)
+    document = disk.load(path)
     document["unit_name"] = HOSTILE
     document["leaders"] = 5  # not text: a note about it names the question
-    answers.save(path, document)
+    disk.save(path, document)
     commands: list[list[str | Path]] = [
         ["preview", path, "--no-pager"],
         ["check", path],
@@ -218,7 +220,7 @@ def test_5_a_file_saved_by_notepad_with_a_bom_opens(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
     new_file(path, "unit_name=杉岭乡")
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert answers.load(path)["unit_name"] == "杉岭乡"
+    assert disk.load(path)["unit_name"] == "杉岭乡"
     assert run("check", path)[0] == 1  # incomplete, but read
 
 
@@ -248,13 +250,13 @@ def test_6_saving_through_a_link_writes_the_real_file(tmp_path: Path) -> None:
     link = tmp_path / "link.toml"
     link.symlink_to(real)
     opened = session.resume(link)
-    assert answers.Lock(real).lock_path == opened.lock.lock_path  # one lock for both names
+    assert disk.Lock(real).lock_path == opened.lock.lock_path  # one lock for both names
     opened.interview.answer("unit_name", "新名")
     opened.save()
     opened.close()
     assert link.is_symlink()
-    assert answers.load(real)["unit_name"] == "新名"
-    assert answers.backup_path(real).is_file()
+    assert disk.load(real)["unit_name"] == "新名"
+    assert disk.backup_path(real).is_file()
 
 
 # 7 ------------------------------------------------------------ SIGTERM and SIGHUP: see test_pty
@@ -335,7 +337,7 @@ def test_11_edits_made_outside_while_open_are_not_overwritten(tmp_path: Path) ->
     assert path.read_text(encoding="utf-8") == edited  # theirs, untouched
     diverted = opened.finish()
     assert diverted != path
-    ours = answers.load(diverted)
+    ours = disk.load(diverted)
     assert ours["leaders"] == "区委、区政府" and ours["guide_office"] == "区委依法治区办"
     opened.close()
 
@@ -359,7 +361,7 @@ def test_13_a_save_keeps_the_files_mode(tmp_path: Path, mode: int) -> None:
     path = tmp_path / "a.toml"
     new_file(path, "unit_name=杉岭乡")
     path.chmod(mode)
-    answers.save(path, answers.load(path))
+    disk.save(path, disk.load(path))
     assert stat.S_IMODE(path.stat().st_mode) == mode
 
 
@@ -400,13 +402,13 @@ def test_15_a_file_name_too_long_is_a_message(tmp_path: Path, example_path: Path
 def test_16_a_file_from_a_newer_version_is_said_and_keeps_its_mark(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
     new_file(path, "unit_name=杉岭乡")
-    document = answers.load(path)
+    document = disk.load(path)
     document["meta"]["tool_version"] = "99.1.0"
-    answers.save(path, document)
+    disk.save(path, document)
     code, output = run("resume", path, "--data", "leaders=区委", "--no-input")
     assert code == 0
     assert "较新的 report-wizard 99.1.0" in output
-    assert answers.load(path)["meta"]["tool_version"] == "99.1.0"
+    assert disk.load(path)["meta"]["tool_version"] == "99.1.0"
 
 
 # 17 ------------------------------------------------------------ misleading messages
@@ -500,7 +502,8 @@ def test_an_unexpected_error_is_a_short_message_and_a_report_file(
 ) -> None:
     import sys
 
-    from wizard import cli, report
+    from wizard.cli import app as cli
+    from wizard.report import draft as report
 
     def broken(_interview: Interview) -> None:
         raise ZeroDivisionError("division by zero")
@@ -547,14 +550,14 @@ def test_any_text_answer_saves_loads_and_shows_everywhere(
 ) -> None:
     from rich.console import Console
 
-    from wizard.check import check
     from wizard.render.docx import render_docx
     from wizard.render.markdown import render_markdown
     from wizard.render.screens import check_renderable, preview_renderable
     from wizard.render.text import render_text
-    from wizard.report import build_report
+    from wizard.report.check import check
+    from wizard.report.draft import build_report
 
-    interview = Interview(township, answers.new_document("township", township.version))
+    interview = Interview(township, disk.new_document("township", township.version))
     for question_id, text in (("unit_name", short), ("preamble_summary", long)):
         try:
             interview.answer(question_id, text)
@@ -562,8 +565,8 @@ def test_any_text_answer_saves_loads_and_shows_everywhere(
             assert not cleaning.clean_input(text).strip()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "a.toml"
-        answers.save(path, interview.document)
-        loaded = Interview(township, answers.load(path))
+        disk.save(path, interview.document)
+        loaded = Interview(township, disk.load(path))
     assert loaded.values == interview.values
     report = build_report(loaded)
     render_text(report)
@@ -580,7 +583,7 @@ def test_any_text_answer_saves_loads_and_shows_everywhere(
 def test_pasted_invisible_characters_do_not_break_figures_or_text(
     township: Questionnaire,
 ) -> None:
-    interview = Interview(township, answers.new_document("township", township.version))
+    interview = Interview(township, disk.new_document("township", township.version))
     interview.answer("disputes_found", "1\u200b25\ufeff")  # a figure copied out of WeChat
     assert interview.document["disputes_found"] == 125
     interview.answer("preamble_summary", "第一段\u2029第二段\u00ad")

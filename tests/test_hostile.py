@@ -11,14 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from wizard import answers
-from wizard.check import check
-from wizard.cli import app
-from wizard.interview import Interview
+from wizard.answersfile import disk
+from wizard.cli.app import app
 from wizard.questionnaire import QuestionnaireError, load, loads
 from wizard.questionnaire.lint import lint
 from wizard.render.text import render_text
-from wizard.report import build_report
+from wizard.report.check import check
+from wizard.report.draft import build_report
+from wizard.state.interview import Interview
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -79,7 +79,7 @@ def test_what_cannot_be_read_says_why(text: str, message: str) -> None:
 )
 def test_long_chains_finish(text: str) -> None:
     questionnaire = loads(text, "链.toml")
-    interview = Interview(questionnaire, answers.new_document("hostile", "1"))
+    interview = Interview(questionnaire, disk.new_document("hostile", "1"))
     interview.answer("q0", "1")
     check(interview)
     assert render_text(build_report(interview))
@@ -88,7 +88,7 @@ def test_long_chains_finish(text: str) -> None:
 def test_values_that_grow_become_unknown_instead_of_endless() -> None:
     """Each value the cube of the one before: exact integers would never finish."""
     text = chain(40, 'compute = "q{0} * q{0} * q{0}"')
-    interview = Interview(loads(text, "增长.toml"), answers.new_document("hostile", "1"))
+    interview = Interview(loads(text, "增长.toml"), disk.new_document("hostile", "1"))
     interview.answer("q0", "99999")
     assert interview.computed_default("q39") is None
     check(interview)
@@ -153,7 +153,7 @@ def test_generated_questionnaires_never_crash_lint_or_load(text: str) -> None:
     assert all(isinstance(m, QuestionnaireError) and str(m) for m in mistakes)
     if not mistakes:
         questionnaire = loads(text, "生成.toml")
-        interview = Interview(questionnaire, answers.new_document("gen", "1"))
+        interview = Interview(questionnaire, disk.new_document("gen", "1"))
         for q in questionnaire.all_questions():
             interview.computed_default(q.id)
         check(interview)

@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from wizard import answers
-from wizard.cli import app
+from wizard.answersfile import disk
+from wizard.cli.app import app
 from wizard.importer import ImportError_, import_report, source
 from wizard.questionnaire import load_by_id, prompts_dir
 from wizard.session import file_name
@@ -45,11 +45,11 @@ def run(*args: str | Path, stdin: str | None = None) -> tuple[int, str]:
 
 
 def hostile_unit(folder: Path, name: str, point: str = "+cmd|' /C calc'!A0") -> Path:
-    document = answers.load(EXAMPLE)
+    document = disk.load(EXAMPLE)
     document["unit_name"] = name
     document["leadership_points"][0]["title"] = point
     path = folder / f"{len(list(folder.glob('*.toml')))}.toml"
-    answers.save(path, document)
+    disk.save(path, document)
     return path
 
 
@@ -247,7 +247,7 @@ def test_a_link_loop_is_said_in_chinese(tmp_path: Path) -> None:
 def test_the_crash_report_is_private_unique_and_holds_no_answers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from wizard import cli_support
+    from wizard.cli import support as cli_support
 
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     import tempfile
@@ -273,9 +273,9 @@ def test_the_crash_report_is_private_unique_and_holds_no_answers(
 
 
 def test_a_count_of_four_hundred_digits_is_an_invalid_answer_not_a_crash(tmp_path: Path) -> None:
-    document = answers.load(EXAMPLE)
+    document = disk.load(EXAMPLE)
     path = tmp_path / "大.toml"
-    text = answers.dumps(document).replace("disputes_found = 125", "disputes_found = " + "9" * 400)
+    text = disk.dumps(document).replace("disputes_found = 125", "disputes_found = " + "9" * 400)
     path.write_text(text, encoding="utf-8")
     cases: list[list[str | Path]] = [
         ["check", path],
@@ -315,10 +315,10 @@ def test_a_closed_standard_input_and_a_terminal_without_chinese(tmp_path: Path) 
 
 
 def test_check_says_a_file_was_saved_by_a_newer_version(tmp_path: Path) -> None:
-    document = answers.load(EXAMPLE)
+    document = disk.load(EXAMPLE)
     document["meta"]["tool_version"] = "99.0.0"
     path = tmp_path / "新.toml"
-    path.write_text(answers.dumps(document), encoding="utf-8")
+    path.write_text(disk.dumps(document), encoding="utf-8")
     _, output = run("check", path)
     assert "较新的 report-wizard 99.0.0" in output
 
@@ -344,12 +344,12 @@ def test_lint_refuses_a_variant_that_repeats_an_id_in_one_place(tmp_path: Path) 
 
 def test_no_litter_after_a_failed_save_or_a_failed_new(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
-    answers.save(path, answers.load(EXAMPLE))
-    answers.save(path, answers.load(EXAMPLE))  # the first save's file is now the backup
-    answers.backup_path(path).unlink()
-    answers.backup_path(path).mkdir()  # the backup's place is taken by a folder
-    with pytest.raises(answers.AnswersError):
-        answers.save(path, answers.load(EXAMPLE))
+    disk.save(path, disk.load(EXAMPLE))
+    disk.save(path, disk.load(EXAMPLE))  # the first save's file is now the backup
+    disk.backup_path(path).unlink()
+    disk.backup_path(path).mkdir()  # the backup's place is taken by a folder
+    with pytest.raises(disk.AnswersError):
+        disk.save(path, disk.load(EXAMPLE))
     assert not list(tmp_path.glob(".a.toml.*.bak"))
     code, _ = run("new", tmp_path / "n.toml", "--data", "year=一九", "--no-input")
     assert code == 2

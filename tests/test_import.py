@@ -12,17 +12,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from wizard import answers, outline, text_figures
-from wizard.cli import app
-from wizard.export import render_bytes
+from wizard.answersfile import disk, outline
+from wizard.cli.app import app
 from wizard.figures import Number, format_number
 from wizard.importer import ImportError_, import_report
-from wizard.interview import Interview
-from wizard.matching import template_leads
 from wizard.questionnaire import Questionnaire, load_by_id, prompts_dir
+from wizard.render.export import render_bytes
 from wizard.render.text import render_text
-from wizard.report import build_report
+from wizard.report.draft import build_report
 from wizard.session import questionnaire_of
+from wizard.state import text_figures
+from wizard.state.interview import Interview
+from wizard.state.matching import template_leads
 
 REFERENCE = Path(__file__).parents[2] / "shared" / "reference" / "township-report-2022.txt"
 if not REFERENCE.exists():  # a checkout of the project alone: the copy kept with the tests
@@ -100,7 +101,7 @@ def test_the_reference_report(kind: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize("suffix", [".docx", ".md", ".txt"])
 def test_round_trip(path: Path, suffix: str, tmp_path: Path) -> None:
     """import(export(example)) gives back its outline, topics, points and figures."""
-    example = answers.load(path)
+    example = disk.load(path)
     questionnaire = questionnaire_of(example, path)
     interview = Interview(questionnaire, example)
     exported = tmp_path / f"草稿{suffix}"
@@ -139,7 +140,7 @@ def test_next_year_from_last_years_word_file(tmp_path: Path) -> None:
     source = reference_docx(tmp_path)
     code, output = run("new", tmp_path / "2023.toml", "--from", source, "--no-input")
     assert code == 0, output
-    document = answers.load(tmp_path / "2023.toml")
+    document = disk.load(tmp_path / "2023.toml")
     assert document["year"] == 2023
     assert document["previous"]["disputes_found"] == 125
     assert "disputes_found" not in document
@@ -255,8 +256,8 @@ def test_any_text_is_imported_or_refused_with_a_message(lines: list[str]) -> Non
         except ImportError_ as error:
             assert str(error)
             return
-        answers.save(Path(folder) / "x.toml", document)
-        again = answers.load(Path(folder) / "x.toml")
+        disk.save(Path(folder) / "x.toml", document)
+        again = disk.load(Path(folder) / "x.toml")
         assert render_text(build_report(Interview(load_by_id("township"), again)))
 
 

@@ -12,12 +12,12 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.import_corpus import Shape, docx_of, shapes
-from wizard import answers, outline
-from wizard.cli import app
+from wizard.answersfile import disk, outline
+from wizard.cli.app import app
 from wizard.importer import import_report
-from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire, load_by_id
-from wizard.report import build_report
+from wizard.report.draft import build_report
+from wizard.state.interview import Interview
 
 SHAPES = shapes()
 runner = CliRunner()
@@ -188,4 +188,4 @@ def test_next_years_draft_has_last_years_shape(shape: Shape, tmp_path: Path) -> 
     text = draft.read_text(encoding="utf-8")
     for figure in shape.expected["figures"]:
         assert figure in text, figure
-    assert answers.load(tmp_path / "next.toml")["year"] == shape.expected["year"] + 1
+    assert disk.load(tmp_path / "next.toml")["year"] == shape.expected["year"] + 1

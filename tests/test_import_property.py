@@ -11,14 +11,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wizard import answers
+from wizard.answersfile import disk
 from wizard.figures.grammar import MEASURE_WORDS
 from wizard.importer import import_report
-from wizard.interview import Interview
 from wizard.questionnaire import load_by_id
 from wizard.render.text import render_text
-from wizard.report import build_report
-from wizard.wording import number_label
+from wizard.report.draft import build_report
+from wizard.state.interview import Interview
+from wizard.state.wording import number_label
 
 #: Words of generated prose: no numerals, no numbering marks, nothing a heading would be.
 WORDS = (
@@ -149,7 +149,7 @@ def test_any_shape_keeps_every_sentence_and_every_figure(report: Report) -> None
         source = Path(folder) / "去年.txt"
         source.write_text("\n".join(report.lines), encoding="utf-8")
         document, found = import_report(source, township)
-        answers.save(Path(folder) / "去年.toml", document)  # it is a file that saves
+        disk.save(Path(folder) / "去年.toml", document)  # it is a file that saves
     kept = [squeezed(s) for s in strings({k: v for k, v in document.items() if k != "meta"})]
     for said in report.sentences:
         assert any(squeezed(said) in text for text in kept), said

@@ -12,7 +12,7 @@ import pytest
 
 PROBE = """
 import json, sys
-from wizard.cli import main
+from wizard.cli.app import main
 sys.argv = ["report-wizard", *sys.argv[1:]]
 code = 0
 try:

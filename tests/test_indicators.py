@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 
 from wizard.figures import Invalid
-from wizard.interview import Interview
 from wizard.questionnaire import load_by_id
+from wizard.questionnaire.values import TopicChoice
 from wizard.render.text import render_text
-from wizard.report import build_report
-from wizard.values import TopicChoice
+from wizard.report.draft import build_report
+from wizard.state.interview import Interview
 
 NEW = {
     "department": [

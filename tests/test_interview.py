@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wizard import progress
 from wizard.figures import Invalid, Number
-from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
-from wizard.values import TopicChoice
+from wizard.questionnaire.values import TopicChoice
+from wizard.state import progress
+from wizard.state.interview import Interview
 
 
 def ids(interview: Interview) -> list[str]:

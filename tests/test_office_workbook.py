@@ -13,11 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.pages import FONTS, missing_tools, pages
-from wizard import answers, summary
+from wizard.answersfile import disk
+from wizard.base.unit_names import missing_units, unit_key
 from wizard.questionnaire import prompts_dir
 from wizard.render.workbook import render_xlsx
-from wizard.summary import summarize
-from wizard.unit_names import missing_units, unit_key
+from wizard.session import summary
+from wizard.session.summary import summarize
 
 EXAMPLE = prompts_dir() / "examples" / "township-2022.toml"
 
@@ -70,10 +71,10 @@ def test_every_expected_unit_that_sent_is_not_missing(sent: list[str]) -> None:
 
 
 def _save(path: Path, name: str, year: int = 2022, disputes: int = 10) -> Path:
-    document = answers.load(EXAMPLE)
+    document = disk.load(EXAMPLE)
     document |= {"unit_name": name, "year": year, "disputes_found": disputes}
     path.parent.mkdir(parents=True, exist_ok=True)
-    answers.save(path, document)
+    disk.save(path, document)
     return path
 
 

@@ -14,21 +14,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from wizard import answers, outline, own_figures
-from wizard.check import check
-from wizard.cli import app
-from wizard.export import render_bytes
-from wizard.interview import Interview
+from wizard.answersfile import disk, outline, own_figures
+from wizard.cli.app import app
 from wizard.questionnaire import load_by_id, prompts_dir
+from wizard.render.export import render_bytes
 from wizard.render.markdown import render_markdown
 from wizard.render.text import render_text
-from wizard.report import build_report
+from wizard.report.check import check
+from wizard.report.draft import build_report
+from wizard.state.interview import Interview
 
 EXAMPLES = prompts_dir() / "examples"
 
 
 def interview(name: str = "subdistrict-2023", **shape: Any) -> Interview:
-    document = answers.load(EXAMPLES / f"{name}.toml")
+    document = disk.load(EXAMPLES / f"{name}.toml")
     document.pop("outline", None)
     if shape:
         document["outline"] = shape
@@ -77,7 +77,7 @@ def test_every_topic_numbering_and_layout(style: str, label: str, layout: str) -
 @pytest.mark.parametrize("layout", ["run_in", "paragraphs"])
 @pytest.mark.parametrize("style", ["一是", "（一）", "1.", "（1）", ""])
 def test_every_point_numbering_and_layout(style: str, layout: str) -> None:
-    document = answers.load(EXAMPLES / "subdistrict-own-figures-2023.toml")
+    document = disk.load(EXAMPLES / "subdistrict-own-figures-2023.toml")
     document["outline"] = {"numbering": {"point": style}, "layout": {"point": layout}}
     subject = Interview(load_by_id("township"), document)
     first = style  # the first point's label is the style itself (一是, （一）, 1. …)
@@ -150,7 +150,7 @@ def test_what_cannot_be_used_is_said() -> None:
 
 
 def test_own_figures_are_said_checked_and_kept() -> None:
-    document = answers.load(EXAMPLES / "subdistrict-own-figures-2023.toml")
+    document = disk.load(EXAMPLES / "subdistrict-own-figures-2023.toml")
     text = render_text(build_report(Interview(load_by_id("township"), document))).replace("\n", "")
     assert "全年走访辖区商务楼宇35栋，同比增长25%。服务楼宇企业260余家。" in text
     assert "机关干部学法考试平均分92.5分。" in text
@@ -170,7 +170,7 @@ def test_own_figures_in_the_duty_part_a_rate_and_a_total_with_its_parts() -> Non
     """The 第一责任人 part holds two figures of the unit's own; a rate may be one; a total's
     four 其中 parts are printed in its sentence and checked against it."""
     county = load_by_id("county")
-    document = answers.load(EXAMPLES / "county-2023.toml")
+    document = disk.load(EXAMPLES / "county-2023.toml")
     parts = [
         {"label": "路政", "value": 88},
         {"label": "道路运输", "value": 812},
@@ -230,7 +230,7 @@ def test_next_year_starts_in_this_years_shape(tmp_path: Path) -> None:
             app, ["new", str(target), "--from", str(EXAMPLES / f"{name}.toml"), "--no-input"]
         )
         assert result.exit_code == 0, result.output
-        last, this = answers.load(EXAMPLES / f"{name}.toml"), answers.load(target)
+        last, this = disk.load(EXAMPLES / f"{name}.toml"), disk.load(target)
         shape, before = outline.read(this.get("outline"))[0], outline.read(last.get("outline"))[0]
         assert shape.title == title
         assert (shape.unwrapped, shape.point_numbering, shape.point_layout) == (

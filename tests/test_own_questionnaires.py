@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import DATA
-from wizard import answers
-from wizard.cli import app
+from wizard.answersfile import disk
+from wizard.cli.app import app
 from wizard.questionnaire import prompts_dir
 from wizard.questionnaire.lint import lint
 
@@ -46,7 +46,7 @@ def test_new_with_a_questionnaire_file_and_every_command_from_elsewhere(
 ) -> None:
     answers_file = tmp_path / "南街.toml"
     start(own, answers_file)
-    meta = answers.load(answers_file)["meta"]
+    meta = disk.load(answers_file)["meta"]
     assert meta["questionnaire"] == "mini" and meta["questionnaire_file"] == str(own.resolve())
     assert len(meta["questionnaire_hash"]) == 16
     elsewhere = tmp_path / "别处"
@@ -77,7 +77,7 @@ def test_a_moved_questionnaire_is_named_and_the_users_folder_finds_it(
     code, output = run("resume", answers_file, "--data", "budget=2.5", "--no-input")
     assert code == 0, output
     assert "问卷文件已不在" in output
-    assert answers.load(answers_file)["meta"]["questionnaire_file"] == str(
+    assert disk.load(answers_file)["meta"]["questionnaire_file"] == str(
         (own_templates / "mini.toml").resolve()
     )
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from wizard import answers
+from wizard.answersfile import disk
 from wizard.questionnaire import prompts_dir
 
 pytestmark = [pytest.mark.timeout(120), pytest.mark.other_process]
@@ -56,11 +56,11 @@ def test_type_kill_resume_interrupt(tmp_path: Path) -> None:
     child.expect("总体评价")
     # Wait for the save of the last answer to show up, then kill without warning.
     path = tmp_path / "报告.toml"
-    assert answers.load(path)["documents"] == ["《法治政府建设实施纲要（2021-2025年）》"]
+    assert disk.load(path)["documents"] == ["《法治政府建设实施纲要（2021-2025年）》"]
     child.kill(signal.SIGKILL)
     child.close()
 
-    document = answers.load(path)
+    document = disk.load(path)
     assert document["unit_name"] == "杉岭乡"
     assert document["year"] == 2022
     assert document["leaders"] == "区委、区政府"
@@ -74,7 +74,7 @@ def test_type_kill_resume_interrupt(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    assert answers.load(path)["unit_name"] == "杉岭乡"
+    assert disk.load(path)["unit_name"] == "杉岭乡"
 
 
 def test_no_terminal_is_a_clear_error(tmp_path: Path) -> None:
@@ -102,7 +102,7 @@ def test_a_signal_restores_the_terminal_and_says_where_answers_are(
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == code
-    assert answers.load(tmp_path / "报告.toml")["unit_name"] == "杉岭乡"
+    assert disk.load(tmp_path / "报告.toml")["unit_name"] == "杉岭乡"
 
 
 def test_half_typed_text_is_kept_through_ctrl_c_the_menu_and_back(tmp_path: Path) -> None:
@@ -131,7 +131,7 @@ def test_half_typed_text_is_kept_through_ctrl_c_the_menu_and_back(tmp_path: Path
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
-    assert answers.load(tmp_path / "报告.toml")["unit_name"] == "杉岭乡"
+    assert disk.load(tmp_path / "报告.toml")["unit_name"] == "杉岭乡"
 
 
 def test_a_department_starts_with_its_own_questionnaire(tmp_path: Path) -> None:
@@ -146,7 +146,7 @@ def test_a_department_starts_with_its_own_questionnaire(tmp_path: Path) -> None:
     child.expect("继续填写请运行：report-wizard resume 某局.toml")
     child.expect(pexpect.EOF)
     child.close()
-    document = answers.load(tmp_path / "某局.toml")
+    document = disk.load(tmp_path / "某局.toml")
     assert document["meta"]["questionnaire"] == "department"
     assert document["unit_kind"] == "局"
 
@@ -192,7 +192,7 @@ def test_the_outline_is_changed_from_the_menu_and_the_preview_shows_it(tmp_path:
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
-    shape = answers.load(tmp_path / "桂园.toml")["outline"]
+    shape = disk.load(tmp_path / "桂园.toml")["outline"]
     assert shape == {"headings": {"work": "主要举措和成效"}, "numbering": {"topic": "1."}}
 
 
@@ -227,7 +227,7 @@ def test_resume_opens_at_the_half_typed_question(tmp_path: Path) -> None:
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
-    assert answers.load(tmp_path / "报告.toml")["drafts"]["leaders"] == "区委、区政"
+    assert disk.load(tmp_path / "报告.toml")["drafts"]["leaders"] == "区委、区政"
 
     child = spawn(["resume", "报告.toml"], tmp_path)
     child.expect("上次停在这一题，没写完的内容已放回输入框：领导机关")
@@ -237,7 +237,7 @@ def test_resume_opens_at_the_half_typed_question(tmp_path: Path) -> None:
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
-    document = answers.load(tmp_path / "报告.toml")
+    document = disk.load(tmp_path / "报告.toml")
     assert document["leaders"] == "区委、区政府" and "drafts" not in document
 
 
@@ -255,7 +255,7 @@ def test_a_topics_figures_form_tab_a_bad_value_ctrl_c_and_resume(tmp_path: Path)
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
-    drafts = answers.load(path)["drafts"]
+    drafts = disk.load(path)["drafts"]
     assert drafts["party_meetings"] == "4" and drafts["responsibility_letters"] == "3"
 
     child = spawn(["resume", path.name], tmp_path)
@@ -266,6 +266,6 @@ def test_a_topics_figures_form_tab_a_bad_value_ctrl_c_and_resume(tmp_path: Path)
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
-    document = answers.load(path)
+    document = disk.load(path)
     assert (document["party_meetings"], document["responsibility_letters"]) == (4, 3)
     assert document["law_budget"] == 1.5 and "drafts" not in document

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from wizard import answers, kinds, next_year
+from wizard import kinds
+from wizard.answersfile import disk
 from wizard.figures import Invalid, Number
-from wizard.interview import Interview
 from wizard.questionnaire import Question, Questionnaire
+from wizard.questionnaire.values import display, from_toml, parse_text, to_toml
 from wizard.render.text import render_text
-from wizard.report import build_report
-from wizard.values import display, from_toml, parse_text, to_toml
+from wizard.report import next_year
+from wizard.report.draft import build_report
+from wizard.state.interview import Interview
 
 RANK = Question("place", "rank", "考核名次", example="3")
 
@@ -62,7 +64,7 @@ def test_the_shipped_question_reaches_the_draft_with_last_years_place(
     example.set("results_separate", True)
     example.answer("assessment_rank", "全区第4名")
     assert "在上级年度法治建设考核中位列第4名。" in render_text(build_report(example))
-    fresh = answers.new_document(township.id, township.version)
+    fresh = disk.new_document(township.id, township.version)
     carried = next_year.carry_over(township, example.document, fresh, "上年.toml")
     after = Interview(township, carried)
     after.answer("assessment_rank", "2")
@@ -74,7 +76,7 @@ def test_the_shipped_question_reaches_the_draft_with_last_years_place(
 def test_this_years_place_in_a_carried_sentence(typed: str, place: str) -> None:
     """位列第3名 in last year's sentence: this year's place typed as a 名次 is typed."""
     from wizard.figures.grammar import find, replaced
-    from wizard.text_figures import Located, Place, this_years
+    from wizard.state.text_figures import Located, Place, this_years
 
     text = "在全市法治政府建设考核中位列第3名。"
     found = find(text)[0]
@@ -86,7 +88,7 @@ def test_this_years_place_in_a_carried_sentence(typed: str, place: str) -> None:
 def test_a_place_in_a_carried_sentence_is_exact(typed: str) -> None:
     """约2 would have lost its 约 (第2名): it is refused, as the 名次 question refuses it."""
     from wizard.figures.grammar import find
-    from wizard.text_figures import Located, Place, this_years
+    from wizard.state.text_figures import Located, Place, this_years
 
     text = "在全市法治政府建设考核中位列第3名。"
     with pytest.raises(Invalid, match="名次"):

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from wizard.figures import Number
-from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
 from wizard.render.text import render_text
-from wizard.report import build_report
+from wizard.report.draft import build_report
+from wizard.state.interview import Interview
 
 # (what the reference report says, question id, figure as the draft writes it)
 FIGURES = [

@@ -9,12 +9,12 @@ from markdown_it import MarkdownIt
 
 from tests.conftest import DATA
 from wizard.figures import Invalid
-from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire, loads
 from wizard.render.markdown import render_markdown, strong
 from wizard.render.text import render_text
-from wizard.report import build_report
-from wizard.wording import chinese_number, number_label
+from wizard.report.draft import build_report
+from wizard.state.interview import Interview
+from wizard.state.wording import chinese_number, number_label
 
 GOLDEN = DATA / "golden"
 
@@ -224,7 +224,7 @@ def test_a_figure_a_rate_is_computed_from_must_be_exact(example: Interview) -> N
 
 
 def test_the_header_shows_the_title_the_draft_prints(example: Interview) -> None:
-    from wizard.report import report_title
+    from wizard.report.draft import report_title
 
     assert report_title(example) == render_text(build_report(example)).splitlines()[0].strip()
     example.document["outline"] = {"title": "杉岭乡2022年度法治政府建设情况报告"}

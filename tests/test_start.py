@@ -12,9 +12,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from wizard import answers
-from wizard.cli_start import newest_answers_file
-from wizard.files import unquoted
+from wizard.answersfile import disk
+from wizard.base.files import unquoted
+from wizard.cli.start import newest_answers_file
 from wizard.questionnaire import prompts_dir
 
 pytestmark = [pytest.mark.timeout(120), pytest.mark.other_process]
@@ -118,4 +118,4 @@ def test_nothing_after_it_starts_a_new_report_or_leaves(tmp_path: Path) -> None:
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     [saved] = tmp_path.glob("*.toml")
-    assert answers.load(saved)["unit_name"] == "青石镇"
+    assert disk.load(saved)["unit_name"] == "青石镇"

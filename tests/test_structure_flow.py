@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.interactive import CTRL_C, CTRL_G, CTRL_U, DOWN, ENTER, Step, interact, pick
-from wizard import answers
+from wizard.answersfile import disk
 from wizard.flow.menu import MenuAction
 from wizard.flow.structure import StructureAction
 from wizard.questionnaire import prompts_dir
@@ -59,7 +59,7 @@ def test_order_hidden_wrapper_layout_title_and_preamble(
     )
     code, output = interact(monkeypatch, ["resume", subdistrict], script)
     assert code == 130, output
-    shape = answers.load(subdistrict)["outline"]
+    shape = disk.load(subdistrict)["outline"]
     assert shape["order"][0] == "duty"
     assert shape["hidden"] == ["other"]
     assert shape["unwrapped"] == ["work"]
@@ -90,7 +90,7 @@ def test_own_figures_are_added_and_deleted_and_reset_restores(
     )
     code, output = interact(monkeypatch, ["resume", subdistrict], script)
     assert code == 130, output
-    document = answers.load(subdistrict)
+    document = disk.load(subdistrict)
     assert document["own_figures"] == [
         {
             "topic": "services",
@@ -112,5 +112,5 @@ def test_own_figures_are_added_and_deleted_and_reset_restores(
     )
     code, output = interact(monkeypatch, ["resume", subdistrict], script)
     assert code == 130, output
-    document = answers.load(subdistrict)
+    document = disk.load(subdistrict)
     assert "outline" not in document and "own_figures" not in document

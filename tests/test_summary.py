@@ -16,13 +16,15 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from tests.conftest import DATA
-from wizard import answers, next_year, questionnaire
-from wizard import summary as summary_module
-from wizard.cli import app
-from wizard.interview import Interview
+from wizard import questionnaire
+from wizard.answersfile import disk
+from wizard.cli.app import app
 from wizard.questionnaire import Questionnaire, prompts_dir
 from wizard.render import workbook
-from wizard.summary import summarize
+from wizard.report import next_year
+from wizard.session import summary as summary_module
+from wizard.session.summary import summarize
+from wizard.state.interview import Interview
 
 TODAY = dt.date(2023, 3, 1)
 
@@ -34,7 +36,7 @@ def run(*args: str | Path, width: int = 200) -> tuple[int, str]:
 
 def save(path: Path, document: dict[str, object]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    answers.save(path, document)
+    disk.save(path, document)
     return path
 
 
@@ -43,7 +45,7 @@ def folder(tmp_path: Path, township: Questionnaire, monkeypatch: pytest.MonkeyPa
     """Five townships' files of 2022 (one complete, one carried on to 2023), one of another
     questionnaire, one broken file, and what must be left out (a backup, a hidden file)."""
     root = tmp_path / "收到的报告"
-    example = answers.load(prompts_dir() / "examples" / "township-2022.toml")
+    example = disk.load(prompts_dir() / "examples" / "township-2022.toml")
 
     complete = Interview(township, dict(example), TODAY)
     items = complete.items("shortcomings")
@@ -52,13 +54,13 @@ def folder(tmp_path: Path, township: Questionnaire, monkeypatch: pytest.MonkeyPa
     complete.answer("other_matters", "无")
     save(root / "杉岭乡.toml", complete.document)
 
-    qingshi = answers.new_document("township", township.version)
+    qingshi = disk.new_document("township", township.version)
     qingshi |= {"unit_name": "青石镇", "unit_kind": "镇", "year": 2022}
     qingshi |= {"disputes_found": 40, "disputes_resolved": 38}
     qingshi["materials"] = {"value": 5000, "approx": True}
     save(root / "乡镇" / "青石镇.toml", qingshi)
 
-    baisha = answers.new_document("township", township.version)
+    baisha = disk.new_document("township", township.version)
     baisha |= {"unit_name": "白沙街道", "unit_kind": "街道", "year": 2022, "disputes_found": 0}
     save(root / "乡镇" / "白沙街道.toml", baisha)
 
@@ -71,7 +73,7 @@ def folder(tmp_path: Path, township: Questionnaire, monkeypatch: pytest.MonkeyPa
     shutil.copy(prompts_dir() / "township.toml", tmp_path / "prompts" / "township.toml")
     shutil.copytree(prompts_dir() / "base", tmp_path / "prompts" / "base")
     shutil.copy(DATA / "mini.toml", tmp_path / "prompts" / "mini.toml")
-    mini = answers.new_document("mini", "2.1")
+    mini = disk.new_document("mini", "2.1")
     mini |= {"org": "南街社区", "year": 2022, "visits": 8}
     save(root / "社区" / "南街社区.toml", mini)
 
@@ -225,7 +227,7 @@ def test_a_folder_with_nothing_in_it(tmp_path: Path) -> None:
 
 def test_a_file_open_in_the_wizard_is_read_and_marked(folder: Path) -> None:
     path = folder / "乡镇" / "青石镇.toml"
-    with answers.Lock(path):
+    with disk.Lock(path):
         summary = summarize([folder], TODAY)
     rows = {r.unit: r for t in summary.tables for r in t.rows}
     assert "正在另一个窗口中编辑" in rows["青石镇"].note

@@ -8,12 +8,12 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from wizard.check import check
-from wizard.interview import Interview
 from wizard.questionnaire import Questionnaire
 from wizard.render.screens import check_renderable, clip
 from wizard.render.terminal import ChineseText, report_renderable
-from wizard.report import build_report
+from wizard.report.check import check
+from wizard.report.draft import build_report
+from wizard.state.interview import Interview
 
 CLOSERS = tuple("，。、；：？！）」』”’》")
 

@@ -11,13 +11,14 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import DATA
-from wizard import answers, questionnaire
-from wizard.cli import app
-from wizard.interview import Interview
+from wizard import questionnaire
+from wizard.answersfile import disk
+from wizard.cli.app import app
 from wizard.questionnaire import load_by_id, prompts_dir
 from wizard.render.text import render_text
-from wizard.report import build_report
+from wizard.report.draft import build_report
 from wizard.session import questionnaire_of
+from wizard.state.interview import Interview
 
 EXAMPLES = [
     "county-2023",
@@ -42,7 +43,7 @@ def run(*args: str | Path) -> tuple[int, str]:
 
 
 def draft(stem: str) -> str:
-    document = answers.load(prompts_dir() / "examples" / f"{stem}.toml")
+    document = disk.load(prompts_dir() / "examples" / f"{stem}.toml")
     path = prompts_dir() / "examples" / f"{stem}.toml"
     interview = Interview(questionnaire_of(document, path), document)
     return render_text(build_report(interview))
@@ -84,7 +85,7 @@ def test_a_subdistrict_is_spoken_of_as_one() -> None:
 
 
 def test_a_township_keeps_its_own_words() -> None:
-    document = answers.load(prompts_dir() / "examples" / "subdistrict-2023.toml")
+    document = disk.load(prompts_dir() / "examples" / "subdistrict-2023.toml")
     document["unit_kind"] = "镇"
     text = render_text(build_report(Interview(load_by_id("township"), document)))
     assert "全年党委、政府会议专题研究法治建设5次" in text.replace("\n", "")
@@ -108,7 +109,7 @@ def test_new_with_each_template(
         "--data", f"unit_kind={kind}", "--data", figure, "--no-input",
     )  # fmt: skip
     assert code == 0, output
-    document = answers.load(path)
+    document = disk.load(path)
     assert document["meta"]["questionnaire"] == template
     assert document["unit_kind"] == kind
     code, output = run("preview", path, "--no-pager")

@@ -6,7 +6,7 @@ import pytest
 
 from wizard.figures import Invalid, Number, change
 from wizard.questionnaire import Question
-from wizard.values import TopicChoice, display, from_toml, parse_text, to_toml
+from wizard.questionnaire.values import TopicChoice, display, from_toml, parse_text, to_toml
 
 COUNT = Question("n", "count", "件数", unit="件", min=0, approx=True)
 PERCENT = Question("p", "percent", "比例", min=0, max=100)

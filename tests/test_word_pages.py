@@ -16,14 +16,14 @@ from pathlib import Path
 import pytest
 
 from tests.pages import Line, missing_tools, page_number_ink, pages, to_pdfs
-from wizard import answers
-from wizard.interview import Interview
-from wizard.paragraphs import Report
+from wizard.answersfile import disk
 from wizard.questionnaire import prompts_dir
 from wizard.render.docx import render_docx
 from wizard.render.lines import title_lines
-from wizard.report import build_report
+from wizard.report.draft import build_report
+from wizard.report.paragraphs import Report
 from wizard.session import questionnaire_of
+from wizard.state.interview import Interview
 
 if missing_tools() and not os.environ.get("CI"):
     pytest.skip(
@@ -49,7 +49,7 @@ class Rendered:
 def _examples() -> dict[str, Interview]:
     found = {}
     for path in sorted((prompts_dir() / "examples").glob("*.toml")):
-        document = answers.load(path)
+        document = disk.load(path)
         found[path.stem] = Interview(questionnaire_of(document, path), document)
     return found
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from enum import Enum
 
-from wizard import outline, prompter
+from wizard import prompter
+from wizard.answersfile import outline
 from wizard.flow.context import Context
 from wizard.flow.editors import field_text, item_form
 from wizard.prompter import Option
 from wizard.questionnaire import Field, Question
-from wizard.steps import Step
-from wizard.text_figures import is_prose
-from wizard.values import Item
+from wizard.questionnaire.values import Item
+from wizard.state.steps import Step
+from wizard.state.text_figures import is_prose
 
 
 class SectionAction(Enum):

@@ -12,16 +12,16 @@ from enum import Enum
 from typing import Any
 
 from wizard import prompter
-from wizard.answers import AnswersError
+from wizard.answersfile.disk import AnswersError
 from wizard.figures import Invalid
-from wizard.interview import Interview
 from wizard.kinds import kind_of
 from wizard.questionnaire import Question
+from wizard.questionnaire.values import display
 from wizard.render import terminal
 from wizard.render.terminal import Console
 from wizard.session import Session
-from wizard.steps import Step
-from wizard.values import display
+from wizard.state.interview import Interview
+from wizard.state.steps import Step
 
 LEVEL_NOTE = {
     "required": "必填",

@@ -9,8 +9,8 @@ from wizard import prompter
 from wizard.flow.context import Context
 from wizard.prompter import GoBack, Option, ShowHelp
 from wizard.questionnaire import Field, Question, Section
-from wizard.steps import Step
-from wizard.values import Item, TopicChoice
+from wizard.questionnaire.values import Item, TopicChoice
+from wizard.state.steps import Step
 
 
 class ListAction(Enum):

@@ -9,17 +9,18 @@ from collections.abc import Callable
 from dataclasses import replace
 from enum import Enum
 
-from wizard import progress, prompter, text_figures
+from wizard import prompter
 from wizard.figures import Invalid
 from wizard.flow.context import Context
 from wizard.kinds import kind_of
-from wizard.matching import Matcher
 from wizard.prompter import Option
 from wizard.prompter.form import Field, form
 from wizard.questionnaire import Question
-from wizard.steps import Step
-from wizard.text_figures import Located, Record
-from wizard.values import display, edit_text
+from wizard.questionnaire.values import display, edit_text
+from wizard.state import progress, text_figures
+from wizard.state.matching import Matcher
+from wizard.state.steps import Step
+from wizard.state.text_figures import Located, Record
 
 
 def forms_work() -> bool:
@@ -350,7 +351,7 @@ def _carry_one(context: Context, answer: str, item: Located, text: str) -> None:
 def every_figure(context: Context) -> None:
     """Every figure of the report in one list (where, what, as printed, 上年); picking one
     gives it a new number, written inside its sentence when it stands in the clerk's text."""
-    from wizard.figure_list import figures
+    from wizard.state.figure_list import figures
 
     interview = context.interview
     while True:

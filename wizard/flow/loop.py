@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from wizard import outline, progress, prompter, text_figures
-from wizard.errors import Interrupted
+from wizard import prompter
+from wizard.answersfile import outline
+from wizard.base.errors import Interrupted
 from wizard.flow import carried, editors, figures, questions, structure
 from wizard.flow.context import Context, Quit
 from wizard.flow.menu import menu
@@ -11,9 +12,10 @@ from wizard.kinds import kind_of
 from wizard.prompter import GoBack, OpenMenu, ShowHelp
 from wizard.render import screens
 from wizard.render.terminal import Console
-from wizard.report import report_title, topic_figures
+from wizard.report.draft import report_title, topic_figures
 from wizard.session import Session, resume_command
-from wizard.steps import Step
+from wizard.state import progress, text_figures
+from wizard.state.steps import Step
 
 
 def header(context: Context, step: Step) -> None:

@@ -5,18 +5,20 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from wizard import outline, progress, prompter
-from wizard.check import check
-from wizard.export import ExportError, export_report
-from wizard.files import unquoted
+from wizard import prompter
+from wizard.answersfile import outline
+from wizard.base.files import unquoted
 from wizard.flow.context import Back, Context, Quit
 from wizard.flow.figures import every_figure
 from wizard.flow.structure import structure
 from wizard.prompter import GoBack, OpenMenu, Option, ShowHelp
 from wizard.render import screens, terminal
-from wizard.report import build_report
+from wizard.render.export import ExportError, export_report
+from wizard.report.check import check
+from wizard.report.draft import build_report
 from wizard.session import file_name
-from wizard.steps import Step
+from wizard.state import progress
+from wizard.state.steps import Step
 
 
 class MenuAction(Enum):

@@ -5,13 +5,13 @@ from __future__ import annotations
 from enum import Enum
 
 from wizard import prompter
+from wizard.base.unit_names import kind_of_unit
 from wizard.figures import Invalid, Number
 from wizard.flow.context import Context
 from wizard.kinds import kind_of
 from wizard.prompter import Option
 from wizard.questionnaire import Question
-from wizard.unit_names import kind_of_unit
-from wizard.values import edit_text
+from wizard.questionnaire.values import edit_text
 
 
 class Skip(Enum):

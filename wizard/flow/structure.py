@@ -8,15 +8,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from enum import Enum
 
-from wizard import figures, outline, own_figures, prompter
+from wizard import figures, prompter
+from wizard.answersfile import outline, own_figures
+from wizard.answersfile.outline import Outline
+from wizard.answersfile.own_figures import OwnFigure
 from wizard.figures import Invalid
 from wizard.flow.context import Back, Context
-from wizard.outline import Outline
-from wizard.own_figures import OwnFigure
 from wizard.prompter import Option
 from wizard.questionnaire import Question, Section
 from wizard.render import screens
-from wizard.report import build_report
+from wizard.report.draft import build_report
 
 
 class StructureAction(Enum):

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wizard.errors import UserError
+from wizard.base.errors import UserError
 from wizard.figures import Invalid, Number
-from wizard.interview import Interview
 from wizard.kinds import kind_of
-from wizard.report import filled_text
-from wizard.values import Answer, display
+from wizard.questionnaire.values import Answer, display
+from wizard.report.draft import filled_text
+from wizard.state.interview import Interview
 
 
 class GatheringError(UserError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from wizard import answers
+from wizard.answersfile import disk
 from wizard.importer.build import Builder
 from wizard.importer.found import Found
 from wizard.importer.source import SUFFIXES, ImportError_, read_lines
@@ -35,6 +35,6 @@ def import_report(path: Path, questionnaire: Questionnaire) -> tuple[dict[str, A
         )
     document, found = Builder(questionnaire, path.name).build(tree)
     found.unsure.extend(notes)
-    result = answers.new_document(questionnaire.id, questionnaire.version)
+    result = disk.new_document(questionnaire.id, questionnaire.version)
     result.update(document)
     return result, found

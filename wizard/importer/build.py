@@ -18,18 +18,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from wizard import expr, text_figures
-from wizard import outline as shape
+from wizard.answersfile import outline as shape
+from wizard.base import expr
+from wizard.base.unit_names import kind_of_unit
 from wizard.figures import grammar, to_toml
 from wizard.importer.found import FigureFound, Found, PartFound, TopicFound
 from wizard.importer.parts import Content, content_labels, contents_of, section_for
 from wizard.importer.points import Entries, points_of
 from wizard.importer.title import questionnaire_for, read_title
 from wizard.importer.tree import DATE, Node, Tree, first_sentence, literal
-from wizard.matching import Matcher, pairs
 from wizard.questionnaire import CUSTOM_TOPIC_PREFIX, Question, Questionnaire, Section
 from wizard.questionnaire import Topic as CatalogueTopic
-from wizard.unit_names import kind_of_unit
+from wizard.state import text_figures
+from wizard.state.matching import Matcher, pairs
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,11 @@ import re
 import zipfile
 from pathlib import Path
 
-from wizard.cleaning import decode_file
-from wizard.errors import UserError
-from wizard.files import FileProblem, read_bytes, zip_members
+from wizard.base.cleaning import decode_file
+from wizard.base.errors import UserError
+from wizard.base.files import FileProblem, read_bytes, zip_members
 from wizard.importer.tree import Line
-from wizard.wording import chinese_number
+from wizard.state.wording import chinese_number
 
 SUFFIXES = (".docx", ".txt", ".md")
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wizard.base.unit_names import PARTY, place_of
 from wizard.importer.tree import YEAR
-from wizard.unit_names import PARTY, place_of
 
 _ISSUER_END = re.compile(r"(委员会|党委|党工委|人民政府|办事处)(?=\S)")
 #: An organ named at the start of a line: 县人民政府副县长　李华 speaks for 县人民政府.

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wizard.cleaning import clean_input
+from wizard.base.cleaning import clean_input
 
 _CN = "一二三四五六七八九十"
 #: Numbering styles by depth (GB/T 9704 7.3.3), each with what it may be typed as.
@@ -85,7 +85,7 @@ def literal(node: Node) -> list[str]:
 
 
 def _label(style: str, n: int) -> str:
-    from wizard.wording import number_label
+    from wizard.state.wording import number_label
 
     return number_label(style, n) if style in RANK else ""  # type: ignore[arg-type]
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from wizard import tomlerror
+from wizard.base import tomlerror
 from wizard.questionnaire.model import QuestionnaireError
 from wizard.questionnaire.places import available
 
@@ -125,8 +125,8 @@ def _parse_base(path: Path, read: Reader) -> dict[str, Any]:
 def bases(path: Path) -> list[Path]:
     """The files a questionnaire file extends, nearest first, as far as they can be read:
     what its answers depend on besides itself."""
-    from wizard.cleaning import decode_file
-    from wizard.files import FileProblem, read_bytes
+    from wizard.base.cleaning import decode_file
+    from wizard.base.files import FileProblem, read_bytes
 
     found: list[Path] = []
     while len(found) < MAX_DEPTH:

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, TypeVar, cast, get_args
 
-from wizard import expr, tomlerror
-from wizard.cleaning import decode_file
-from wizard.files import FileProblem, read_bytes
+from wizard.base import expr, tomlerror
+from wizard.base.cleaning import decode_file
+from wizard.base.files import FileProblem, read_bytes
 from wizard.kinds import FORMAT_KINDS, KIND_SPECIFIC_KEYS, Kind, kinds_taking
 from wizard.questionnaire.compose import expand
 from wizard.questionnaire.cycles import find_cycle
@@ -189,7 +189,8 @@ class Loader:
     @staticmethod
     def check_default(table: Table, question: Question) -> None:
         """A default is an answer the user accepts with Enter: it obeys the question's rules."""
-        from wizard import figures, values  # they read the model; it must load first
+        from wizard import figures  # they read the model; it must load first
+        from wizard.questionnaire import values
 
         if question.default is None:
             return

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from wizard import expr
-from wizard.errors import UserError
+from wizard.base import expr
+from wizard.base.errors import UserError
 from wizard.kinds import FORMAT_KINDS
 from wizard.kinds import KINDS as ALL_KINDS
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wizard import expr
+from wizard.base import expr
 from wizard.questionnaire.model import BUILTINS, Questionnaire, Sentence, Template
 
 _CACHE: dict[tuple[int, bool, bool], frozenset[str]] = {}

@@ -46,9 +46,9 @@ from docx.shared import Length, Mm, Pt, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
-from wizard.cleaning import for_xml
-from wizard.paragraphs import Paragraph, Report, Span
+from wizard.base.cleaning import for_xml
 from wizard.render.lines import signature_indents, signature_lines, title_lines, width
+from wizard.report.paragraphs import Paragraph, Report, Span
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from wizard.paragraphs import Span
+from wizard.report.paragraphs import Span
 
 
 def width(text: str) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from wizard.paragraphs import Paragraph, Report
+from wizard.report.paragraphs import Paragraph, Report
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")

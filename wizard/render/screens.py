@@ -17,19 +17,19 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from wizard.cleaning import for_terminal
-from wizard.findings import GROUPS, CheckResult
-from wizard.paragraphs import Report
-from wizard.progress import Position
+from wizard.base.cleaning import for_terminal
 from wizard.render.terminal import report_renderable, safe
+from wizard.report.findings import GROUPS, CheckResult
+from wizard.report.paragraphs import Report
+from wizard.state.progress import Position
 
 if TYPE_CHECKING:
-    from wizard.figure_list import Figure
     from wizard.importer.found import Found
     from wizard.questionnaire import (
         Questionnaire,
     )  # types only: check and preview need none of these modules
     from wizard.questionnaire.keys import Key
+    from wizard.state.figure_list import Figure
 
 
 def clip(text: str, cells: int) -> str:
@@ -303,7 +303,7 @@ def import_summary(found: Found, questionnaire: Questionnaire) -> RenderableType
 
 def figures_table(found: list[Figure]) -> RenderableType:
     """Every figure of the report: where, what, as printed, last year's, 同比, source."""
-    from wizard.figure_list import SOURCE_NAMES
+    from wizard.state.figure_list import SOURCE_NAMES
 
     table = Table(title=f"报告中的数字（{len(found)} 个）", title_justify="left")
     for column in ("位置", "统计的是什么", "写作", "上年", "同比", "来源"):

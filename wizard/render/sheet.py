@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wizard.figures import Number
-from wizard.summary import Summary, UnitRow, UnitTable
+from wizard.session.summary import Summary, UnitRow, UnitTable
 
 Cell = str | int | float | None
 

@@ -12,10 +12,10 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
-from wizard.cleaning import for_terminal
+from wizard.base.cleaning import for_terminal
 
 if TYPE_CHECKING:  # the help screens use this module too, and need none of the engine
-    from wizard.paragraphs import Paragraph, Report
+    from wizard.report.paragraphs import Paragraph, Report
 
 # Console is re-exported: the interactive flow names it without importing rich.
 __all__ = ["Console"]

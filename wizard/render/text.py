@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wizard.paragraphs import Report
+from wizard.report.paragraphs import Report
 
 INDENT = "\u3000\u3000"  # two ideographic spaces: the first-line indent of official documents
 #: Characters on one line of a GB/T 9704 page; the signature is set flush to its right.

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from wizard.render.sheet import Figure, grid
-from wizard.summary import Summary, UnitRow, UnitTable
+from wizard.session.summary import Summary, UnitRow, UnitTable
 
 #: Rows above the data: the title, then the header (printed on every page).
 _HEADER_ROW = 2

@@ -1,0 +1,1 @@
+"""The commands (typer); ``support`` is the one place errors become messages and exit codes."""
