@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pexpect
 
-from wizard.answersfile import disk as answers
+from wizard.answersfile import disk
+from wizard.answersfile.document import AnswersDocument
 from wizard.questionnaire import load_by_id, prompts_dir
 from wizard.questionnaire.locate import load_template
 from wizard.render.text import render_text
@@ -122,7 +123,7 @@ def peak_memory_mib(*args: str) -> float:
 
 def synthetic(points: int) -> Interview:
     questionnaire = load_by_id("township")
-    interview = Interview(questionnaire, answers.load(EXAMPLE))
+    interview = Interview(questionnaire, disk.load(EXAMPLE))
     topics = [t for s in questionnaire.sections for t in s.topics][:7]
     per_topic = points // len(topics)
     for topic in topics:
@@ -138,16 +139,16 @@ def answers_folder(folder: Path, count: int) -> Path:
     """``count`` townships' answers files, made from the example with their own figures."""
     target = folder / f"units-{count}"
     target.mkdir()
-    document = answers.load(EXAMPLE)
+    document = disk.load(EXAMPLE)
     for n in range(count):
         document["unit_name"] = f"第{n}乡"
         document["disputes_found"] = 100 + n
-        answers.save(target / f"{n}.toml", document)
+        disk.save(target / f"{n}.toml", document)
     return target
 
 
 def one_megabyte_document() -> dict[str, object]:
-    document = answers.new_document("township", "1.0.0")
+    document = disk.new_document("township", "1.0.0")
     paragraph = "全面推进依法行政，持续深化法治政府建设。" * 50
     document["leadership_points"] = [
         {"title": f"第{n}项", "text": paragraph}
@@ -267,11 +268,11 @@ def computed_questionnaire(folder: Path, count: int) -> Path:
     body = question(0) + "".join(question(n, f'compute = "q{n - 1} + 1"') for n in range(1, count))
     questionnaire = folder / f"chain-{count}.toml"
     questionnaire.write_text(head + body, encoding="utf-8")
-    document = answers.new_document("chain", "1")
-    document["q0"] = 1
+    document = AnswersDocument.new("chain", "1")
+    document.put_answer("q0", 1)
     record_questionnaire(document, load_template(str(questionnaire)))
     target = folder / f"chain-{count}-answers.toml"
-    answers.save(target, document)
+    document.save(target)
     return target
 
 
@@ -364,9 +365,9 @@ def main() -> None:
             )
 
         document = one_megabyte_document()
-        size = len(answers.dumps(document).encode())
+        size = len(disk.dumps(document).encode())
         target_file = folder / "big.toml"
-        save_time = median_seconds(lambda: answers.save(target_file, document))
+        save_time = median_seconds(lambda: disk.save(target_file, document))
         add(
             f"save a {size / 1e6:.1f} MB answers file",
             ms(save_time),

@@ -17,7 +17,9 @@ from typing import Any
 import docx
 from docx.oxml import parse_xml
 
+from wizard.importer import Found, import_report
 from wizard.importer.tree import numbered
+from wizard.questionnaire import Questionnaire
 
 CORPUS = Path(__file__).parent / "data" / "import"
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -97,3 +99,9 @@ def docx_of(shape: Shape, folder: Path) -> Path:
     path = folder / f"{shape.name}.docx"
     document.save(str(path))
     return path
+
+
+def imported_table(path: Path, questionnaire: Questionnaire) -> tuple[dict[str, Any], Found]:
+    """What ``import`` would write to the answers file, as its table, and what it found."""
+    document, found = import_report(path, questionnaire)
+    return document.to_toml(), found

@@ -62,7 +62,7 @@ def test_save_keeps_keys_it_does_not_know(tmp_path: Path, township: Questionnair
     )
     interview = Interview(township, disk.load(path))
     interview.answer("unit_name", "杉岭乡")
-    disk.save(path, interview.document)
+    interview.document.save(path)
     loaded = disk.load(path)
     assert loaded["local_notes"] == {"who": "张三"}
     assert loaded["unit_name"] == "杉岭乡"

@@ -169,11 +169,11 @@ def test_a_part_new_this_year_goes_where_the_questionnaire_puts_it(
     from wizard.report.next_year import _with_new_parts
 
     parts = [s.id for s in township.sections if s.heading]
-    last_year = [p for p in parts if p != "duty"]  # last year's report had no 第一责任人 part
-    assert _with_new_parts(township, last_year) == parts
-    own_order = ["plans", "work", "problems"]  # the unit's own order is kept as it is ...
+    last_year = tuple(p for p in parts if p != "duty")  # last year's report had no 第一责任人 part
+    assert _with_new_parts(township, last_year) == tuple(parts)
+    own_order = ("plans", "work", "problems")  # the unit's own order is kept as it is ...
     placed = _with_new_parts(township, own_order)
-    assert [p for p in placed if p in own_order] == own_order
+    assert tuple(p for p in placed if p in own_order) == own_order
     # ... and each new part follows the one before it in the questionnaire.
     for new, before in (("results", "work"), ("duty", "problems"), ("other", "plans")):
         assert placed.index(new) == placed.index(before) + 1

@@ -74,8 +74,9 @@ def test_recommended_missing_and_skipped_are_warnings(example: Interview) -> Non
 def test_broken_rule(example: Interview) -> None:
     assert ("rule_broken", None) not in codes(example)
     # A hand-edited file can hold figures that contradict each other.
-    example.document["disputes_resolved"] = 130
-    edited = Interview(example.questionnaire, example.document)
+    table = example.document.to_toml()
+    table["disputes_resolved"] = 130
+    edited = Interview(example.questionnaire, table)
     result = check(edited, today=dt.date(2023, 1, 20))
     messages = [f.message for f in result.findings if f.code == "rule_broken"]
     assert messages == ["数字前后矛盾：成功化解的纠纷件数不能多于排查调处的件数"]
@@ -91,14 +92,16 @@ def test_placeholders_left_in_the_draft(example: Interview) -> None:
 
 def test_invalid_stored_answer(example: Interview) -> None:
     assert ("invalid_answer", "year") not in codes(example)
-    example.document["year"] = "二〇二二"
-    edited = Interview(example.questionnaire, example.document)
+    table = example.document.to_toml()
+    table["year"] = "二〇二二"
+    edited = Interview(example.questionnaire, table)
     assert ("invalid_answer", "year") in codes(edited)
 
 
 def test_review_pending(example: Interview) -> None:
-    example.document["state"] = {"review": ["plans_intro"]}
-    example = Interview(example.questionnaire, example.document)
+    table = example.document.to_toml()
+    table["state"] = {"review": ["plans_intro"]}
+    example = Interview(example.questionnaire, table)
     assert ("review_pending", "plans_intro") in codes(example, "warning")
     example.confirm("plans_intro")
     assert ("review_pending", "plans_intro") not in codes(example, "warning")
@@ -170,8 +173,9 @@ def test_two_facts_that_share_a_number_are_not_said_twice() -> None:
 def test_text_carried_from_last_year_that_keeps_its_figures_is_a_warning(
     example: Interview,
 ) -> None:
-    example.document["previous"] = {"center_study": 6}
-    example = Interview(example.questionnaire, example.document)
+    table = example.document.to_toml()
+    table["previous"] = {"center_study": 6}
+    example = Interview(example.questionnaire, table)
     example.edit_item("study_points", 0, {"title": "坚持学法", "text": "全年中心组学法6次。"})
     found = [f for f in check(example).findings if f.code == "figure_last_year"]
     assert found and "中心组学法6次" in found[0].message

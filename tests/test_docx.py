@@ -16,6 +16,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
 from wizard.answersfile import disk
+from wizard.answersfile.document import AnswersDocument
 from wizard.questionnaire import Questionnaire, prompts_dir
 from wizard.render.docx import render_docx
 from wizard.render.lines import signature_indents, title_lines, width
@@ -201,7 +202,7 @@ def test_the_copy_to_line_is_a_bordered_4hao_block_after_the_signature(tmp_path:
 
     path = prompts_dir() / "examples" / "county-departments-march-2024.toml"
     document = disk.load(path)
-    report = build_report(Interview(questionnaire_of(document, path), document))
+    report = build_report(Interview(questionnaire_of(AnswersDocument(document), path), document))
     assert report.paragraphs[-1].kind == "copy_to"
     assert report.paragraphs[-1].text == "抄送：市司法局、县人大常委会办公室。"
     assert render_markdown(report).rstrip().endswith("---\n\n抄送：市司法局、县人大常委会办公室。")

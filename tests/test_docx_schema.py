@@ -11,6 +11,7 @@ import pytest
 from openxml_audit import FileFormat, OpenXmlValidator
 
 from wizard.answersfile import disk
+from wizard.answersfile.document import AnswersDocument
 from wizard.questionnaire import load_by_id, prompts_dir
 from wizard.render.docx import render_docx
 from wizard.report.draft import build_report
@@ -28,7 +29,7 @@ def _errors(path: Path) -> list[str]:
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_every_example_is_valid_ooxml(example: Path, tmp_path: Path) -> None:
     document = disk.load(example)
-    interview = Interview(questionnaire_of(document, example), document)
+    interview = Interview(questionnaire_of(AnswersDocument(document), example), document)
     target = tmp_path / "report.docx"
     target.write_bytes(render_docx(build_report(interview)))
     assert _errors(target) == []
@@ -44,7 +45,7 @@ def test_the_validator_sees_a_schema_error(tmp_path: Path) -> None:
     """The check above can fail: an element out of place is reported."""
     document = disk.load(EXAMPLES[0])
     written = render_docx(
-        build_report(Interview(questionnaire_of(document, EXAMPLES[0]), document))
+        build_report(Interview(questionnaire_of(AnswersDocument(document), EXAMPLES[0]), document))
     )
     broken = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(written)) as source, zipfile.ZipFile(broken, "w") as out:

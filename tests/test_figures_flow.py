@@ -22,12 +22,11 @@ from tests.interactive import (
     interact,
     pick,
 )
-from wizard.answersfile import disk
+from wizard.answersfile import disk, records
 from wizard.cli.app import app
 from wizard.flow.carried import CarriedAction
 from wizard.flow.menu import MenuAction
 from wizard.questionnaire import load_by_id
-from wizard.state import text_figures
 from wizard.state.interview import Interview
 
 pytestmark = pytest.mark.timeout(90)
@@ -53,9 +52,9 @@ def department_file(tmp_path: Path) -> Path:
     )
     interview.set_raw("shortcomings", [{"problem": "执法装备落后", "cause": "经费不足"}])
     interview.set_raw("plan_items", [{"heading": "推进非现场执法"}])
-    interview.document["state"] = {"outline_offered": True}
+    interview.document.offer_outline()
     path = tmp_path / "交通.toml"
-    disk.save(path, interview.document)
+    interview.document.save(path)
     return path
 
 
@@ -78,8 +77,8 @@ def test_a_point_with_three_figures_then_the_form(
     assert code == 130, output
     document = disk.load(department_file)
     assert document["fines"] == 35.6  # the text's figure answered its question
-    records = text_figures.read(document["text_figures"])[0]
-    assert [(r.label, r.said, r.question) for r in records] == [
+    kept = records.read(document["text_figures"])[0]
+    assert [(r.label, r.said, r.question) for r in kept] == [
         ("检查货运车辆", "8600辆次", "vehicle_checks"),  # 检查车辆, counted in 辆次
         ("查处超限超载车辆", "215辆", ""),
         ("罚没款", "35.6万元", "fines"),
@@ -136,8 +135,8 @@ def test_a_figure_is_classified_otherwise_in_the_list(
     assert code == 130, output
     document = disk.load(department_file)
     assert document["inspections"] == {"value": 8600, "unit": "辆次"}  # the clerk's measure word
-    records = text_figures.read(document["text_figures"])[0]
-    assert records[0].question == "inspections"
+    kept = records.read(document["text_figures"])[0]
+    assert kept[0].question == "inspections"
     assert "vehicle_checks" not in document
 
 
@@ -146,12 +145,11 @@ def test_next_year_updates_last_years_figures_in_their_sentence(
 ) -> None:
     interview = Interview(load_by_id("department"), disk.load(department_file))
     interview.set_raw("law_enforcement_points", [{"title": "开展治超专项行动", "text": POINT}])
-    text_figures.store(
-        interview.document,
-        [text_figures.Record("law_enforcement_points", "罚没款", "35.6万元", "fines")],
+    interview.document.set_text_figures(
+        [records.Record("law_enforcement_points", "罚没款", "35.6万元", "fines")]
     )
     interview.set_raw("fines", 35.6)
-    disk.save(department_file, interview.document)
+    interview.document.save(department_file)
     last = tmp_path / "2024.docx"
     assert runner.invoke(app, ["export", str(department_file), "-o", str(last)]).exit_code == 0
     this = tmp_path / "2025.toml"
@@ -171,9 +169,9 @@ def test_next_year_updates_last_years_figures_in_their_sentence(
     document = disk.load(this)
     (point,) = document["law_enforcement_points"]
     assert point["text"] == "检查货运车辆9100辆次，罚没款35.6万元。"  # rewritten in place
-    records = text_figures.read(document["text_figures"])[0]
-    assert all(r.state == "" for r in records if r.answer == "law_enforcement_points")
-    assert {r.said: r.last_year for r in records} == {
+    kept = records.read(document["text_figures"])[0]
+    assert all(r.state == "" for r in kept if r.answer == "law_enforcement_points")
+    assert {r.said: r.last_year for r in kept} == {
         "9100辆次": "8600辆次",
         "35.6万元": "35.6万元",
     }
@@ -194,7 +192,7 @@ def test_a_figure_changed_from_the_menu_is_changed_in_its_sentence(
 ) -> None:
     interview = Interview(load_by_id("department"), disk.load(department_file))
     interview.set_raw("law_enforcement_points", [{"title": "开展治超专项行动", "text": POINT}])
-    disk.save(department_file, interview.document)
+    interview.document.save(department_file)
     script = [
         Step("?", CTRL_G),
         Step("菜单", pick(MenuAction.FIGURES)),

@@ -152,10 +152,10 @@ def test_2_gbk_bytes_from_a_terminal_or_command_line_are_read_and_saved(
     typed = "杉岭乡".encode("gbk").decode("utf-8", "surrogateescape")
     interview = Interview(township, disk.new_document("township", township.version))
     interview.answer("unit_name", typed)
-    assert interview.document["unit_name"] == "杉岭乡"
+    assert interview.document.answer("unit_name") == "杉岭乡"
     interview.answer("preamble_summary", "成效\udcff明显")  # a byte that is nothing
     path = tmp_path / "a.toml"
-    disk.save(path, interview.document)
+    interview.document.save(path)
     assert disk.load(path)["preamble_summary"] == "成效\ufffd明显"
 
 
@@ -565,7 +565,7 @@ def test_any_text_answer_saves_loads_and_shows_everywhere(
             assert not cleaning.clean_input(text).strip()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "a.toml"
-        disk.save(path, interview.document)
+        interview.document.save(path)
         loaded = Interview(township, disk.load(path))
     assert loaded.values == interview.values
     report = build_report(loaded)
@@ -585,6 +585,6 @@ def test_pasted_invisible_characters_do_not_break_figures_or_text(
 ) -> None:
     interview = Interview(township, disk.new_document("township", township.version))
     interview.answer("disputes_found", "1\u200b25\ufeff")  # a figure copied out of WeChat
-    assert interview.document["disputes_found"] == 125
+    assert interview.document.answer("disputes_found") == 125
     interview.answer("preamble_summary", "第一段\u2029第二段\u00ad")
-    assert interview.document["preamble_summary"] == "第一段\n第二段"
+    assert interview.document.answer("preamble_summary") == "第一段\n第二段"

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from tests.import_corpus import imported_table
 from wizard.answersfile import disk
 from wizard.cli.app import app
 from wizard.importer import ImportError_, import_report, source
@@ -195,7 +196,7 @@ def test_a_table_nested_deep_is_read_once(tmp_path: Path) -> None:
         + tables
         + b"</w:body></w:document>"
     )
-    document, found = import_report(_docx_with(tmp_path / "套.docx", body), load_by_id("township"))
+    document, found = imported_table(_docx_with(tmp_path / "套.docx", body), load_by_id("township"))
     assert str(document).count("最里面的话") <= 1
     assert any("嵌套得太深" in note for note in found.unsure)
 

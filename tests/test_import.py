@@ -12,16 +12,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from wizard.answersfile import disk, outline
+from tests.import_corpus import imported_table
+from wizard.answersfile import disk, outline, records
+from wizard.answersfile.document import AnswersDocument
 from wizard.cli.app import app
 from wizard.figures import Number, format_number
-from wizard.importer import ImportError_, import_report
+from wizard.importer import ImportError_
 from wizard.questionnaire import Questionnaire, load_by_id, prompts_dir
 from wizard.render.export import render_bytes
 from wizard.render.text import render_text
 from wizard.report.draft import build_report
 from wizard.session import questionnaire_of
-from wizard.state import text_figures
 from wizard.state.interview import Interview
 from wizard.state.matching import template_leads
 
@@ -77,16 +78,16 @@ def check_reference(document: dict[str, object], figures_found: list[str]) -> No
     assert document["disputes_found"] == 125
     assert document["materials"] == {"value": 10000, "hedge": "余"}
     assert document["law_courtyards"] == 2 and document["law_groups"] == 4
-    records = text_figures.read(document.get("text_figures"))[0]
-    assert len(records) == len(figures_found)  # every figure kept, in its sentence
-    assert {r.said for r in records if not r.question} >= {"1条"}  # the unit's own
+    kept = records.read(document.get("text_figures"))[0]
+    assert len(kept) == len(figures_found)  # every figure kept, in its sentence
+    assert {r.said for r in kept if not r.question} >= {"1条"}  # the unit's own
     assert "own_figures" not in document  # said in the text already: none printed twice
 
 
 @pytest.mark.parametrize("kind", ["txt", "docx"])
 def test_the_reference_report(kind: str, tmp_path: Path) -> None:
     source = REFERENCE if kind == "txt" else reference_docx(tmp_path)
-    document, found = import_report(source, load_by_id("township"))
+    document, found = imported_table(source, load_by_id("township"))
     assert [p.section for p in found.parts] == ["work", "results", "problems", "plans"]
     check_reference(document, [f.said for f in found.figures])
     if kind == "docx":
@@ -102,11 +103,11 @@ def test_the_reference_report(kind: str, tmp_path: Path) -> None:
 def test_round_trip(path: Path, suffix: str, tmp_path: Path) -> None:
     """import(export(example)) gives back its outline, topics, points and figures."""
     example = disk.load(path)
-    questionnaire = questionnaire_of(example, path)
+    questionnaire = questionnaire_of(AnswersDocument(example), path)
     interview = Interview(questionnaire, example)
     exported = tmp_path / f"草稿{suffix}"
     exported.write_bytes(render_bytes(build_report(interview), suffix))
-    document, found = import_report(exported, questionnaire)
+    document, found = imported_table(exported, questionnaire)
     chosen = [
         (interview.topic_heading(s, c), len(interview.items(f"{c.id}_points")))
         for s in questionnaire.sections
@@ -122,7 +123,7 @@ def test_round_trip(path: Path, suffix: str, tmp_path: Path) -> None:
     again = Interview(questionnaire, document)
     draft = render_text(build_report(interview)).replace("\n", "")
     leads = template_leads(questionnaire)
-    in_text = {r.said for r in text_figures.read(document.get("text_figures"))[0]}
+    in_text = {r.said for r in records.read(document.get("text_figures"))[0]}
     for question in questionnaire.all_questions():
         value = interview.values.get(question.id)
         if not isinstance(value, Number) or not value.value or question.id == "year":
@@ -145,7 +146,7 @@ def test_next_year_from_last_years_word_file(tmp_path: Path) -> None:
     assert document["previous"]["disputes_found"] == 125
     assert "disputes_found" not in document
     assert outline.read(document.get("outline"))[0].title == "杉岭乡2023年法治政府建设年度报告"
-    carried = text_figures.read(document.get("text_figures"))[0]
+    carried = records.read(document.get("text_figures"))[0]
     # Every figure of last year's text waits for this year's, with last year's beside it.
     assert len(carried) == 11 and all(r.state == "carried" and r.last_year for r in carried)
     assert {r.last_year for r in carried if r.question == "disputes_found"} == {"125件"}
@@ -228,7 +229,7 @@ def test_word_list_numbering_and_text_boxes(tmp_path: Path) -> None:
     document.add_paragraph("2024年1月12日")
     path = tmp_path / "列表编号.docx"
     document.save(str(path))
-    imported, found = import_report(path, load_by_id("township"))
+    imported, found = imported_table(path, load_by_id("township"))
     assert [p.section for p in found.parts] == ["work", "problems"]
     assert [(t.heading, t.points) for t in found.topics] == [
         ("加强组织领导", 2),
@@ -252,7 +253,7 @@ def test_any_text_is_imported_or_refused_with_a_message(lines: list[str]) -> Non
         source = Path(folder) / "任意.txt"
         source.write_text(text, encoding="utf-8", errors="surrogatepass")
         try:
-            document, _ = import_report(source, load_by_id("township"))
+            document, _ = imported_table(source, load_by_id("township"))
         except ImportError_ as error:
             assert str(error)
             return
@@ -269,7 +270,7 @@ def test_the_copy_to_line_comes_back_as_its_answer(tmp_path: Path, township: Que
         "杉岭乡人民政府\n2024年1月10日\n（联系人：李明）\n\n抄送：区委依法治区办、区司法局。\n",
         encoding="utf-8",
     )
-    document, found = import_report(source, township)
+    document, found = imported_table(source, township)
     assert document["copy_to"] == "区委依法治区办、区司法局"
     assert document["annotation"] == "联系人：李明"
     assert not any("抄送" in text for _, text in found.unplaced)

@@ -11,10 +11,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tests.import_corpus import Shape, docx_of, shapes
+from tests.import_corpus import Shape, docx_of, imported_table, shapes
 from wizard.answersfile import disk, outline
 from wizard.cli.app import app
-from wizard.importer import import_report
 from wizard.questionnaire import Questionnaire, load_by_id
 from wizard.report.draft import build_report
 from wizard.state.interview import Interview
@@ -117,7 +116,7 @@ def body_sentences(shape: Shape) -> list[str]:
 def test_each_shape_gives_its_outline(shape: Shape, form: str, tmp_path: Path) -> None:
     expected = shape.expected
     questionnaire = load_by_id(expected["questionnaire"])
-    document, found = import_report(source_file(shape, form, tmp_path), questionnaire)
+    document, found = imported_table(source_file(shape, form, tmp_path), questionnaire)
     got = structure(document, questionnaire)
     assert document.get("unit_name") == expected["unit"]
     assert document.get("unit_kind") == expected.get("kind")  # none for a kind not listed
@@ -147,7 +146,7 @@ def test_each_shape_gives_its_outline(shape: Shape, form: str, tmp_path: Path) -
 @pytest.mark.parametrize("shape", SHAPES, ids=lambda s: s.name)
 def test_every_word_of_the_body_is_kept(shape: Shape, tmp_path: Path) -> None:
     questionnaire = load_by_id(shape.expected["questionnaire"])
-    document, _ = import_report(source_file(shape, "txt", tmp_path), questionnaire)
+    document, _ = imported_table(source_file(shape, "txt", tmp_path), questionnaire)
     kept = [squeezed(s) for s in strings({k: v for k, v in document.items() if k != "meta"})]
     for sentence in body_sentences(shape):
         assert any(sentence in text for text in kept), sentence
@@ -170,7 +169,7 @@ def test_next_years_draft_has_last_years_shape(shape: Shape, tmp_path: Path) -> 
     years moved on, the 落款 as written, and every figure of the source in it."""
     questionnaire = load_by_id(shape.expected["questionnaire"])
     source = docx_of(shape, tmp_path)
-    last, _ = import_report(source, questionnaire)
+    last, _ = imported_table(source, questionnaire)
     template = ["--template", questionnaire.id]
     result = runner.invoke(
         app, ["new", str(tmp_path / "next.toml"), "--from", str(source), *template, "--no-input"]
@@ -179,7 +178,7 @@ def test_next_years_draft_has_last_years_shape(shape: Shape, tmp_path: Path) -> 
     draft = tmp_path / "next.txt"
     result = runner.invoke(app, ["export", str(tmp_path / "next.toml"), "-o", str(draft)])
     assert result.exit_code == 0, result.output
-    again, _ = import_report(draft, questionnaire)
+    again, _ = imported_table(draft, questionnaire)
     before = moved(structure(last, questionnaire), shape.expected["year"])
     after = structure(again, questionnaire)
     keys = ("order", "unwrapped", "numbering", "layout", "headings", "topic_headings", "topics")

@@ -11,9 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.import_corpus import imported_table
 from wizard.answersfile import disk
 from wizard.figures.grammar import MEASURE_WORDS
-from wizard.importer import import_report
 from wizard.questionnaire import load_by_id
 from wizard.render.text import render_text
 from wizard.report.draft import build_report
@@ -148,7 +148,7 @@ def test_any_shape_keeps_every_sentence_and_every_figure(report: Report) -> None
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "去年.txt"
         source.write_text("\n".join(report.lines), encoding="utf-8")
-        document, found = import_report(source, township)
+        document, found = imported_table(source, township)
         disk.save(Path(folder) / "去年.toml", document)  # it is a file that saves
     kept = [squeezed(s) for s in strings({k: v for k, v in document.items() if k != "meta"})]
     for said in report.sentences:

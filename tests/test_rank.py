@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from wizard import kinds
-from wizard.answersfile import disk
+from wizard.answersfile.document import AnswersDocument
 from wizard.figures import Invalid, Number
 from wizard.questionnaire import Question, Questionnaire
 from wizard.questionnaire.values import display, from_toml, parse_text, to_toml
@@ -64,7 +64,7 @@ def test_the_shipped_question_reaches_the_draft_with_last_years_place(
     example.set("results_separate", True)
     example.answer("assessment_rank", "全区第4名")
     assert "在上级年度法治建设考核中位列第4名。" in render_text(build_report(example))
-    fresh = disk.new_document(township.id, township.version)
+    fresh = AnswersDocument.new(township.id, township.version)
     carried = next_year.carry_over(township, example.document, fresh, "上年.toml")
     after = Interview(township, carried)
     after.answer("assessment_rank", "2")

@@ -8,6 +8,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tests.conftest import DATA
+from wizard.answersfile.outline import Outline
 from wizard.figures import Invalid
 from wizard.questionnaire import Questionnaire, loads
 from wizard.render.markdown import render_markdown, strong
@@ -227,7 +228,7 @@ def test_the_header_shows_the_title_the_draft_prints(example: Interview) -> None
     from wizard.report.draft import report_title
 
     assert report_title(example) == render_text(build_report(example)).splitlines()[0].strip()
-    example.document["outline"] = {"title": "杉岭乡2022年度法治政府建设情况报告"}
+    example.document.set_outline(Outline(title="杉岭乡2022年度法治政府建设情况报告"))
     assert report_title(example) == "杉岭乡2022年度法治政府建设情况报告"
     assert render_text(build_report(example)).splitlines()[0].strip() == report_title(example)
 
@@ -237,7 +238,7 @@ def test_a_document_chosen_in_its_old_form_still_loads_and_prints_as_chosen(
 ) -> None:
     """The choice gained its 书名号 in township 1.4.1; a file that chose it before keeps it."""
     old = "法治宣传教育第八个五年规划（2021-2025年）"
-    document = dict(example.document)
+    document = example.document.to_toml()
     document["documents"] = ["《法治政府建设实施纲要（2021-2025年）》", old]
     again = Interview(example.questionnaire, document)
     assert "documents" not in again.invalid

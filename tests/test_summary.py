@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from tests.conftest import DATA
 from wizard import questionnaire
 from wizard.answersfile import disk
+from wizard.answersfile.document import AnswersDocument
 from wizard.cli.app import app
 from wizard.questionnaire import Questionnaire, prompts_dir
 from wizard.render import workbook
@@ -52,7 +53,7 @@ def folder(tmp_path: Path, township: Questionnaire, monkeypatch: pytest.MonkeyPa
     complete.set("shortcomings", tuple(dict(i, cause="人手不足。") for i in items))
     complete.answer("leaders_intro", "乡党委书记、乡长带头履行第一责任人职责。")
     complete.answer("other_matters", "无")
-    save(root / "杉岭乡.toml", complete.document)
+    save(root / "杉岭乡.toml", complete.document.to_toml())
 
     qingshi = disk.new_document("township", township.version)
     qingshi |= {"unit_name": "青石镇", "unit_kind": "镇", "year": 2022}
@@ -64,7 +65,9 @@ def folder(tmp_path: Path, township: Questionnaire, monkeypatch: pytest.MonkeyPa
     baisha |= {"unit_name": "白沙街道", "unit_kind": "街道", "year": 2022, "disputes_found": 0}
     save(root / "乡镇" / "白沙街道.toml", baisha)
 
-    carried = next_year.carry_over(township, complete.document, dict(qingshi), "杉岭乡.toml")
+    carried = next_year.carry_over(
+        township, complete.document, AnswersDocument(qingshi), "杉岭乡.toml"
+    ).to_toml()
     carried |= {"unit_name": "杉岭乡", "disputes_found": 150, "materials": 12000}
     save(root / "2023" / "杉岭乡2023.toml", carried)
 

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from tests.conftest import DATA
 from wizard import questionnaire
 from wizard.answersfile import disk
+from wizard.answersfile.document import AnswersDocument
 from wizard.cli.app import app
 from wizard.questionnaire import load_by_id, prompts_dir
 from wizard.render.text import render_text
@@ -45,7 +46,7 @@ def run(*args: str | Path) -> tuple[int, str]:
 def draft(stem: str) -> str:
     document = disk.load(prompts_dir() / "examples" / f"{stem}.toml")
     path = prompts_dir() / "examples" / f"{stem}.toml"
-    interview = Interview(questionnaire_of(document, path), document)
+    interview = Interview(questionnaire_of(AnswersDocument(document), path), document)
     return render_text(build_report(interview))
 
 

@@ -17,6 +17,7 @@ import pytest
 
 from tests.pages import Line, missing_tools, page_number_ink, pages, to_pdfs
 from wizard.answersfile import disk
+from wizard.answersfile.document import AnswersDocument
 from wizard.questionnaire import prompts_dir
 from wizard.render.docx import render_docx
 from wizard.render.lines import title_lines
@@ -50,13 +51,13 @@ def _examples() -> dict[str, Interview]:
     found = {}
     for path in sorted((prompts_dir() / "examples").glob("*.toml")):
         document = disk.load(path)
-        found[path.stem] = Interview(questionnaire_of(document, path), document)
+        found[path.stem] = Interview(questionnaire_of(AnswersDocument(document), path), document)
     return found
 
 
 def _long_report(example: Interview) -> Interview:
     """The reference's example grown to some 36 pages: each topic's points many times."""
-    interview = Interview(example.questionnaire, dict(example.document), example.today)
+    interview = Interview(example.questionnaire, example.document, example.today)
     for section in interview.questionnaire.sections:
         for choice in interview.chosen_topics(section):
             points = f"{choice.id}_points"
@@ -66,7 +67,7 @@ def _long_report(example: Interview) -> Interview:
 
 
 def _long_name(example: Interview) -> Interview:
-    interview = Interview(example.questionnaire, dict(example.document), example.today)
+    interview = Interview(example.questionnaire, example.document, example.today)
     interview.answer("unit_name", LONG_NAME)
     interview.answer("unit_kind", "街道")
     interview.answer("annotation", "联系人：党政办 李明，电话：0000-1234567")

@@ -4,15 +4,14 @@ text by question id, or the fields of a list item not yet added."""
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Mapping
 from typing import Any
 
 Draft = str | dict[str, str]
 
 
-def draft(document: MutableMapping[str, Any], question_id: str) -> Draft | None:
-    table = document.get("drafts")
-    found = table.get(question_id) if isinstance(table, dict) else None
+def draft(table: Mapping[str, Any], question_id: str) -> Draft | None:
+    found = table.get(question_id)
     if isinstance(found, str) or (
         isinstance(found, dict) and all(isinstance(v, str) for v in found.values())
     ):
@@ -20,18 +19,9 @@ def draft(document: MutableMapping[str, Any], question_id: str) -> Draft | None:
     return None  # a hand-edit gone wrong is no draft
 
 
-def keep(document: MutableMapping[str, Any], question_id: str, typed: Draft) -> None:
-    table = document.get("drafts")
-    table = dict(table) if isinstance(table, dict) else {}
-    table[question_id] = typed
-    document["drafts"] = table
+def kept(table: Mapping[str, Any], question_id: str, typed: Draft) -> dict[str, Any]:
+    return {**table, question_id: typed}
 
 
-def drop(document: MutableMapping[str, Any], question_id: str) -> None:
-    table = document.get("drafts")
-    if isinstance(table, dict) and question_id in table:
-        table = {k: v for k, v in table.items() if k != question_id}
-        if table:
-            document["drafts"] = table
-        else:
-            del document["drafts"]
+def dropped(table: Mapping[str, Any], question_id: str) -> dict[str, Any]:
+    return {k: v for k, v in table.items() if k != question_id}

@@ -242,36 +242,15 @@ def _own_levels(outline: Outline) -> dict[str, Any]:
     return result
 
 
-def store(document: dict[str, Any], shape: Outline) -> None:
-    """Keep the outline in the answers document (none at all when it is the default)."""
-    table = to_toml(shape)
-    if table:
-        document["outline"] = table
-    else:
-        document.pop("outline", None)
-
-
-def offered(document: Mapping[str, Any]) -> bool:
-    """Whether the clerk was already shown the outline after the basics (asked once)."""
-    state = document.get("state")
-    return isinstance(state, Mapping) and state.get("outline_offered") is True
-
-
-def mark_offered(document: dict[str, Any]) -> None:
-    state = document.get("state")
-    document["state"] = {**(state if isinstance(state, dict) else {}), "outline_offered": True}
-
-
 def years_moved(text: str, year: int) -> str:
     """The report year and the year after it moved on by one (2023年 → 2024年, and 2024年的
     打算 → 2025年): next year's report in last year's words."""
     return re.sub(f"(?<!\\d)({year}|{year + 1})(?!\\d)", lambda m: str(int(m.group(1)) + 1), text)
 
 
-def carried(raw: object, year: int | None) -> dict[str, Any]:
+def carried(shape: Outline, year: int | None) -> Outline:
     """Last year's outline for next year's report: the same shape, and the years in the
     clerk's own title, preamble and headings moved on by one (2022 → 2023)."""
-    shape, _ = read(raw)
     if year is not None:
         shape = replace(
             shape,
@@ -280,4 +259,4 @@ def carried(raw: object, year: int | None) -> dict[str, Any]:
             preamble=years_moved(shape.preamble, year),
             headings={k: years_moved(v, year) for k, v in shape.headings.items()},
         )
-    return to_toml(shape)
+    return shape

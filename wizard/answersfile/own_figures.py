@@ -161,19 +161,11 @@ def to_toml(figure: OwnFigure) -> dict[str, Any]:
     return result
 
 
-def store(document: dict[str, Any], found: tuple[OwnFigure, ...]) -> None:
-    if found:
-        document["own_figures"] = [to_toml(f) for f in found]
-    else:
-        document.pop("own_figures", None)
-
-
-def carried(raw: object) -> list[dict[str, Any]]:
+def carried(found: tuple[OwnFigure, ...]) -> list[OwnFigure]:
     """Next year's list: the same figures, each with this year's number as last year's."""
-    figures_read, _ = read(raw)
     return [
         # Said in last year's text; this year it is the clerk's to give, and to print.
-        to_toml(replace(f, value=None, last_year=f.value, in_text=False))
-        for f in figures_read
+        replace(f, value=None, last_year=f.value, in_text=False)
+        for f in found
         if f.value is not None
-    ] + [to_toml(f) for f in figures_read if f.value is None]
+    ] + [f for f in found if f.value is None]

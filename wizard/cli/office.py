@@ -169,7 +169,6 @@ def import_command(
     ] = False,
 ) -> None:
     """把一份写好的报告（如去年的 Word 文件）读成答案文件，并列出读到了什么。"""
-    from wizard.answersfile import disk
     from wizard.importer import import_report
     from wizard.questionnaire.locate import load_template
     from wizard.render.screens import import_summary
@@ -181,7 +180,7 @@ def import_command(
     questionnaire = load_template(template)
     document, found = import_report(source, questionnaire)
     record_questionnaire(document, questionnaire)
-    disk.save(output, document)
+    document.save(output)
     if as_json:
         print_json(found.to_json())
         return

@@ -6,7 +6,6 @@ from __future__ import annotations
 from enum import Enum
 
 from wizard import prompter
-from wizard.answersfile import outline
 from wizard.flow.context import Context
 from wizard.flow.editors import field_text, item_form
 from wizard.prompter import Option
@@ -35,7 +34,7 @@ def review_section(context: Context, step: Step) -> bool:
     context.say(f"“{step.section.title}”沿用了上年的答案：", "bold")
     for item in carried:
         context.say(f"　{item.question.label}：{interview.display(item.id)}")
-    own = outline.read(interview.document.get("outline"))[0]
+    own = interview.document.outline
     if own.signature and any(item.id == "unit_name" for item in carried):
         # Last year's 落款 as it was signed (党委和政府联合署名): said here, where the name is.
         context.say(f"　落款：{'　'.join(own.signature)}（要改，在菜单的“报告结构”中）")

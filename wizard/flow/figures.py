@@ -10,6 +10,7 @@ from dataclasses import replace
 from enum import Enum
 
 from wizard import prompter
+from wizard.answersfile.records import Record
 from wizard.figures import Invalid
 from wizard.flow.context import Context
 from wizard.kinds import kind_of
@@ -20,7 +21,7 @@ from wizard.questionnaire.values import display, edit_text
 from wizard.state import progress, text_figures
 from wizard.state.matching import Matcher
 from wizard.state.steps import Step
-from wizard.state.text_figures import Located, Record
+from wizard.state.text_figures import Located
 
 
 def forms_work() -> bool:
@@ -170,7 +171,7 @@ def confirm_written(context: Context, answer: str) -> None:
     if not news and not gone:
         return
     matcher = Matcher(interview.questionnaire)
-    taken = {r.question for r in text_figures.records(interview.document) if r.question}
+    taken = {r.question for r in interview.document.text_figures if r.question}
     proposals: list[Record] = []
     for item in news:
         proposals.append(_proposal(context, matcher, item, taken))
@@ -265,7 +266,7 @@ def _store(context: Context, proposals: list[Record], gone: list[Record]) -> Non
     for record in gone:
         if record.question and record.question in interview.values:
             interview.clear(record.question)
-    text_figures.with_records(interview.document, kept, gone)
+    interview.document.change_text_figures(kept, gone)
     context.save()
 
 
@@ -331,7 +332,7 @@ def _carry_one(context: Context, answer: str, item: Located, text: str) -> None:
             interview.clear(question.id)
             if question.level != "required":  # none this year: not asked again
                 interview.skip(question.id)
-        text_figures.with_records(interview.document, [], [record])
+        interview.document.change_text_figures([], [record])
         return
     if text in SAME:
         updated = replace(record, state="")
@@ -342,7 +343,7 @@ def _carry_one(context: Context, answer: str, item: Located, text: str) -> None:
             interview.answer(updated.question, updated.said)
         except Invalid as error:
             context.say(f"“{updated.label}{updated.said}”：{error}", "yellow")
-    text_figures.with_records(interview.document, [updated])
+    interview.document.change_text_figures([updated])
 
 
 # ---------------------------------------------------------------- every figure, from the menu

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from wizard import prompter
-from wizard.answersfile import outline
 from wizard.base.errors import Interrupted
 from wizard.flow import carried, editors, figures, questions, structure
 from wizard.flow.context import Context, Quit
@@ -22,7 +21,7 @@ def header(context: Context, step: Step) -> None:
     interview = context.interview
     context.console.print()
     # The part as the draft names it: the unit's own heading when it gave one.
-    shape = outline.read(interview.document.get("outline"))[0]
+    shape = interview.document.outline
     part = shape.part_name(step.section)
     screens.header(
         context.console,
@@ -121,8 +120,7 @@ def loop(context: Context, fresh: bool) -> None:
 def _drafted(context: Context, steps: list[Step]) -> Step | None:
     """The question the clerk left half typed (Ctrl-C, a closed window): resume opens there,
     with the words in the box; a topic's figures open as their whole form."""
-    table = context.interview.document.get("drafts")
-    if not isinstance(table, dict) or not table:
+    if not context.interview.document.draft_ids():
         return None
     step = next((s for s in steps if context.interview.draft(s.id) is not None), None)
     return figures.group_start(context, step) if step is not None else None
@@ -135,7 +133,7 @@ def _leaves_the_basics(context: Context, current: Step, following: Step | None) 
     return (
         current.section.id == first
         and (following is None or following.section.id != first)
-        and not outline.offered(context.interview.document)
+        and not context.interview.document.outline_offered
     )
 
 

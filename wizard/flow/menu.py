@@ -6,7 +6,6 @@ from enum import Enum
 from pathlib import Path
 
 from wizard import prompter
-from wizard.answersfile import outline
 from wizard.base.files import unquoted
 from wizard.flow.context import Back, Context, Quit
 from wizard.flow.figures import every_figure
@@ -68,7 +67,7 @@ def check_screen(context: Context) -> None:
 
 def jump(context: Context) -> Step | None:
     interview = context.interview
-    shape = outline.read(interview.document.get("outline"))[0]
+    shape = interview.document.outline
     options = [
         Option(f"{shape.part_name(s)}（{t.percent}%）", s.id)
         for s, t in progress.section_tallies(interview)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from enum import Enum
 
 from wizard import figures, prompter
-from wizard.answersfile import outline, own_figures
+from wizard.answersfile import outline
 from wizard.answersfile.outline import Outline
 from wizard.answersfile.own_figures import OwnFigure
 from wizard.figures import Invalid
@@ -51,10 +51,10 @@ def structure(context: Context) -> None:
 
 def _apply(context: Context, change: Callable[[Context, Outline], Outline | None]) -> None:
     """One change to the outline, saved at once; None when the user went back."""
-    shape = outline.read(context.interview.document.get("outline"))[0]
+    shape = context.interview.document.outline
     changed = change(context, shape)
     if changed is not None:
-        context.change(outline.store, context.interview.document, changed)
+        context.change(context.interview.document.set_outline, changed)
 
 
 class FirstAction(Enum):
@@ -67,7 +67,7 @@ class FirstAction(Enum):
 def offer(context: Context) -> None:
     """Once, when the basics are done: the outline as it will print, and the two changes
     most units make (the title, the parts' headings). The rest stays in the menu."""
-    outline.mark_offered(context.interview.document)
+    context.interview.document.offer_outline()
     context.save()
     context.say("报告的标题和各部分的标题将是这样（以后也可以在菜单“报告结构”中修改）：", "green")
     while True:
@@ -216,7 +216,7 @@ def _figures(context: Context, _shape: Outline) -> Outline | None:
     """The unit's own figures: add, or delete; each change saved at once."""
     interview = context.interview
     while True:
-        found = own_figures.read(interview.document.get("own_figures"))[0]
+        found = interview.document.own_figures
         options = [
             Option(f"{f.label}：{f.sentence() or '（未填）'}", n) for n, f in enumerate(found)
         ]
@@ -227,15 +227,15 @@ def _figures(context: Context, _shape: Outline) -> Outline | None:
         if picked == "add":
             added = _new_figure(context)
             if added is not None:
-                context.change(own_figures.store, interview.document, (*found, added))
+                context.change(interview.document.set_own_figures, (*found, added))
         elif prompter.confirm(f"删除“{found[int(picked)].label}”？", default=False):
             kept = tuple(f for n, f in enumerate(found) if n != picked)
-            context.change(own_figures.store, interview.document, kept)
+            context.change(interview.document.set_own_figures, kept)
 
 
 def _new_figure(context: Context) -> OwnFigure | None:
     interview = context.interview
-    shape_of = outline.read(interview.document.get("outline"))[0]
+    shape_of = interview.document.outline
     places = []
     for section in shape_of.sections(interview.questionnaire):
         chosen = interview.chosen_topics(section)

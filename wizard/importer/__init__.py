@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from wizard.answersfile import disk
+from wizard.answersfile.document import AnswersDocument
 from wizard.importer.build import Builder
 from wizard.importer.found import Found
 from wizard.importer.source import SUFFIXES, ImportError_, read_lines
@@ -25,7 +24,7 @@ def suggested_questionnaire(path: Path) -> str | None:
     return questionnaire_for(read_title(tree.title, tree.signature, tree.subtitle).unit)
 
 
-def import_report(path: Path, questionnaire: Questionnaire) -> tuple[dict[str, Any], Found]:
+def import_report(path: Path, questionnaire: Questionnaire) -> tuple[AnswersDocument, Found]:
     """The answers document a finished report gives, and what was found in it."""
     lines, notes = read_lines(path)
     tree = read(lines)
@@ -35,6 +34,4 @@ def import_report(path: Path, questionnaire: Questionnaire) -> tuple[dict[str, A
         )
     document, found = Builder(questionnaire, path.name).build(tree)
     found.unsure.extend(notes)
-    result = disk.new_document(questionnaire.id, questionnaire.version)
-    result.update(document)
-    return result, found
+    return document, found

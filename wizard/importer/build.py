@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from wizard.answersfile import outline as shape
+from wizard.answersfile.document import AnswersDocument
+from wizard.answersfile.records import Record
 from wizard.base import expr
 from wizard.base.unit_names import kind_of_unit
 from wizard.figures import grammar, to_toml
@@ -59,7 +61,7 @@ class Builder:
     def __init__(self, questionnaire: Questionnaire, source: str) -> None:
         self.q = questionnaire
         self.source = source
-        self.document: dict[str, Any] = {}
+        self.document = AnswersDocument.new(questionnaire.id, questionnaire.version)
         self.found = Found()
         self.texts: list[_Text] = []
         self.matcher = Matcher(questionnaire)
@@ -72,7 +74,7 @@ class Builder:
         #: Topics printed without a heading: points that stood in a part of topics alone.
         self.headless: set[str] = set()
 
-    def build(self, tree: Tree) -> tuple[dict[str, Any], Found]:
+    def build(self, tree: Tree) -> tuple[AnswersDocument, Found]:
         signature = self.basics(tree)
         if tree.preamble:
             self.texts.append(
@@ -83,11 +85,15 @@ class Builder:
         self.switch_off()
         self.figures()
         self.document_outline(tree, signature)
-        self.document["imported"] = {
-            "source": self.source,
-            **({"unplaced": [t for _, t in self.found.unplaced]} if self.found.unplaced else {}),
-            **({"unsure": self.found.unsure} if self.found.unsure else {}),
-        }
+        self.document.set_imported(
+            {
+                "source": self.source,
+                **(
+                    {"unplaced": [t for _, t in self.found.unplaced]} if self.found.unplaced else {}
+                ),
+                **({"unsure": self.found.unsure} if self.found.unsure else {}),
+            }
+        )
         return self.document, self.found
 
     # ------------------------------------------------------------ title and 落款
@@ -100,11 +106,12 @@ class Builder:
         name_question = self.q.question("unit_name")
         if name_question is not None and title.unit:
             keeps_organ = name_question.example.endswith(("人民政府", "办事处"))
-            self.document["unit_name"] = title.unit if keeps_organ else title.place
+            self.document.put_answer("unit_name", title.unit if keeps_organ else title.place)
         kind = self.q.question(self.q.report.kind) if self.q.report.kind else None
         unit_kind = kind_of_unit(title.unit, kind.choices) if kind and title.unit else None
         if kind is not None and unit_kind:
-            self.document[kind.id] = found.kind = unit_kind
+            found.kind = unit_kind
+            self.document.put_answer(kind.id, unit_kind)
         suggested = questionnaire_for(title.unit)
         if suggested and suggested != self.q.id:
             found.suggested = suggested
@@ -113,7 +120,7 @@ class Builder:
                 f"可加上 --template {suggested} 重新导入"
             )
         if title.year and self.q.report.year:
-            self.document[self.q.report.year] = title.year
+            self.document.put_answer(self.q.report.year, title.year)
         return self.closing(tree)
 
     def closing(self, tree: Tree) -> list[str]:
@@ -127,7 +134,7 @@ class Builder:
             ("copy_to", tree.copy_to, offices),
         ):
             if text and answer and self.q.question(question):
-                self.document[question] = answer
+                self.document.put_answer(question, answer)
             elif text:  # kept, and listed, where the questionnaire has no place for it
                 found.unplaced.append((_CLOSING_NAMES[question], text))
         signing: list[str] = []
@@ -137,7 +144,7 @@ class Builder:
                 signing.append(line)
             elif self.q.question("sign_date"):
                 try:
-                    self.document["sign_date"] = dt.date(*(int(g) for g in day.groups()))
+                    self.document.put_answer("sign_date", dt.date(*(int(g) for g in day.groups())))
                 except ValueError:
                     found.unsure.append(f"落款日期“{line}”不是有效日期，请核对")
                     found.unplaced.append(("落款", line))
@@ -214,7 +221,7 @@ class Builder:
             and isinstance(condition.left, expr.Name)
             and isinstance(condition.right, expr.Literal)
         ):
-            self.document[condition.left.name] = condition.right.value
+            self.document.put_answer(condition.left.name, condition.right.value)
         elif condition is not None:
             self.found.unsure.append(f"“{section.title}”只在满足条件时才写入报告，请核对相关答案")
 
@@ -230,9 +237,9 @@ class Builder:
                 and isinstance(condition.left, expr.Name)
                 and isinstance(condition.right, expr.Literal)
                 and isinstance(condition.right.value, bool)
-                and condition.left.name not in self.document
+                and not self.document.has_answer(condition.left.name)
             ):
-                self.document[condition.left.name] = not condition.right.value
+                self.document.put_answer(condition.left.name, not condition.right.value)
 
     def topics_part(self, section: Section, part: Node) -> None:
         """A part of topics: its opening words, then each （一） a topic; points alone (no
@@ -253,9 +260,11 @@ class Builder:
         if question is None:
             self.found.unplaced.append((where, text))
             return
-        if question.id in self.document:  # a second part of the same content: its words follow
-            text = f"{self.document[question.id]}\n{text}"
-        self.document[question.id] = text
+        if self.document.has_answer(
+            question.id
+        ):  # a second part of the same content: its words follow
+            text = f"{self.document.answer(question.id)}\n{text}"
+        self.document.put_answer(question.id, text)
         self.texts.append(_Text(question.id, text, _scope(section), section.title))
 
     def topic(
@@ -279,16 +288,17 @@ class Builder:
         items = list(entries.items)
         lead = False
         if entries.intro and intro_question is not None:
-            self.document[intro_question.id] = entries.intro
+            self.document.put_answer(intro_question.id, entries.intro)
             self.texts.append(_Text(intro_question.id, entries.intro, scope, heading))
         elif entries.intro:  # no question for its opening words: the first, unnumbered point
             items.insert(0, first_sentence(entries.intro))
             lead = True
-        self.document[points.id] = [_item(points, title, rest) for title, rest in items]
+        self.document.put_answer(points.id, [_item(points, title, rest) for title, rest in items])
         for title, rest in items:
             self.texts.append(_Text(points.id, f"{title}。{rest}", scope, heading or section.title))
-        chosen = self.document.setdefault(section.topics_id, [])
-        chosen.append({"id": ident, "heading": heading} if heading else {"id": ident})
+        chosen = self.document.answer(section.topics_id) or []
+        chosen = [*chosen, {"id": ident, "heading": heading} if heading else {"id": ident}]
+        self.document.put_answer(section.topics_id, chosen)
         self.found.topics.append(TopicFound(heading, ident, len(items), match is None))
         if not top and headless is None:
             self.shape.topic_numbering[node.style] += 1
@@ -316,10 +326,9 @@ class Builder:
         self.lead(section, entries.intro, f"{where}的开头")
         for block in causes:  # the causes, in a block of their own after the problems
             self.block(section, "\n".join(literal(block)), where)
-        existing = self.document.get(items_question.id, [])
-        self.document[items_question.id] = existing + [
-            _item(items_question, t, r) for t, r in entries.items
-        ]
+        existing = self.document.answer(items_question.id) or []
+        added = [_item(items_question, t, r) for t, r in entries.items]
+        self.document.put_answer(items_question.id, existing + added)
         for title, rest in entries.items:
             self.texts.append(_Text(items_question.id, f"{title}。{rest}", _scope(section), where))
         usual = "run_in" if items_question.render == "inline" else "paragraphs"
@@ -339,15 +348,15 @@ class Builder:
         if question is None:
             self.found.unplaced.append((where, text))
             return
-        self.document[question.id] = text
+        self.document.put_answer(question.id, text)
         self.texts.append(_Text(question.id, text, _scope(section), where))
 
     # ------------------------------------------------------------ figures
 
     def figures(self) -> None:
         """Every figure of every text written: matched to a question, else the unit's own."""
-        records: list[text_figures.Record] = []
-        taken = {q.id for q in self.q.all_questions() if q.id in self.document}
+        records: list[Record] = []
+        taken = {q.id for q in self.q.all_questions() if self.document.has_answer(q.id)}
         for text in self.texts:
             for figure in grammar.find(text.text):
                 said = text.text[figure.start : figure.end]
@@ -355,8 +364,8 @@ class Builder:
                 question = match.question.id if match else ""
                 if match is not None:
                     taken.add(question)
-                    self.document[question] = to_toml(match.value)
-                records.append(text_figures.Record(text.answer, figure.label, said, question))
+                    self.document.put_answer(question, to_toml(match.value))
+                records.append(Record(text.answer, figure.label, said, question))
                 self.found.figures.append(
                     FigureFound(
                         text.where,
@@ -368,7 +377,7 @@ class Builder:
                         match.sure if match else True,
                     )
                 )
-        text_figures.store(self.document, records)
+        self.document.set_text_figures(records)
         unsure = sum(not f.sure for f in self.found.figures)
         if unsure:
             self.found.unsure.append(
@@ -398,7 +407,7 @@ class Builder:
             )
             if level != shape.Level():
                 topics[ident] = level
-        unit_line = self.document.get("unit_name", "")
+        unit_line = self.document.answer("unit_name") or ""
         signature_kept = tuple(signature) if signature and signature != [unit_line] else ()
         frame = (
             ("标题", tree.title),
@@ -424,7 +433,7 @@ class Builder:
             parts={k: v for k, v in self.shape.parts.items() if v != shape.Level()},
             topics=topics,
         )
-        shape.store(self.document, outline)
+        self.document.set_outline(outline)
 
 
 def _scope(section: Section) -> frozenset[str]:

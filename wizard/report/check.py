@@ -82,7 +82,7 @@ def check(
     interview: Interview, report: Report | None = None, today: dt.date | None = None
 ) -> CheckResult:
     report = report or build_report(interview)
-    shape, unusable = outline.read(interview.document.get("outline"))
+    shape, unusable = interview.document.outline, interview.document.outline_problems
     said = _sections_with_content(interview, shape.hidden)
     # A part that reports two contents (第一责任人履职和法治政府建设情况) stands for both.
     said |= {covered for s in said for covered in shape.part(s).covers}
@@ -142,7 +142,7 @@ def _structure_findings(
 ) -> list[Finding]:
     """The unit's own outline and figures: what in them cannot be used, and own figures
     still without a number or placed in a topic the report does not have."""
-    figures, more = own_figures.read(interview.document.get("own_figures"))
+    figures, more = interview.document.own_figures, interview.document.own_figure_problems
     findings = [Finding("structure", "error", message) for message in unusable + more]
     parts = {s.id for s in interview.questionnaire.sections if s.heading}
     named = set(shape.order) | shape.hidden | set(shape.headings) | shape.unwrapped

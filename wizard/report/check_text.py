@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from wizard.answersfile import outline
 from wizard.figures import Number
 from wizard.report.findings import Finding
 from wizard.state import text_figures
@@ -73,7 +72,7 @@ def last_year_named(interview: Interview) -> list[Finding]:
         return []
     last = int(year.value) - 1
     pattern = re.compile(rf"(?<![\d比较与同至到])(?<!比上)({last})年(?!同期|相比|相较|比较)")
-    shape = outline.read(interview.document.get("outline"))[0]
+    shape = interview.document.outline
     texts = [("报告标题", shape.title), ("开头一段", shape.preamble)]
     texts += [(f"部分标题“{h}”", h) for h in shape.headings.values()]
     texts += [(place.where, text) for place, text in text_figures.texts(interview)]
@@ -94,6 +93,4 @@ def last_year_named(interview: Interview) -> list[Finding]:
 def _carried(interview: Interview) -> bool:
     """Started from last year's report (new --from)."""
     document = interview.document
-    return bool(document.get("previous")) or any(
-        r.last_year for r in text_figures.records(document)
-    )
+    return bool(document.previous) or any(r.last_year for r in document.text_figures)

@@ -20,7 +20,7 @@ def compare_figures(
     # Last year's words of a figure carried in this year's sentences count as last year's.
     carried = {
         r.question: text_figures.value_of(r.last_year)
-        for r in text_figures.records(after.document)
+        for r in after.document.text_figures
         if r.question and r.last_year
     }
     for question in after.questionnaire.all_questions():

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from wizard.answersfile import outline, own_figures
 from wizard.answersfile.outline import ItemLayout, Style
 from wizard.questionnaire import (
     Question,
@@ -38,8 +37,8 @@ class _Builder:
     def __init__(self, interview: Interview) -> None:
         self.interview = interview
         self.questionnaire = interview.questionnaire
-        self.outline = outline.read(interview.document.get("outline"))[0]
-        self.own_figures = own_figures.read(interview.document.get("own_figures"))[0]
+        self.outline = interview.document.outline
+        self.own_figures = interview.document.own_figures
         self.say = Sentences(interview, text_figures.locate(interview).said_questions)
 
     # ------------------------------------------------------------ blocks
@@ -354,7 +353,7 @@ def filled_text(interview: Interview, template: Template) -> str:
 def report_title(interview: Interview) -> str:
     """Just the title, as the draft prints it: the unit's own when it gave one, else the
     questionnaire's with 【待填写：…】 where it lacks an answer."""
-    own = outline.read(interview.document.get("outline"))[0].title
+    own = interview.document.outline.title
     if own:
         return own
     spans = _Builder(interview).say.fill(interview.questionnaire.report.title, "mark") or []

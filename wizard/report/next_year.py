@@ -4,13 +4,14 @@ and plans moved on by one, and what the unit left unsaid not asked again."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from wizard.answersfile import outline, own_figures
+from wizard.answersfile.document import AnswersDocument
 from wizard.base.errors import UserError
 from wizard.figures import Number
-from wizard.questionnaire import RESERVED_IDS, Questionnaire
+from wizard.questionnaire import Questionnaire
 from wizard.state import text_figures
 from wizard.state.interview import Interview
 
@@ -20,90 +21,80 @@ class CarryError(UserError):
 
 
 def carry_over(
-    questionnaire: Questionnaire, last: Mapping[str, Any], document: dict[str, Any], source: str
-) -> dict[str, Any]:
+    questionnaire: Questionnaire, last: AnswersDocument, document: AnswersDocument, source: str
+) -> AnswersDocument:
     """Start from last year's answers: texts kept for review, figures kept aside as ``previous``."""
-    meta = last.get("meta")
-    if not isinstance(meta, Mapping) or meta.get("questionnaire") != questionnaire.id:
+    if last.questionnaire_id != questionnaire.id:
         raise CarryError(f"{source} 是另一种问卷的答案，不能作为本问卷的上一年度")
     old = Interview(questionnaire, last)
     year_id = questionnaire.report.year
     previous, review = _carry_answers(old, last, document)
     year = old.value(year_id) if year_id else None
     if isinstance(year, Number):
-        document[year_id] = int(year.value) + 1
+        document.put_answer(year_id, int(year.value) + 1)
         previous[year_id] = int(year.value)
-    if previous:
-        document["previous"] = previous
+    document.set_previous(previous)
     # The unit's shape goes on with its texts: next year's draft starts in this year's shape.
-    shape = outline.carried(
-        last.get("outline"), int(year.value) if isinstance(year, Number) else None
-    )
-    if shape:
-        if isinstance(shape.get("order"), list):
-            shape["order"] = _with_new_parts(questionnaire, shape["order"])
-        document["outline"] = shape
-    own = own_figures.carried(last.get("own_figures"))
-    if own:
-        document["own_figures"] = own
+    shape = outline.carried(last.outline, int(year.value) if isinstance(year, Number) else None)
+    if shape.order:
+        shape = replace(shape, order=_with_new_parts(questionnaire, shape.order))
+    document.set_outline(shape)
+    document.set_own_figures(own_figures.carried(last.own_figures))
     if isinstance(year, Number):
         _move_topic_years(questionnaire, document, int(year.value))
         _move_plan_years(questionnaire, document, int(year.value))
-    text_figures.store(document, text_figures.carried(old))
-    # Last year's shape is the unit's: it is not offered again (the menu still changes it).
-    state: dict[str, Any] = {"outline_offered": True}
-    if review:
-        state["review"] = sorted(review)
+    document.set_text_figures(text_figures.carried(old))
     # What the unit left unsaid last year (no 主送, no 附注, no opening words) is not asked
     # again: a fact of the unit's, or anything optional. Figures are: they are this year's.
     left = [
         q.id
         for s in questionnaire.sections
         for q in s.questions
-        if q.id not in last
-        and q.id not in document
+        if not last.has_answer(q.id)
+        and not document.has_answer(q.id)
         and (q.level == "optional" or (not s.heading and q.level != "required"))
     ]
-    if left:
-        state["skipped"] = sorted(left)
-    document["state"] = state
+    document.mark(skipped=left, review=review)
+    # Last year's shape is the unit's: it is not offered again (the menu still changes it).
+    document.offer_outline()
     return document
 
 
 def _carry_answers(
-    old: Interview, last: Mapping[str, Any], document: dict[str, Any]
+    old: Interview, last: AnswersDocument, document: AnswersDocument
 ) -> tuple[dict[str, Any], list[str]]:
     """Texts and choices into the new document (texts to review); figures kept aside."""
     previous: dict[str, Any] = {}
     review: list[str] = []
-    for key, raw in last.items():
+    for key, raw in last.answers():
         question = old.question(key)
-        skip = key in RESERVED_IDS or key in old.invalid or key == old.questionnaire.report.year
+        skip = key in old.invalid or key == old.questionnaire.report.year
         if skip or question is None:
             continue
         if question.is_numeric:
             previous[key] = raw
         elif question.kind != "date":  # dates belong to their year
-            document[key] = raw
+            document.put_answer(key, raw)
             if question.kind in ("text", "longtext", "list"):
                 review.append(key)
     return previous, review
 
 
-def _move_topic_years(questionnaire: Questionnaire, document: dict[str, Any], year: int) -> None:
+def _move_topic_years(questionnaire: Questionnaire, document: AnswersDocument, year: int) -> None:
     """Years in the unit's own topic headings moved on, as in its part headings."""
     for section in questionnaire.sections:
-        chosen = document.get(section.topics_id)
+        chosen = document.answer(section.topics_id)
         if isinstance(chosen, list):
-            document[section.topics_id] = [
+            moved = [
                 {**t, "heading": outline.years_moved(t["heading"], year)}
                 if isinstance(t, dict) and isinstance(t.get("heading"), str)
                 else t
                 for t in chosen
             ]
+            document.put_answer(section.topics_id, moved)
 
 
-def _move_plan_years(questionnaire: Questionnaire, document: dict[str, Any], year: int) -> None:
+def _move_plan_years(questionnaire: Questionnaire, document: AnswersDocument, year: int) -> None:
     """Plans speak of the year after the report's: carried, they speak of the next one
     (2024年，我局将… in the 2023 report is 2025年 in the 2024 one)."""
     plans = {s for c in questionnaire.report.contents if "安排" in c.label for s in c.sections}
@@ -111,11 +102,11 @@ def _move_plan_years(questionnaire: Questionnaire, document: dict[str, Any], yea
         if section.id not in plans:
             continue
         for question in section.questions:
-            value = document.get(question.id)
+            value = document.answer(question.id)
             if isinstance(value, str):
-                document[question.id] = outline.years_moved(value, year)
+                document.put_answer(question.id, outline.years_moved(value, year))
             elif isinstance(value, list):
-                document[question.id] = [
+                items = [
                     {
                         k: outline.years_moved(v, year) if isinstance(v, str) else v
                         for k, v in item.items()
@@ -124,9 +115,10 @@ def _move_plan_years(questionnaire: Questionnaire, document: dict[str, Any], yea
                     else item
                     for item in value
                 ]
+                document.put_answer(question.id, items)
 
 
-def _with_new_parts(questionnaire: Questionnaire, order: list[str]) -> list[str]:
+def _with_new_parts(questionnaire: Questionnaire, order: tuple[str, ...]) -> tuple[str, ...]:
     """Last year's order of parts, with each part it did not have (第一责任人, say) where
     the questionnaire puts it: after the part before it in the questionnaire, not at the
     end after the plans."""
@@ -137,4 +129,4 @@ def _with_new_parts(questionnaire: Questionnaire, order: list[str]) -> list[str]
             continue
         before = next((p for p in reversed(parts[:index]) if p in result), None)
         result.insert(result.index(before) + 1 if before else 0, part)
-    return result
+    return tuple(result)

@@ -10,23 +10,23 @@ import contextlib
 import datetime as dt
 import re
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard import __version__
-from wizard.answersfile import disk, outline, own_figures
+from wizard.answersfile import disk
 from wizard.answersfile.disk import AnswersError
+from wizard.answersfile.document import AnswersDocument
 from wizard.base.errors import NotSaved, UserError
 from wizard.figures import Invalid
-from wizard.questionnaire import RESERVED_IDS, Questionnaire, QuestionnaireError, load_by_id
+from wizard.questionnaire import Questionnaire, QuestionnaireError, load_by_id
 from wizard.questionnaire.keys import nearest
 from wizard.questionnaire.locate import content_hash, load_file
 from wizard.questionnaire.places import user_dir
 from wizard.report.draft import report_title
 from wizard.report.next_year import carry_over
-from wizard.state import text_figures
 from wizard.state.interview import Interview
 
 if TYPE_CHECKING:
@@ -57,11 +57,11 @@ def file_name(title: str) -> str:
     return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", title).strip(" .")[:80] or "报告"
 
 
-def recorded_file(document: Mapping[str, Any], near: Path | None = None) -> Path | None:
+def recorded_file(document: AnswersDocument, near: Path | None = None) -> Path | None:
     """The questionnaire file an answers file recorded; a relative one is beside it (a
     county sends its questionnaire and an example answers file in one folder)."""
-    recorded = document["meta"].get("questionnaire_file")
-    if not isinstance(recorded, str) or not recorded:
+    recorded = document.questionnaire_file
+    if recorded is None:
         return None
     path = Path(recorded)
     if not path.is_absolute() and near is not None:
@@ -69,50 +69,44 @@ def recorded_file(document: Mapping[str, Any], near: Path | None = None) -> Path
     return path
 
 
-def questionnaire_of(document: Mapping[str, Any], near: Path | None = None) -> Questionnaire:
+def questionnaire_of(document: AnswersDocument, near: Path | None = None) -> Questionnaire:
     """The questionnaire a loaded answers file (at ``near``) names: the file it recorded
     when it has one, else the questionnaire of that id, shipped or the user's own (a file
     that moved into the user's folder is found there)."""
-    meta = document["meta"]
-    recorded = meta.get("questionnaire_file")
+    recorded = document.questionnaire_file
     path = recorded_file(document, near)
     if path is not None and path.is_file():
         return load_file(path)
     try:
-        return load_by_id(meta["questionnaire"])
+        return load_by_id(document.questionnaire_id or "")
     except QuestionnaireError:
-        if not isinstance(recorded, str) or not recorded:
+        if recorded is None:
             raise
     raise SessionError(
         f"找不到填写这份答案所用的问卷文件：{recorded}。"
-        f"请把它放回原处，或放进问卷文件夹 {user_dir()}（按问卷编号 “{meta['questionnaire']}” 查找）。"
+        f"请把它放回原处，或放进问卷文件夹 {user_dir()}（按问卷编号 “{document.questionnaire_id}” 查找）。"
     )
 
 
-def record_questionnaire(document: dict[str, Any], questionnaire: Questionnaire) -> None:
+def record_questionnaire(document: AnswersDocument, questionnaire: Questionnaire) -> None:
     """Note in ``[meta]`` where a questionnaire of one's own is, and what it was."""
-    meta = document.setdefault("meta", {})
-    if questionnaire.file:
-        meta["questionnaire_file"] = questionnaire.file
-        meta["questionnaire_hash"] = content_hash(Path(questionnaire.file))
-    else:
-        meta.pop("questionnaire_file", None)
-        meta.pop("questionnaire_hash", None)
+    file = questionnaire.file
+    document.record_questionnaire(file, content_hash(Path(file)) if file else None)
 
 
 def notes(interview: Interview, source: str) -> list[str]:
     """What the user should know about a file: old version, answers no longer valid, extra keys."""
     result = []
-    meta = interview.document.get("meta", {})
-    version = meta.get("questionnaire_version") if isinstance(meta, dict) else None
+    document = interview.document
+    version = document.questionnaire_version
     questionnaire = interview.questionnaire
-    found = recorded_file(interview.document, Path(source)) if isinstance(meta, dict) else None
+    found = recorded_file(document, Path(source))
     recorded = str(found.resolve()) if found is not None and found.is_file() else found
     if recorded and str(recorded) != questionnaire.file:
         result.append(
             f"问卷文件已不在 {recorded}，改用 {questionnaire.file or questionnaire.source}。"
         )
-    elif questionnaire.file and meta.get("questionnaire_hash") != content_hash(
+    elif questionnaire.file and document.questionnaire_hash != content_hash(
         Path(questionnaire.file)
     ):
         result.append(
@@ -124,7 +118,7 @@ def notes(interview: Interview, source: str) -> list[str]:
             f"{source} 是按问卷 {version} 版填写的，当前为 {interview.questionnaire.version} 版；"
             "仍然有效的答案都已保留。"
         )
-    newer = disk.newer_tool(interview.document)
+    newer = document.newer_tool()
     if newer:
         result.append(
             f"{source} 是较新的 report-wizard {newer} 保存的（当前为 {__version__}）；"
@@ -143,7 +137,7 @@ def notes(interview: Interview, source: str) -> list[str]:
 
 
 def open_readonly(path: Path) -> Interview:
-    document = disk.load(path)
+    document = AnswersDocument.load(path)
     return Interview(questionnaire_of(document, path), document)
 
 
@@ -186,7 +180,7 @@ class Session:
                 f"从现在起答案保存到 {self.diverted}；填完后请对照两个文件，保留需要的内容。"
             )
         try:
-            written = disk.save(self.target, self.interview.document)
+            written = self.interview.document.save(self.target)
         except AnswersError:
             self.unsaved = True
             raise
@@ -236,7 +230,7 @@ class Session:
         for place in (self.path.parent, Path.home(), Path(tempfile.gettempdir())):
             rescue = recovery_path(place / self.path.name)
             try:
-                disk.save(rescue, self.interview.document)
+                self.interview.document.save(rescue)
                 if place != self.path.parent:
                     rescue.chmod(0o600)  # a shared folder: the answers are the unit's own
             except (AnswersError, OSError) as error:
@@ -272,7 +266,7 @@ def create(path: Path, questionnaire: Questionnaire, last_year: Path | None = No
             f"{path} 已经存在，为了不覆盖已填写的内容，没有新建。"
             f"要继续填写它，请运行：{resume_command(path)}"
         )
-    document = disk.new_document(questionnaire.id, questionnaire.version)
+    document = AnswersDocument.new(questionnaire.id, questionnaire.version)
     record_questionnaire(document, questionnaire)
     imported: Found | None = None
     if last_year is not None:
@@ -297,17 +291,17 @@ def last_years_questionnaire(path: Path) -> Questionnaire:
 
     if path.suffix.lower() in (*SUFFIXES, ".doc"):
         return load_by_id(suggested_questionnaire(path) or "township")
-    return questionnaire_of(disk.load(path), path)
+    return questionnaire_of(AnswersDocument.load(path), path)
 
 
-def _last_year(path: Path, questionnaire: Questionnaire) -> tuple[dict[str, Any], Found | None]:
+def _last_year(path: Path, questionnaire: Questionnaire) -> tuple[AnswersDocument, Found | None]:
     """Last year's answers: an answers file, or a finished report read by ``import`` (with
     what the import found, to show the clerk)."""
     from wizard.importer import SUFFIXES, import_report
 
     if path.suffix.lower() in (*SUFFIXES, ".doc"):
         return import_report(path, questionnaire)
-    return disk.load(path), None
+    return AnswersDocument.load(path), None
 
 
 def resume(path: Path) -> Session:
@@ -334,11 +328,15 @@ def apply_data(
     first bad value the copy is dropped, so the caller's interview never changes.
     """
     staged: list[tuple[str, Any, bool]] = []
-    tables: dict[str, Any] = {}
+    document = interview.document.copy()
+    tables = 0
     for path in data_files:
-        document = disk.parse(disk.read_text(path), str(path))
-        staged.extend((key, raw, True) for key, raw in document.items() if key not in RESERVED_IDS)
-        tables |= _unit_tables(document, path)
+        data = AnswersDocument(disk.parse(disk.read_text(path), str(path)))
+        staged.extend((key, raw, True) for key, raw in data.answers())
+        for key, problem in data.unit_table_problems().items():
+            # A table that does not read is refused, not dropped.
+            raise SessionError(f"{path} 的 [{key}] 有误，没有读入：{problem}")
+        tables += document.take_unit_tables(data)
     for pair in pairs:
         key, sep, text = pair.partition("=")
         if not sep:
@@ -346,7 +344,7 @@ def apply_data(
                 f"--data 的格式应为 编号=值，例如 --data unit_name=杉岭乡；收到：{pair}"
             )
         staged.append((key.strip(), text, False))
-    trial = Interview(interview.questionnaire, dict(interview.document) | tables, interview.today)
+    trial = Interview(interview.questionnaire, document, interview.today)
     for key, raw, from_file in staged:
         if trial.question(key) is None:
             guess = nearest(trial.questionnaire, key)
@@ -363,26 +361,4 @@ def apply_data(
         except Invalid as error:
             label = trial.require(key).label
             raise SessionError(f"{key}（{label}）的值无效：{error}") from None
-    return trial, len(staged) + len(tables)
-
-
-#: The unit's own words and figures in an answers file: taken by --data-file with the answers.
-_UNIT_TABLES = {
-    "outline": outline.read,
-    "own_figures": own_figures.read,
-    "text_figures": text_figures.read,
-}
-
-
-def _unit_tables(document: dict[str, Any], path: Path) -> dict[str, Any]:
-    """The outline and the unit's own figures of a --data-file, checked as when they are
-    read from an answers file; a table that does not read is refused, not dropped."""
-    taken = {}
-    for key, read in _UNIT_TABLES.items():
-        if key not in document:
-            continue
-        problems = read(document[key])[1]
-        if problems:
-            raise SessionError(f"{path} 的 [{key}] 有误，没有读入：{problems[0]}")
-        taken[key] = document[key]
-    return taken
+    return trial, len(staged) + tables

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wizard.answersfile import disk
+from wizard.answersfile.document import AnswersDocument
 from wizard.base.errors import UserError
 from wizard.base.unit_names import Missing, missing_units, unit_key
 from wizard.figures import Number, change
@@ -171,7 +172,7 @@ def summarize(
             continue
         which, row = result
         if which not in loaded:  # the row was made in another process: read it here once
-            loaded[which] = questionnaire_of(disk.load(path), path)
+            loaded[which] = questionnaire_of(AnswersDocument.load(path), path)
         read.append((loaded[which], row))
     summary.year = year if year is not None else _usual_year(row.year for _, row in read)
     tables: dict[str, UnitTable] = {}
@@ -258,10 +259,10 @@ def _read_one(
     path: Path, today: dt.date | None, loaded: dict[tuple[str, str], Questionnaire]
 ) -> _Read:
     try:
-        document = disk.load(path)
+        document = AnswersDocument.load(path)
         # Found as every command finds it: its recorded file, else its id.
         file = recorded_file(document, path)
-        which = (str(document["meta"]["questionnaire"]), str(file.resolve()) if file else "")
+        which = (str(document.questionnaire_id), str(file.resolve()) if file else "")
         if which not in loaded:
             loaded[which] = questionnaire_of(document, path)
     except UserError as error:

@@ -19,7 +19,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from wizard.answersfile import own_figures
 from wizard.figures import Number, format_number, year_on_year
 from wizard.kinds import kind_of
 from wizard.questionnaire import Question
@@ -129,7 +128,7 @@ def figures(interview: Interview) -> list[Figure]:
                 question_label=question.label,
             )
         )
-    for own in own_figures.read(interview.document.get("own_figures"))[0]:
+    for own in interview.document.own_figures:
         if own.in_text:
             continue
         shape = own.question

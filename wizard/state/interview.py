@@ -11,14 +11,13 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar, cast
 
-from wizard.answersfile import drafts
+from wizard.answersfile.document import AnswersDocument
 from wizard.base import expr
 from wizard.base.cleaning import clean_input
 from wizard.figures import Invalid, Number
 from wizard.questionnaire import (
     BUILTINS,
     CUSTOM_TOPIC_PREFIX,
-    RESERVED_IDS,
     Question,
     Questionnaire,
     Section,
@@ -54,13 +53,16 @@ class Interview:
     def __init__(
         self,
         questionnaire: Questionnaire,
-        document: Mapping[str, Any] | None = None,
+        document: AnswersDocument | Mapping[str, Any] | None = None,
         today: dt.date | None = None,
     ):
         self.questionnaire = questionnaire
         #: The date defaults are computed from (the report year is the year before it).
         self.today = today or dt.date.today()
-        self.document: dict[str, Any] = dict(document or {})
+        #: The answers file's tables; a copy of the one given (see ``AnswersDocument.copy``).
+        self.document = (
+            document.copy() if isinstance(document, AnswersDocument) else AnswersDocument(document)
+        )
         self._values: dict[str, Answer] = {}
         #: Bumped on every change of an answer: the computed environment is worked out again.
         self._values_version = 0
@@ -78,13 +80,9 @@ class Interview:
         self._intro_of = {
             t.points.id: t.intro.id for s in questionnaire.sections for t in s.topics if t.intro
         }
-        state = self.document.get("state")
-        state = state if isinstance(state, dict) else {}
-        self._skipped: set[str] = _ids(state.get("skipped"))
-        self._review: set[str] = _ids(state.get("review"))
-        for key, raw in self.document.items():
-            if key in RESERVED_IDS:
-                continue
+        self._skipped: set[str] = self.document.skipped
+        self._review: set[str] = self.document.review
+        for key, raw in self.document.answers():
             question = self.question(key)
             if question is None:
                 self.unknown.append(key)
@@ -166,9 +164,8 @@ class Interview:
     def unneeded(self) -> frozenset[str]:
         """Questions only the words the unit replaced with its own (title, preamble, 落款)
         would use: not asked, not missing."""
-        own = self.document.get("outline")
-        own = own if isinstance(own, Mapping) else {}
-        flags = [bool(own.get(key)) for key in ("title", "preamble")]
+        own = self.document.outline
+        flags = [bool(own.title), bool(own.preamble)]
         return needed_only_by_own_words(self.questionnaire, *flags) if any(flags) else frozenset()
 
     def freeze(self) -> Interview:
@@ -268,9 +265,9 @@ class Interview:
 
     def previous_value(self, question_id: str) -> Answer | None:
         """Last year's answer, kept when the file was started from last year's (``--from``)."""
-        previous = self.document.get("previous")
+        previous = self.document.previous
         question = self.question(question_id)
-        if not isinstance(previous, dict) or question_id not in previous or question is None:
+        if question_id not in previous or question is None:
             return None
         try:
             return from_toml(question, previous[question_id])
@@ -343,7 +340,7 @@ class Interview:
             return value
         self._values[question_id] = value
         self._values_version += 1
-        self.document[question_id] = to_toml(value)
+        self.document.put_answer(question_id, to_toml(value))
         if question.kind != "list":  # a list's draft is an item not yet added
             self.drop_draft(question_id)
         self._invalid.pop(question_id, None)
@@ -365,7 +362,7 @@ class Interview:
     def clear(self, question_id: str) -> None:
         self._values.pop(question_id, None)
         self._values_version += 1
-        self.document.pop(question_id, None)
+        self.document.drop_answer(question_id)
         self._invalid.pop(question_id, None)
         self._review.discard(question_id)
         self._sync_state()
@@ -383,15 +380,15 @@ class Interview:
 
     def draft(self, question_id: str) -> str | dict[str, str] | None:
         """What was being typed for a question when the user left it (see ``drafts``)."""
-        return drafts.draft(self.document, question_id)
+        return self.document.draft(question_id)
 
     def keep_draft(self, question_id: str, typed: str | dict[str, str]) -> None:
-        drafts.keep(
-            self.document, question_id, clean_input(typed) if isinstance(typed, str) else typed
+        self.document.keep_draft(
+            question_id, clean_input(typed) if isinstance(typed, str) else typed
         )
 
     def drop_draft(self, question_id: str) -> None:
-        drafts.drop(self.document, question_id)
+        self.document.drop_draft(question_id)
 
     def confirm(self, question_id: str) -> None:
         """Keep a carried-over answer as it is."""
@@ -401,17 +398,7 @@ class Interview:
     def _sync_state(self) -> None:
         if self._memo is not None:
             self._memo = {}
-        old = self.document.get("state")
-        state = dict(old) if isinstance(old, dict) else {}  # keys of its own are kept
-        for key, ids in (("skipped", self._skipped), ("review", self._review)):
-            if ids:
-                state[key] = sorted(ids)
-            else:
-                state.pop(key, None)
-        if state:
-            self.document["state"] = state
-        else:
-            self.document.pop("state", None)
+        self.document.mark(self._skipped, self._review)
 
     def _check_rules(self, question_id: str, value: Answer) -> None:
         env = self.env()
@@ -458,13 +445,10 @@ class Interview:
     def new_custom_topic_id(self) -> str:
         # Unique across sections: an answer's id says which topic it belongs to.
         sections = [s for s in self.questionnaire.sections if s.topics]
-        used = {c.id for s in sections for c in self.chosen_topics(s)} | set(self.document)
+        used = {c.id for s in sections for c in self.chosen_topics(s)} | {
+            k for k, _ in self.document.answers()
+        }
         n = 1
         while f"{CUSTOM_TOPIC_PREFIX}{n}" in used or f"{CUSTOM_TOPIC_PREFIX}{n}_points" in used:
             n += 1
         return f"{CUSTOM_TOPIC_PREFIX}{n}"
-
-
-def _ids(raw: object) -> set[str]:
-    """A list of question ids from the file; anything else (a hand-edit gone wrong) is none."""
-    return {i for i in raw if isinstance(i, str)} if isinstance(raw, list) else set()

@@ -114,8 +114,8 @@ def _in_topics(interview: Interview) -> Iterator[Repeat]:
 
 def _from_last_year(interview: Interview) -> Iterator[Repeat]:
     """Text carried over from last year that still states last year's figures."""
-    previous = interview.document.get("previous")
-    if not isinstance(previous, dict) or not previous:
+    previous = interview.document.previous
+    if not previous:
         return
     texts = [k for k, v in interview.values.items() if isinstance(v, str | tuple)]
     prose = _prose(interview, texts)

@@ -19,11 +19,9 @@ own is changed inside its sentence, and a sentence edited by hand is noticed::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any, Literal, cast
 
-from wizard.base.cleaning import clean_input
+from wizard.answersfile.records import Record
 from wizard.figures import Invalid, Number
 from wizard.figures import grammar as grammar
 from wizard.figures.grammar import Found, Reading
@@ -31,30 +29,10 @@ from wizard.kinds.rank import RANK
 from wizard.questionnaire import Question
 from wizard.state.interview import Interview
 
-State = Literal["", "carried", "not_a_figure"]
-STATES: tuple[State, ...] = ("", "carried", "not_a_figure")
 #: A question that holds any figure as typed: how a figure of the unit's own is read.
 ANY_FIGURE = Question(id="text_figure", kind="decimal", label="数字")
 #: A place in a sentence (位列第3名), read as a 名次 question reads its answer.
 A_PLACE = Question(id="text_place", kind="rank", label="名次", example="3")
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    answer: str
-    label: str
-    said: str
-    #: The question it answers; "" for a figure of the unit's own.
-    question: str = ""
-    #: Last year's, as last year's text said it (new --from).
-    last_year: str = ""
-    state: State = ""
-    #: Its 其中 parts are all of it: they must add up to it.
-    complete: bool = False
-
-    @property
-    def is_figure(self) -> bool:
-        return self.state != "not_a_figure"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,71 +87,6 @@ class Layout:
         )
 
 
-# ---------------------------------------------------------------- the file's table
-
-
-def read(raw: object) -> tuple[tuple[Record, ...], list[str]]:
-    """The records in a file, and what could not be read (in Chinese, for ``check``)."""
-    if raw is None:
-        return (), []
-    if not isinstance(raw, list):
-        return (), ["文字中的数字（[[text_figures]]）应为表的数组，已忽略"]
-    records: list[Record] = []
-    problems: list[str] = []
-    for n, entry in enumerate(raw, 1):
-        try:
-            records.append(_record(entry))
-        except Invalid as error:
-            problems.append(f"文字中的第 {n} 个数字：{error}")
-    return tuple(records), problems
-
-
-def _record(entry: object) -> Record:
-    if not isinstance(entry, Mapping):
-        raise Invalid("应为表")
-    known = {"answer", "label", "said", "question", "last_year", "state", "complete"}
-    unknown = set(entry) - known
-    if unknown:
-        raise Invalid(f"没有 {'、'.join(sorted(unknown))} 这一项")
-    texts: dict[str, str] = {}
-    for key in ("answer", "label", "said", "question", "last_year", "state"):
-        value = entry.get(key, "")
-        if not isinstance(value, str):
-            raise Invalid(f"{key} 应为文字")
-        texts[key] = clean_input(value).strip()  # a file edited by hand may hold anything
-    if not texts["answer"] or not texts["said"]:
-        raise Invalid("要写明所在的答案（answer）和原文（said）")
-    if texts["state"] not in STATES:
-        raise Invalid(f"state 不能是 {texts['state']!r}")
-    complete = entry.get("complete", False)
-    if not isinstance(complete, bool):
-        raise Invalid("complete 应为 true 或 false")
-    state = cast(State, texts.pop("state"))
-    return Record(state=state, complete=complete, **texts)
-
-
-def to_toml(record: Record) -> dict[str, Any]:
-    result: dict[str, Any] = {"answer": record.answer, "label": record.label, "said": record.said}
-    for key in ("question", "last_year", "state"):
-        if getattr(record, key):
-            result[key] = getattr(record, key)
-    if record.complete:
-        result["complete"] = True
-    return result
-
-
-def records(document: Mapping[str, Any]) -> tuple[Record, ...]:
-    return read(document.get("text_figures"))[0]
-
-
-def store(document: dict[str, Any], kept: Iterable[Record]) -> None:
-    table = [to_toml(r) for r in kept]
-    if table:
-        document["text_figures"] = table
-    else:
-        document.pop("text_figures", None)
-
-
 # ---------------------------------------------------------------- finding
 
 
@@ -189,10 +102,9 @@ PREAMBLE = "outline.preamble"
 def texts(interview: Interview) -> list[tuple[Place, str]]:
     """Every text of the clerk's that the report prints, in the interview's order."""
     result: list[tuple[Place, str]] = []
-    own = interview.document.get("outline")
-    preamble = own.get("preamble") if isinstance(own, Mapping) else None
-    if isinstance(preamble, str) and preamble.strip():
-        result.append((Place(PREAMBLE, where="开头一段"), clean_input(preamble)))
+    preamble = interview.document.outline.preamble
+    if preamble.strip():
+        result.append((Place(PREAMBLE, where="开头一段"), preamble))
     for step in interview.steps():
         question = step.question
         if not is_prose(question) or step.id not in interview.values:
@@ -223,7 +135,7 @@ def locate(interview: Interview) -> Layout:
 
 
 def _locate(interview: Interview) -> Layout:
-    stored, problems = read(interview.document.get("text_figures"))
+    stored, problems = interview.document.text_figures, interview.document.text_figure_problems
     by_answer: dict[str, list[Record]] = {}
     for entry in stored:
         by_answer.setdefault(entry.answer, []).append(entry)
@@ -291,8 +203,7 @@ def rewritten(interview: Interview, located: Located, text: str) -> None:
     """Put a changed text back in its answer, validated like anything typed."""
     place = located.place
     if place.answer == PREAMBLE:
-        own = interview.document.get("outline")
-        interview.document["outline"] = {**(own if isinstance(own, dict) else {}), "preamble": text}
+        interview.document.set_preamble(text)
         return
     if place.item is None or place.field is None:
         interview.set(place.answer, text, reviewed=False)
@@ -346,7 +257,7 @@ def carried(last: Interview) -> list[Record]:
 
     matcher = Matcher(last.questionnaire)
     layout = locate(last)
-    taken = {r.question for r in records(last.document) if r.question}
+    taken = {r.question for r in last.document.text_figures if r.question}
     result: list[Record] = []
     for item in layout.located:
         record = item.record
@@ -372,13 +283,3 @@ def scope_of(interview: Interview, place: Place) -> set[str]:
         questions = topic.metrics if topic else section.questions
         return {q.id for q in questions if q.is_numeric}
     return set()
-
-
-def with_records(
-    document: dict[str, Any], changed: Iterable[Record], dropped: Iterable[Record] = ()
-) -> None:
-    """Keep these records, replacing those of the same answer and label; forget ``dropped``."""
-    new = list(changed)
-    keys = {(r.answer, r.label) for r in new} | {(r.answer, r.label) for r in dropped}
-    kept = [r for r in records(document) if (r.answer, r.label) not in keys]
-    store(document, [*kept, *new])
