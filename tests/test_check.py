@@ -9,6 +9,7 @@ from wizard.questionnaire.locate import load_template
 from wizard.render.text import render_text
 from wizard.report.check import check
 from wizard.report.draft import build_report
+from wizard.state import lists
 from wizard.state.interview import Interview
 from wizard.state.repeats import said_in
 
@@ -145,8 +146,11 @@ def test_a_zero_is_said_in_check_not_in_the_draft(example: Interview) -> None:
 
 def test_prose_that_repeats_or_contradicts_a_figure_is_a_warning(example: Interview) -> None:
     example.answer("responsibility_letters", "28")
-    example.edit_item(
-        "leadership_points", 0, {"title": "压实责任", "text": "与各村签订法治建设责任书28份。"}
+    lists.edit(
+        example,
+        "leadership_points",
+        0,
+        {"title": "压实责任", "text": "与各村签订法治建设责任书28份。"},
     )
     found = {f.code: f for f in check(example).findings if f.code.startswith("figure_")}
     assert "figure_twice" in found and "签订法治建设责任书28份" in found["figure_twice"].message
@@ -176,7 +180,7 @@ def test_text_carried_from_last_year_that_keeps_its_figures_is_a_warning(
     table = example.document.to_toml()
     table["previous"] = {"center_study": 6}
     example = Interview(example.questionnaire, table)
-    example.edit_item("study_points", 0, {"title": "坚持学法", "text": "全年中心组学法6次。"})
+    lists.edit(example, "study_points", 0, {"title": "坚持学法", "text": "全年中心组学法6次。"})
     found = [f for f in check(example).findings if f.code == "figure_last_year"]
     assert found and "中心组学法6次" in found[0].message
 
@@ -198,7 +202,7 @@ def test_causes_in_a_block_of_their_own_or_once_for_several(example: Interview) 
     assert not [q for code, q in codes(example) if code == "field_missing"]
     example.clear("problem_causes")
     first = dict(example.items("shortcomings")[0], cause="以上问题的原因是人手不足。")
-    example.edit_item("shortcomings", 0, first)  # one cause for the three
+    lists.edit(example, "shortcomings", 0, first)  # one cause for the three
     assert not [q for code, q in codes(example) if code == "field_missing"]
     text = render_text(build_report(example))
     assert "以上问题的原因是人手不足。" in text

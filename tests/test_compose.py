@@ -148,6 +148,7 @@ def test_a_custom_topic_takes_the_shape_of_its_own_section(tmp_path: Path) -> No
     asked and checked with the second's fields, not the first's."""
     from tests.conftest import DATA
     from wizard.questionnaire.values import TopicChoice
+    from wizard.state import lists
     from wizard.state.interview import Interview
 
     (tmp_path / "mini.toml").write_text((DATA / "mini.toml").read_text(encoding="utf-8"))
@@ -178,13 +179,13 @@ label = "目标"
     q = load(path)
     interview = Interview(q)
     plans = next(s for s in q.sections if s.id == "plans")
-    custom = interview.new_custom_topic_id()
+    custom = lists.custom_topic_id(interview)
     interview.set(plans.topics_id, (TopicChoice("next_care"), TopicChoice(custom, "助残")))
     points = interview.require(f"{custom}_points")
     assert [f.id for f in points.fields] == ["goal"]
-    interview.add_item(f"{custom}_points", {"goal": "新增助残服务"})
+    lists.add(interview, f"{custom}_points", {"goal": "新增助残服务"})
     work = next(s for s in q.sections if s.id == "work")
     interview.set(
-        work.topics_id, (TopicChoice("care"), TopicChoice(interview.new_custom_topic_id(), "托管"))
+        work.topics_id, (TopicChoice("care"), TopicChoice(lists.custom_topic_id(interview), "托管"))
     )
     assert [c.id for c in interview.chosen_topics(work)] == ["care", "custom_2"]

@@ -23,6 +23,7 @@ from wizard.render.lines import signature_indents, title_lines, width
 from wizard.report.draft import build_report
 from wizard.report.paragraphs import Span
 from wizard.session import questionnaire_of
+from wizard.state import lists
 from wizard.state.interview import Interview
 
 
@@ -191,7 +192,7 @@ def test_placeholders_are_highlighted(township: Questionnaire) -> None:
 
 def test_user_text_is_literal(example: Interview) -> None:
     typed = "{{ 1+1 }} ${x} [red]x[/red] <b>粗</b>"
-    example.edit_item("leadership_points", 0, {"title": typed})
+    lists.edit(example, "leadership_points", 0, {"title": typed})
     document = docx.Document(io.BytesIO(render_docx(build_report(example))))
     assert any(typed in p.text for p in document.paragraphs)
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from wizard.figures import Invalid, Number
 from wizard.questionnaire import Questionnaire
 from wizard.questionnaire.values import TopicChoice
-from wizard.state import progress
+from wizard.state import lists, progress
 from wizard.state.interview import Interview
 
 
@@ -152,18 +152,18 @@ def test_progress_counts_required_and_recommended_apart(mini: Questionnaire) -> 
 
 def test_repeated_items(mini: Questionnaire) -> None:
     interview = Interview(mini)
-    interview.add_item("care_points", {"title": "甲"})
-    interview.add_item("care_points", {"title": "乙", "text": "内容"})
-    interview.add_item("care_points", {"title": "丙"})
-    assert interview.move_item("care_points", 2, -1) == 1
+    lists.add(interview, "care_points", {"title": "甲"})
+    lists.add(interview, "care_points", {"title": "乙", "text": "内容"})
+    lists.add(interview, "care_points", {"title": "丙"})
+    assert lists.move(interview, "care_points", 2, -1) == 1
     assert [i["title"] for i in interview.items("care_points")] == ["甲", "丙", "乙"]
-    interview.edit_item("care_points", 0, {"title": "甲甲"})
-    interview.delete_item("care_points", 1)
+    lists.edit(interview, "care_points", 0, {"title": "甲甲"})
+    lists.delete(interview, "care_points", 1)
     assert [i["title"] for i in interview.items("care_points")] == ["甲甲", "乙"]
     with pytest.raises(Invalid, match="缺少“要点”"):
-        interview.add_item("care_points", {"text": "没有标题"})
-    interview.delete_item("care_points", 0)
-    interview.delete_item("care_points", 0)
+        lists.add(interview, "care_points", {"text": "没有标题"})
+    lists.delete(interview, "care_points", 0)
+    lists.delete(interview, "care_points", 0)
     assert not interview.document.has_answer("care_points")
 
 
@@ -171,7 +171,7 @@ def test_topics_pick_order_rename_and_custom(mini: Questionnaire) -> None:
     interview = Interview(mini)
     work = mini.sections[1]
     assert interview.chosen_topics(work) == (TopicChoice("care"),)
-    custom = interview.new_custom_topic_id()
+    custom = lists.custom_topic_id(interview)
     assert custom == "custom_1"
     interview.set(
         "work_topics",
@@ -181,7 +181,7 @@ def test_topics_pick_order_rename_and_custom(mini: Questionnaire) -> None:
     custom_points = interview.require("custom_1_points")
     assert custom_points.label == "“助残服务”的主要做法"  # its own, not the first topic's
     assert "做法" in custom_points.help and custom_points.suggestions == ()
-    interview.add_item("custom_1_points", {"title": "上门助残"})
+    lists.add(interview, "custom_1_points", {"title": "上门助残"})
     assert interview.document.answer("custom_1_points") == [{"title": "上门助残"}]
     with pytest.raises(Invalid, match="没有专题 'nope'"):
         interview.set("work_topics", (TopicChoice("nope"),))

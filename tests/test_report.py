@@ -14,6 +14,7 @@ from wizard.questionnaire import Questionnaire, loads
 from wizard.render.markdown import render_markdown, strong
 from wizard.render.text import render_text
 from wizard.report.draft import build_report
+from wizard.state import lists
 from wizard.state.interview import Interview
 from wizard.state.wording import chinese_number, number_label
 
@@ -111,12 +112,12 @@ def test_a_half_filled_file(township: Questionnaire) -> None:
     interview.answer("unit_name", "青石镇")
     interview.answer("unit_kind", "镇")
     interview.answer("year", "2024")
-    interview.add_item("leadership_points", {"title": "健全领导机制"})
+    lists.add(interview, "leadership_points", {"title": "健全领导机制"})
     text = render_text(build_report(interview))
     assert text.startswith("青石镇2024年法治政府建设年度报告\n")
     assert "（一）加强组织领导，压实法治政府建设责任。健全领导机制。" in text  # one: no 一是
     assert "【待填写：学法用法方面的主要做法】" in text
-    interview.add_item("leadership_points", {"title": "压实责任", "text": "第一段。\n\n第二段"})
+    lists.add(interview, "leadership_points", {"title": "压实责任", "text": "第一段。\n\n第二段"})
     text = render_text(build_report(interview))
     assert "一是健全领导机制。二是压实责任。第一段。\n　　第二段。" in text  # the break is kept
 
@@ -125,7 +126,7 @@ INJECTIONS = "{{ 1+1 }} ${x} [red]x[/red] <b>粗</b> *星* _下_ #井 `码`"
 
 
 def test_what_the_user_typed_comes_out_literally(example: Interview) -> None:
-    example.edit_item("leadership_points", 0, {"title": INJECTIONS, "text": INJECTIONS})
+    lists.edit(example, "leadership_points", 0, {"title": INJECTIONS, "text": INJECTIONS})
     report = build_report(example)
     assert INJECTIONS in render_text(report)
     markdown = render_markdown(report)
@@ -164,8 +165,8 @@ def test_numbering() -> None:
 
 def test_points_as_paragraphs_when_not_inline(mini: Questionnaire) -> None:
     interview = Interview(mini)
-    interview.add_item("care_points", {"title": "上门探访", "text": "每周一次"})
-    interview.add_item("care_points", {"title": "电话问候"})
+    lists.add(interview, "care_points", {"title": "上门探访", "text": "每周一次"})
+    lists.add(interview, "care_points", {"title": "电话问候"})
     report = build_report(interview)
     texts = [(p.kind, p.text) for p in report.paragraphs]
     assert ("heading", "（一）关爱老人") in texts

@@ -13,6 +13,7 @@ from wizard.render.screens import check_renderable, clip
 from wizard.render.terminal import ChineseText, report_renderable
 from wizard.report.check import check
 from wizard.report.draft import build_report
+from wizard.state import lists
 from wizard.state.interview import Interview
 
 CLOSERS = tuple("，。、；：？！）」』”’》")
@@ -48,7 +49,7 @@ def test_placeholders_are_counted_and_shown(township: Questionnaire) -> None:
 
 
 def test_typed_markup_stays_literal(example: Interview) -> None:
-    example.edit_item("leadership_points", 0, {"title": "[red]重要[/red]"})
+    lists.edit(example, "leadership_points", 0, {"title": "[red]重要[/red]"})
     assert "一是[red]重要[/red]。" in draw(report_renderable(build_report(example)), width=200)
 
 

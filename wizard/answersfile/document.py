@@ -24,6 +24,7 @@ from wizard.answersfile.drafts import Draft
 from wizard.answersfile.outline import Outline
 from wizard.answersfile.own_figures import OwnFigure
 from wizard.answersfile.records import Record
+from wizard.base.cleaning import clean_input
 from wizard.questionnaire import RESERVED_IDS
 
 #: The tables of the unit's own words and figures, taken with the answers by --data-file.
@@ -178,7 +179,9 @@ class AnswersDocument:
         return [k for k in self._mapping("drafts") if self.draft(k) is not None]
 
     def keep_draft(self, question_id: str, typed: Draft) -> None:
-        self._put("drafts", drafts.kept(self._mapping("drafts"), question_id, typed))
+        """Keep what was typed; text as any answer is kept (no control characters)."""
+        kept = clean_input(typed) if isinstance(typed, str) else typed
+        self._put("drafts", drafts.kept(self._mapping("drafts"), question_id, kept))
 
     def drop_draft(self, question_id: str) -> None:
         if question_id in self._mapping("drafts"):

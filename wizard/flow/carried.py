@@ -11,6 +11,7 @@ from wizard.flow.editors import field_text, item_form
 from wizard.prompter import Option
 from wizard.questionnaire import Field, Question
 from wizard.questionnaire.values import Item
+from wizard.state import lists
 from wizard.state.steps import Step
 from wizard.state.text_figures import is_prose
 
@@ -103,12 +104,12 @@ def _one_by_one(context: Context, question: Question) -> None:
         options = [Option(action.value, action) for action in CarriedAction]
         action = prompter.select(f"“{item.get(first, '')}”今年还写吗", options, nav=False)
         if action is CarriedAction.DROP:
-            context.change(interview.delete_item, question.id, index)
+            context.change(lists.delete, interview, question.id, index)
             continue
         if action is CarriedAction.EDIT:
             edited = item_form(context, question, item)
             if edited:
-                context.change(interview.edit_item, question.id, index, edited)
+                context.change(lists.edit, interview, question.id, index, edited)
         elif _missing_fields(question, item):
             # Kept as it was, but last year's item lacks what this year's needs (原因).
             missing = _missing_fields(question, item)
@@ -116,7 +117,7 @@ def _one_by_one(context: Context, question: Question) -> None:
             completed = dict(item)
             for field in missing:
                 completed[field.id] = field_text(context, field).strip()
-            context.change(interview.edit_item, question.id, index, completed)
+            context.change(lists.edit, interview, question.id, index, completed)
         index += 1
 
 

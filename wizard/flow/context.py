@@ -112,7 +112,7 @@ class Context:
         )
         if empty:
             return
-        self.interview.keep_draft(question.id, typed)
+        self.interview.document.keep_draft(question.id, typed)
         self.save()
         if not isinstance(left, prompter.LeftPrompt):  # leaving the wizard: say what was kept
             self.say(f"正在填写的“{question.label}”已存为草稿，下次打开会放回输入框。", "yellow")

@@ -10,6 +10,7 @@ from wizard.flow.context import Context
 from wizard.prompter import GoBack, Option, ShowHelp
 from wizard.questionnaire import Field, Question, Section
 from wizard.questionnaire.values import Item, TopicChoice
+from wizard.state import lists
 from wizard.state.steps import Step
 
 
@@ -86,7 +87,7 @@ def item_form(context: Context, question: Question, item: Item | None = None) ->
     """The fields of a new item (or of ``item``, edited). An item left half written is kept
     as a draft and offered the next time one is added."""
     adding = item is None
-    draft = context.interview.draft(question.id) if adding else None
+    draft = context.interview.document.draft(question.id) if adding else None
     if isinstance(draft, dict):
         item = draft
         context.say("上次没有写完的一条已放回：可以接着写。", "yellow")
@@ -144,8 +145,8 @@ def edit_list(context: Context, question: Question, figures: str = "") -> None:
         if action is ListAction.ADD:
             item = item_form(context, question)
             if item:
-                interview.drop_draft(question.id)
-                context.change(interview.add_item, question.id, item)
+                interview.document.drop_draft(question.id)
+                context.change(lists.add, interview, question.id, item)
                 just_added = True
         elif action is ListAction.DONE:
             if items:
@@ -174,12 +175,12 @@ def edit_item(context: Context, question: Question, index: int) -> int:
     if action is EntryAction.EDIT:
         item = item_form(context, question, items[index])
         if item:
-            context.change(interview.edit_item, question.id, index, item)
+            context.change(lists.edit, interview, question.id, index, item)
     elif action in (EntryAction.UP, EntryAction.DOWN):
-        context.change(interview.move_item, question.id, index, _offset(action))
+        context.change(lists.move, interview, question.id, index, _offset(action))
         return max(0, min(len(items) - 1, index + _offset(action)))
     elif action is EntryAction.DELETE and prompter.confirm("确定删除这一条？", default=False):
-        context.change(interview.delete_item, question.id, index)
+        context.change(lists.delete, interview, question.id, index)
     return index
 
 
@@ -222,7 +223,7 @@ def edit_topics(context: Context, step: Step) -> None:
         elif action is TopicsAction.CUSTOM:
             heading = prompter.text("自拟专题的标题（一句话，不必加句号）", nav=False)
             if heading.strip():
-                chosen.append(TopicChoice(interview.new_custom_topic_id(), heading.strip()))
+                chosen.append(TopicChoice(lists.custom_topic_id(interview), heading.strip()))
         else:
             chosen, at = edit_topic(context, section, chosen, int(action))
             cursor = min(at, len(chosen) - 1) if chosen else TopicsAction.DONE

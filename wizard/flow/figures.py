@@ -107,7 +107,7 @@ def edit_form_of(context: Context, question: Question) -> str:
 
 def _field(context: Context, question: Question) -> Field:
     interview = context.interview
-    draft = interview.draft(question.id)
+    draft = interview.document.draft(question.id)
     default = draft if isinstance(draft, str) else edit_form_of(context, question)
     unit = kind_of(question).unit_of(question)
     before = interview.previous_value(question.id)

@@ -122,7 +122,7 @@ def _drafted(context: Context, steps: list[Step]) -> Step | None:
     with the words in the box; a topic's figures open as their whole form."""
     if not context.interview.document.draft_ids():
         return None
-    step = next((s for s in steps if context.interview.draft(s.id) is not None), None)
+    step = next((s for s in steps if context.interview.document.draft(s.id) is not None), None)
     return figures.group_start(context, step) if step is not None else None
 
 

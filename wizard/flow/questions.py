@@ -23,7 +23,7 @@ class Skip(Enum):
 def current_text(context: Context, question: Question) -> str:
     """What the prompt starts with: what was being typed when the user last left it (a
     draft), else the answer so far."""
-    draft = context.interview.draft(question.id)
+    draft = context.interview.document.draft(question.id)
     if isinstance(draft, str):
         context.say("上次没有写完的内容已放回输入框：按 Enter 保存，或接着改。", "yellow")
         return draft

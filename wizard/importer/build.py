@@ -12,23 +12,20 @@ kept in ``[[text_figures]]``. What fits nowhere is kept under ``[imported] unpla
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any, cast
+from dataclasses import dataclass
+from typing import cast
 
 from wizard.answersfile import outline as shape
 from wizard.answersfile.document import AnswersDocument
 from wizard.answersfile.records import Record
 from wizard.base import expr
-from wizard.base.unit_names import kind_of_unit
 from wizard.figures import grammar, to_toml
 from wizard.importer.found import FigureFound, Found, PartFound, TopicFound
+from wizard.importer.frame import read_frame
+from wizard.importer.layout import Kept, Seen, outline_of
 from wizard.importer.parts import Content, content_labels, contents_of, section_for
 from wizard.importer.points import Entries, points_of
-from wizard.importer.title import questionnaire_for, read_title
-from wizard.importer.tree import DATE, Node, Tree, first_sentence, literal
+from wizard.importer.tree import Node, Tree, first_sentence, literal
 from wizard.questionnaire import CUSTOM_TOPIC_PREFIX, Question, Questionnaire, Section
 from wizard.questionnaire import Topic as CatalogueTopic
 from wizard.state import text_figures
@@ -45,18 +42,6 @@ class _Text:
     where: str
 
 
-@dataclass
-class _Shape:
-    """The levels seen, for the unit's outline: the most common of each wins."""
-
-    topic_numbering: Counter[str] = field(default_factory=Counter)
-    topic_run_in: Counter[bool] = field(default_factory=Counter)
-    point_numbering: Counter[str] = field(default_factory=Counter)
-    point_layout: Counter[str] = field(default_factory=Counter)
-    topics: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
-    parts: dict[str, shape.Level] = field(default_factory=dict)
-
-
 class Builder:
     def __init__(self, questionnaire: Questionnaire, source: str) -> None:
         self.q = questionnaire
@@ -65,7 +50,7 @@ class Builder:
         self.found = Found()
         self.texts: list[_Text] = []
         self.matcher = Matcher(questionnaire)
-        self.shape = _Shape()
+        self.shape = Seen()
         self.order: list[str] = []
         self.headings: dict[str, str] = {}
         self.unwrapped: set[str] = set()
@@ -75,7 +60,7 @@ class Builder:
         self.headless: set[str] = set()
 
     def build(self, tree: Tree) -> tuple[AnswersDocument, Found]:
-        signature = self.basics(tree)
+        signature = read_frame(self.q, tree, self.document, self.found)
         if tree.preamble:
             self.texts.append(
                 _Text(text_figures.PREAMBLE, "\n".join(tree.preamble), frozenset(), "开头一段")
@@ -95,60 +80,6 @@ class Builder:
             }
         )
         return self.document, self.found
-
-    # ------------------------------------------------------------ title and 落款
-
-    def basics(self, tree: Tree) -> list[str]:
-        """Unit, kind, year, 主送, date and 附注; returns the 落款's signing lines."""
-        title = read_title(tree.title, tree.signature, tree.subtitle)
-        found = self.found
-        found.unit, found.year, found.issuers = title.unit, title.year, list(title.issuers)
-        name_question = self.q.question("unit_name")
-        if name_question is not None and title.unit:
-            keeps_organ = name_question.example.endswith(("人民政府", "办事处"))
-            self.document.put_answer("unit_name", title.unit if keeps_organ else title.place)
-        kind = self.q.question(self.q.report.kind) if self.q.report.kind else None
-        unit_kind = kind_of_unit(title.unit, kind.choices) if kind and title.unit else None
-        if kind is not None and unit_kind:
-            found.kind = unit_kind
-            self.document.put_answer(kind.id, unit_kind)
-        suggested = questionnaire_for(title.unit)
-        if suggested and suggested != self.q.id:
-            found.suggested = suggested
-            found.unsure.append(
-                f"“{title.unit}”看起来应当用问卷 {suggested}（现在用的是 {self.q.id}）："
-                f"可加上 --template {suggested} 重新导入"
-            )
-        if title.year and self.q.report.year:
-            self.document.put_answer(self.q.report.year, title.year)
-        return self.closing(tree)
-
-    def closing(self, tree: Tree) -> list[str]:
-        """主送, 附注, 抄送 and the date go to their answers; returns the 落款's signing
-        lines."""
-        found = self.found
-        offices = re.sub(r"^抄\s*送\s*[：:]\s*", "", tree.copy_to).rstrip("。.")
-        for question, text, answer in (
-            ("addressee", tree.addressee, tree.addressee),
-            ("annotation", tree.annotation, tree.annotation.strip("（）()")),
-            ("copy_to", tree.copy_to, offices),
-        ):
-            if text and answer and self.q.question(question):
-                self.document.put_answer(question, answer)
-            elif text:  # kept, and listed, where the questionnaire has no place for it
-                found.unplaced.append((_CLOSING_NAMES[question], text))
-        signing: list[str] = []
-        for line in tree.signature:
-            day = DATE.fullmatch(line)
-            if day is None:
-                signing.append(line)
-            elif self.q.question("sign_date"):
-                try:
-                    self.document.put_answer("sign_date", dt.date(*(int(g) for g in day.groups())))
-                except ValueError:
-                    found.unsure.append(f"落款日期“{line}”不是有效日期，请核对")
-                    found.unplaced.append(("落款", line))
-        return signing
 
     # ------------------------------------------------------------ parts
 
@@ -387,28 +318,6 @@ class Builder:
     # ------------------------------------------------------------ outline
 
     def document_outline(self, tree: Tree, signature: list[str]) -> None:
-        work = section_for("measures", self.q)
-        usual_topic = work.topic_numbering if work else "（一）"
-        inline = work.points_inline if work else True
-        usual_points = work.topics[0].points.numbering if work and work.topics else "一是"
-        topic_numbering = _most(self.shape.topic_numbering, usual_topic)
-        topic_run_in = _most(self.shape.topic_run_in, inline)
-        point_numbering = _most(self.shape.point_numbering, usual_points)
-        point_layout = _most(self.shape.point_layout, "run_in" if inline else "paragraphs")
-        topics: dict[str, shape.Level] = {}
-        for ident, (numbering, layout, lead) in self.shape.topics.items():
-            own_numbering = numbering if numbering != point_numbering else None
-            own_layout = layout if layout != point_layout else None
-            level = shape.Level(
-                cast(shape.Style | None, own_numbering),
-                cast(shape.ItemLayout | None, own_layout),
-                heading=ident not in self.headless,
-                lead=lead,
-            )
-            if level != shape.Level():
-                topics[ident] = level
-        unit_line = self.document.answer("unit_name") or ""
-        signature_kept = tuple(signature) if signature and signature != [unit_line] else ()
         frame = (
             ("标题", tree.title),
             ("主送机关", tree.addressee),
@@ -416,24 +325,15 @@ class Builder:
             ("落款", "　".join(signature)),
         )
         self.found.frame = [(what, text) for what, text in frame if text]
-        outline = shape.Outline(
-            title=tree.title,
-            preamble="\n".join(tree.preamble),
+        unit_line = self.document.answer("unit_name") or ""
+        kept = Kept(
             order=tuple(self.order),
             headings=self.headings,
             unwrapped=frozenset(self.unwrapped),
-            topic_numbering=_unless(topic_numbering, usual_topic),
-            topic_layout=None
-            if topic_run_in == inline
-            else ("run_in" if topic_run_in else "own_line"),
-            point_numbering=_unless(point_numbering, usual_points),
-            point_layout=_unless_layout(point_layout, "run_in" if inline else "paragraphs"),
-            signature=signature_kept,
-            subtitle=tuple(tree.subtitle),
-            parts={k: v for k, v in self.shape.parts.items() if v != shape.Level()},
-            topics=topics,
+            headless=frozenset(self.headless),
+            signature=tuple(signature) if signature and signature != [unit_line] else (),
         )
-        self.document.set_outline(outline)
+        self.document.set_outline(outline_of(self.q, tree, self.shape, kept))
 
 
 def _scope(section: Section) -> frozenset[str]:
@@ -448,22 +348,6 @@ def _item(question: Question, title: str, rest: str) -> dict[str, str]:
     elif rest:
         entry[first.id] = f"{title}。{rest}"
     return entry
-
-
-def _most(counter: Counter[Any], usual: Any) -> Any:
-    """The most common of what was seen; the usual one when nothing was."""
-    return counter.most_common(1)[0][0] if counter else usual
-
-
-def _unless(style: str, usual: str) -> shape.Style | None:
-    """A numbering style found in the source, when it is not the questionnaire's usual one."""
-    return None if style == usual or style not in shape.STYLES else cast(shape.Style, style)
-
-
-def _unless_layout(layout: str, usual: str) -> shape.PointLayout | None:
-    if layout == usual or layout not in shape.POINT_LAYOUTS:
-        return None
-    return cast(shape.PointLayout, layout)
 
 
 def _catalogue_match(section: Section, heading: str, used: set[str]) -> CatalogueTopic | None:
@@ -486,5 +370,3 @@ def _catalogue_match(section: Section, heading: str, used: set[str]) -> Catalogu
 _EVERY_TOPICS_WORDS = frozenset(
     {"法治", "依法", "行政", "政府", "建设", "推进", "加强", "深化", "全面", "持续", "工作"}
 )
-
-_CLOSING_NAMES = {"addressee": "主送", "annotation": "附注", "copy_to": "抄送"}

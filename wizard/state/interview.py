@@ -13,7 +13,6 @@ from typing import Any, TypeVar, cast
 
 from wizard.answersfile.document import AnswersDocument
 from wizard.base import expr
-from wizard.base.cleaning import clean_input
 from wizard.figures import Invalid, Number
 from wizard.questionnaire import (
     BUILTINS,
@@ -342,7 +341,7 @@ class Interview:
         self._values_version += 1
         self.document.put_answer(question_id, to_toml(value))
         if question.kind != "list":  # a list's draft is an item not yet added
-            self.drop_draft(question_id)
+            self.document.drop_draft(question_id)
         self._invalid.pop(question_id, None)
         self._skipped.discard(question_id)
         if reviewed:
@@ -373,22 +372,8 @@ class Interview:
         if self.needed(question):
             raise Invalid("此项必须填写，不能跳过")
         self._skipped.add(question_id)
-        self.drop_draft(question_id)
-        self._sync_state()
-
-    # drafts ---------------------------------------------------------------
-
-    def draft(self, question_id: str) -> str | dict[str, str] | None:
-        """What was being typed for a question when the user left it (see ``drafts``)."""
-        return self.document.draft(question_id)
-
-    def keep_draft(self, question_id: str, typed: str | dict[str, str]) -> None:
-        self.document.keep_draft(
-            question_id, clean_input(typed) if isinstance(typed, str) else typed
-        )
-
-    def drop_draft(self, question_id: str) -> None:
         self.document.drop_draft(question_id)
+        self._sync_state()
 
     def confirm(self, question_id: str) -> None:
         """Keep a carried-over answer as it is."""
@@ -416,39 +401,3 @@ class Interview:
     def items(self, question_id: str) -> tuple[Item, ...]:
         value = self._values.get(question_id)
         return tuple(i for i in value if isinstance(i, dict)) if isinstance(value, tuple) else ()
-
-    def add_item(self, question_id: str, item: Item) -> None:
-        self.set(question_id, (*self.items(question_id), item))
-
-    def edit_item(self, question_id: str, index: int, item: Item) -> None:
-        items = list(self.items(question_id))
-        items[index] = item
-        self.set(question_id, tuple(items))
-
-    def delete_item(self, question_id: str, index: int) -> None:
-        items = list(self.items(question_id))
-        del items[index]
-        if items:
-            self.set(question_id, tuple(items))
-        else:
-            self.clear(question_id)
-
-    def move_item(self, question_id: str, index: int, offset: int) -> int:
-        items = list(self.items(question_id))
-        target = max(0, min(len(items) - 1, index + offset))
-        items.insert(target, items.pop(index))
-        self.set(question_id, tuple(items))
-        return target
-
-    # topics ---------------------------------------------------------------
-
-    def new_custom_topic_id(self) -> str:
-        # Unique across sections: an answer's id says which topic it belongs to.
-        sections = [s for s in self.questionnaire.sections if s.topics]
-        used = {c.id for s in sections for c in self.chosen_topics(s)} | {
-            k for k, _ in self.document.answers()
-        }
-        n = 1
-        while f"{CUSTOM_TOPIC_PREFIX}{n}" in used or f"{CUSTOM_TOPIC_PREFIX}{n}_points" in used:
-            n += 1
-        return f"{CUSTOM_TOPIC_PREFIX}{n}"
