@@ -24,11 +24,11 @@ import pexpect
 
 from wizard.answersfile import disk
 from wizard.answersfile.document import AnswersDocument
+from wizard.answersfile.written_with import record_questionnaire
 from wizard.questionnaire import load_by_id, prompts_dir
 from wizard.questionnaire.locate import load_template
 from wizard.render.text import render_text
 from wizard.report.draft import build_report
-from wizard.session import record_questionnaire
 from wizard.state.interview import Interview
 from wizard.state.wording import chinese_number
 

@@ -17,7 +17,7 @@ from typing import Any
 import docx
 from docx.oxml import parse_xml
 
-from wizard.importer import Found, import_report
+from wizard.importer import Imported, import_report
 from wizard.importer.tree import numbered
 from wizard.questionnaire import Questionnaire
 
@@ -101,7 +101,7 @@ def docx_of(shape: Shape, folder: Path) -> Path:
     return path
 
 
-def imported_table(path: Path, questionnaire: Questionnaire) -> tuple[dict[str, Any], Found]:
+def imported_table(path: Path, questionnaire: Questionnaire) -> tuple[dict[str, Any], Imported]:
     """What ``import`` would write to the answers file, as its table, and what it found."""
     document, found = import_report(path, questionnaire)
     return document.to_toml(), found

@@ -32,11 +32,12 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("state: the interview's state, and what the answers say", [
         "wizard.state", "wizard.state.*",
     ]),
-    ("report: the draft, its check, reading a finished report, gathering figures", [
+    ("report: the draft, its check, many reports summed for the office, a finished report read"
+     " back, figures gathered from colleagues", [
         "wizard.report", "wizard.report.*", "wizard.importer", "wizard.importer.*",
         "wizard.gathering", "wizard.gathering.*",
     ]),
-    ("session: an answers file open for writing; many files read for the office", [
+    ("session: an answers file open for writing, and answers given on the command line", [
         "wizard.session", "wizard.session.*",
     ]),
     ("adapters: rich, questionary, python-docx, openpyxl", [
@@ -148,3 +149,11 @@ def test_a_circle_would_be_found(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tests.test_architecture.imports", lambda _: iter([("wizard.cli.app", 1)]))
     with pytest.raises(AssertionError, match="imports upward"):
         test_imports_only_go_down("wizard.base.errors")
+
+
+def test_the_readme_names_every_folder() -> None:
+    """The README's layout lists each folder of the package, so none is left to guess."""
+    readme = (ROOT.parent / "README.md").read_text(encoding="utf-8")
+    folders = sorted(p.name for p in ROOT.iterdir() if (p / "__init__.py").is_file())
+    missing = [f for f in folders if f"`wizard/{f}/`" not in readme]
+    assert not missing, f"README's layout does not list: {missing}"

@@ -17,12 +17,12 @@ from docx.text.run import Run
 
 from wizard.answersfile import disk
 from wizard.answersfile.document import AnswersDocument
+from wizard.answersfile.written_with import questionnaire_of
 from wizard.questionnaire import Questionnaire, prompts_dir
 from wizard.render.docx import render_docx
 from wizard.render.lines import signature_indents, title_lines, width
 from wizard.report.draft import build_report
 from wizard.report.paragraphs import Span
-from wizard.session import questionnaire_of
 from wizard.state import lists
 from wizard.state.interview import Interview
 

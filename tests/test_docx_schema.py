@@ -12,10 +12,10 @@ from openxml_audit import FileFormat, OpenXmlValidator
 
 from wizard.answersfile import disk
 from wizard.answersfile.document import AnswersDocument
+from wizard.answersfile.written_with import questionnaire_of
 from wizard.questionnaire import load_by_id, prompts_dir
 from wizard.render.docx import render_docx
 from wizard.report.draft import build_report
-from wizard.session import questionnaire_of
 from wizard.state.interview import Interview
 
 EXAMPLES = sorted((prompts_dir() / "examples").glob("*.toml"))

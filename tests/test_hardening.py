@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from tests.interactive import CTRL_G, ENTER, Step, interact, pick
 from wizard import session
 from wizard.answersfile import disk
-from wizard.base import cleaning
+from wizard.base import cleaning, files
 from wizard.cli.app import app
 from wizard.figures import Invalid, parse_number
 from wizard.flow.menu import MenuAction
@@ -46,7 +46,7 @@ def new_file(path: Path, *pairs: str) -> None:
 
 def refuse_writes_in(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
     """Saving into ``folder`` fails as on a full disk; elsewhere it works."""
-    real = disk.write_atomic
+    real = files.write_atomic
 
     def full(path: Path, data: bytes) -> None:
         if path.parent == folder:

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from tests.import_corpus import imported_table
 from wizard.answersfile import disk, outline, records
 from wizard.answersfile.document import AnswersDocument
+from wizard.answersfile.written_with import questionnaire_of
 from wizard.cli.app import app
 from wizard.figures import Number, format_number
 from wizard.importer import ImportError_
@@ -22,7 +23,6 @@ from wizard.questionnaire import Questionnaire, load_by_id, prompts_dir
 from wizard.render.export import render_bytes
 from wizard.render.text import render_text
 from wizard.report.draft import build_report
-from wizard.session import questionnaire_of
 from wizard.state.interview import Interview
 from wizard.state.matching import template_leads
 

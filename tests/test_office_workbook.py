@@ -17,8 +17,8 @@ from wizard.answersfile import disk
 from wizard.base.unit_names import missing_units, unit_key
 from wizard.questionnaire import prompts_dir
 from wizard.render.workbook import render_xlsx
-from wizard.session import summary
-from wizard.session.summary import summarize
+from wizard.report import summary
+from wizard.report.summary import summarize
 
 EXAMPLE = prompts_dir() / "examples" / "township-2022.toml"
 

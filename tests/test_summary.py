@@ -23,8 +23,8 @@ from wizard.cli.app import app
 from wizard.questionnaire import Questionnaire, prompts_dir
 from wizard.render import workbook
 from wizard.report import next_year
-from wizard.session import summary as summary_module
-from wizard.session.summary import summarize
+from wizard.report import summary as summary_module
+from wizard.report.summary import summarize
 from wizard.state.interview import Interview
 
 TODAY = dt.date(2023, 3, 1)

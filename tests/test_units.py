@@ -14,11 +14,11 @@ from tests.conftest import DATA
 from wizard import questionnaire
 from wizard.answersfile import disk
 from wizard.answersfile.document import AnswersDocument
+from wizard.answersfile.written_with import questionnaire_of
 from wizard.cli.app import app
 from wizard.questionnaire import load_by_id, prompts_dir
 from wizard.render.text import render_text
 from wizard.report.draft import build_report
-from wizard.session import questionnaire_of
 from wizard.state.interview import Interview
 
 EXAMPLES = [

@@ -18,12 +18,12 @@ import pytest
 from tests.pages import Line, missing_tools, page_number_ink, pages, to_pdfs
 from wizard.answersfile import disk
 from wizard.answersfile.document import AnswersDocument
+from wizard.answersfile.written_with import questionnaire_of
 from wizard.questionnaire import prompts_dir
 from wizard.render.docx import render_docx
 from wizard.render.lines import title_lines
 from wizard.report.draft import build_report
 from wizard.report.paragraphs import Report
-from wizard.session import questionnaire_of
 from wizard.state.interview import Interview
 
 if missing_tools() and not os.environ.get("CI"):

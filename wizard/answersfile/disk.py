@@ -13,7 +13,6 @@ import datetime as dt
 import errno
 import glob
 import os
-import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,12 +22,10 @@ from wizard import __version__
 from wizard.base import tomlerror
 from wizard.base.cleaning import decode_file
 from wizard.base.errors import UserError
-from wizard.base.files import FileProblem, describe_os_error, read_bytes
+from wizard.base.files import FileProblem, describe_os_error, read_bytes, write_atomic
 
 if TYPE_CHECKING:
     from filelock import BaseFileLock
-
-__all__ = ["describe_os_error", "read_bytes"]  # what other modules use from here
 
 
 class AnswersError(UserError):
@@ -108,39 +105,6 @@ def dumps(document: dict[str, Any]) -> str:
     # Long text reads best as multi-line strings, but tomli-w turns "\r\n" into "\n"
     # in those; a document holding one is written with escapes, so it still round-trips.
     return HEADER + tomli_w.dumps(document, multiline_strings=not _has_crlf(document))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once; on any failure the old file stays as it was."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        mode = None
-    try:
-        with temporary.open("wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None:  # a file kept private (0600) or read-only stays so
-            temporary.chmod(mode)
-        temporary.replace(path)
-        _sync_folder(path.parent)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-
-
-def _sync_folder(folder: Path) -> None:
-    # The rename itself is durable only once the folder is synced (POSIX only).
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def backup_path(path: Path) -> Path:

@@ -1,13 +1,15 @@
-"""Reading a file a user names: an ordinary file only, and not a huge one.
+"""Reading and writing a file a user names: reading an ordinary file only, and not a huge one.
 
 A pipe or a device named ``报告.toml`` would make a read wait forever or never end; a link to
 ``/dev/zero`` would fill the memory. Everything the program reads from the user's disk
 (answers files, questionnaires, reports to import, lists of units, filled sheets) comes
-through ``read_bytes``.
+through ``read_bytes``. Everything it writes (answers files, exports, sheets) goes through
+``write_atomic``: the file on disk is always either the old one or the new one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
@@ -91,3 +93,36 @@ def zip_members(data: bytes) -> list[zipfile.ZipInfo] | None:
             return archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError):
         return None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once; on any failure the old file stays as it was."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mode = None
+    try:
+        with temporary.open("wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:  # a file kept private (0600) or read-only stays so
+            temporary.chmod(mode)
+        temporary.replace(path)
+        _sync_folder(path.parent)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename itself is durable only once the folder is synced (POSIX only).
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

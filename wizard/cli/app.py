@@ -70,7 +70,7 @@ def _run_session(
     created: bool,
 ) -> None:
     from wizard.render.terminal import plain
-    from wizard.session import apply_data
+    from wizard.session.data import apply_data
 
     out = console()
     try:

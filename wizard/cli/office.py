@@ -44,7 +44,7 @@ def summary(
     from wizard.render import sheet
     from wizard.render.office import summary_renderable, summary_tally
     from wizard.render.terminal import plain
-    from wizard.session.summary import expect, read_units, summarize
+    from wizard.report.summary import expect, read_units, summarize
 
     if output is not None and output.suffix.lower() not in (".xlsx", ".csv", ".md"):
         fail("汇总表只能另存为 .xlsx、.csv 或 .md")
@@ -169,11 +169,11 @@ def import_command(
     ] = False,
 ) -> None:
     """把一份写好的报告（如去年的 Word 文件）读成答案文件，并列出读到了什么。"""
+    from wizard.answersfile.written_with import record_questionnaire
     from wizard.importer import import_report
     from wizard.questionnaire.locate import load_template
     from wizard.render.screens import import_summary
     from wizard.render.terminal import plain
-    from wizard.session import record_questionnaire
 
     if output.exists():
         fail(f"{output} 已经存在，为了不覆盖它，没有导入。请换一个文件名。")

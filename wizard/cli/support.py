@@ -65,7 +65,7 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(Exit.OK) from None
         except OSError as error:  # a path the system refuses (a name too long, a device)
-            from wizard.answersfile.disk import describe_os_error
+            from wizard.base.files import describe_os_error
 
             name = f"{error.filename}：" if error.filename else ""
             fail(f"无法使用 {name}{describe_os_error(error)}")

@@ -15,7 +15,7 @@ from wizard.figures import Invalid
 from wizard.flow.context import Context
 from wizard.kinds import kind_of
 from wizard.prompter import Option
-from wizard.prompter.form import Field, form
+from wizard.prompter.form import FormField, form
 from wizard.questionnaire import Question
 from wizard.questionnaire.values import display, edit_text
 from wizard.state import progress, text_figures
@@ -105,7 +105,7 @@ def edit_form_of(context: Context, question: Question) -> str:
     return edit_text(question, value) if value is not None else ""
 
 
-def _field(context: Context, question: Question) -> Field:
+def _field(context: Context, question: Question) -> FormField:
     interview = context.interview
     draft = interview.document.draft(question.id)
     default = draft if isinstance(draft, str) else edit_form_of(context, question)
@@ -124,7 +124,7 @@ def _field(context: Context, question: Question) -> Field:
             return str(error)
         return None
 
-    return Field(
+    return FormField(
         question.id,
         f"{question.label}（{unit}）" if unit else question.label,
         default,
@@ -154,7 +154,7 @@ def _apply(context: Context, questions: list[Question], typed: dict[str, str]) -
 # ---------------------------------------------------------------- figures the clerk wrote
 
 
-class Kind(Enum):
+class WrittenAs(Enum):
     OWN = "本单位自己的数字"
     NONE = "不是数字（年份、序号、编号等）"
     DONE = "✓ 都对，继续"
@@ -182,16 +182,16 @@ def confirm_written(context: Context, answer: str) -> None:
             Option(f"{r.label}{r.said} → {_said_as(context, r)}", n)
             for n, r in enumerate(proposals)
         ]
-        options.append(Option(Kind.DONE.value, Kind.DONE))
+        options.append(Option(WrittenAs.DONE.value, WrittenAs.DONE))
         picked = (
             prompter.select(
                 f"文字中读到 {len(proposals)} 个数字，记为下面这样；不对的选中它改",
                 options,
-                default=Kind.DONE,
+                default=WrittenAs.DONE,
                 nav=False,
             )
             if proposals
-            else Kind.DONE
+            else WrittenAs.DONE
         )
         if not isinstance(picked, int):
             break
@@ -236,14 +236,19 @@ def _reclassify(context: Context, record: Record, item: Located) -> Record:
     near = text_figures.scope_of(interview, item.place)
     numeric.sort(key=lambda q: q.id not in near)
     options = [Option(f"数字题：{q.label}", q.id) for q in numeric]
-    options += [Option(Kind.OWN.value, Kind.OWN), Option(Kind.NONE.value, Kind.NONE)]
-    default = record.question or (Kind.NONE if record.state == "not_a_figure" else Kind.OWN)
+    options += [
+        Option(WrittenAs.OWN.value, WrittenAs.OWN),
+        Option(WrittenAs.NONE.value, WrittenAs.NONE),
+    ]
+    default = record.question or (
+        WrittenAs.NONE if record.state == "not_a_figure" else WrittenAs.OWN
+    )
     picked = prompter.select(
         f"“{record.label}{record.said}”记为", options, default=default, nav=False
     )
-    if picked is Kind.OWN:
+    if picked is WrittenAs.OWN:
         return replace(record, question="", state="")
-    if picked is Kind.NONE:
+    if picked is WrittenAs.NONE:
         return replace(record, question="", state="not_a_figure")
     return replace(record, question=str(picked), state="")
 
@@ -290,7 +295,7 @@ def update_carried(context: Context, answer: str) -> None:
         return
 
     fields = [
-        Field(str(n), item.label, "", f"上年：{item.said}", _carried_check(item))
+        FormField(str(n), item.label, "", f"上年：{item.said}", _carried_check(item))
         for n, item in enumerate(carried)
     ]
     where = carried[0].place.where
@@ -365,7 +370,7 @@ def every_figure(context: Context) -> None:
             for n, f in enumerate(found)
             if f.source != "own"
         ]
-        options.append(Option("← 返回菜单", Kind.DONE))
+        options.append(Option("← 返回菜单", WrittenAs.DONE))
         picked = prompter.select(
             f"报告中的数字（{len(found)} 个）：选中一个修改", options, nav=False
         )

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from wizard.answersfile.document import AnswersDocument
 from wizard.importer.build import Builder
-from wizard.importer.found import Found
+from wizard.importer.found import Imported
 from wizard.importer.source import SUFFIXES, ImportError_, read_lines
 from wizard.importer.tree import read
 from wizard.questionnaire import Questionnaire
 
-__all__ = ["SUFFIXES", "Found", "ImportError_", "import_report", "suggested_questionnaire"]
+__all__ = ["SUFFIXES", "ImportError_", "Imported", "import_report", "suggested_questionnaire"]
 
 
 def suggested_questionnaire(path: Path) -> str | None:
@@ -24,7 +24,7 @@ def suggested_questionnaire(path: Path) -> str | None:
     return questionnaire_for(read_title(tree.title, tree.signature, tree.subtitle).unit)
 
 
-def import_report(path: Path, questionnaire: Questionnaire) -> tuple[AnswersDocument, Found]:
+def import_report(path: Path, questionnaire: Questionnaire) -> tuple[AnswersDocument, Imported]:
     """The answers document a finished report gives, and what was found in it."""
     lines, notes = read_lines(path)
     tree = read(lines)

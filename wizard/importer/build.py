@@ -20,7 +20,7 @@ from wizard.answersfile.document import AnswersDocument
 from wizard.answersfile.records import Record
 from wizard.base import expr
 from wizard.figures import grammar, to_toml
-from wizard.importer.found import FigureFound, Found, PartFound, TopicFound
+from wizard.importer.found import FigureFound, Imported, PartFound, TopicFound
 from wizard.importer.frame import read_frame
 from wizard.importer.layout import Kept, Seen, outline_of
 from wizard.importer.parts import Content, content_labels, contents_of, section_for
@@ -47,7 +47,7 @@ class Builder:
         self.q = questionnaire
         self.source = source
         self.document = AnswersDocument.new(questionnaire.id, questionnaire.version)
-        self.found = Found()
+        self.found = Imported()
         self.texts: list[_Text] = []
         self.matcher = Matcher(questionnaire)
         self.shape = Seen()
@@ -59,7 +59,7 @@ class Builder:
         #: Topics printed without a heading: points that stood in a part of topics alone.
         self.headless: set[str] = set()
 
-    def build(self, tree: Tree) -> tuple[AnswersDocument, Found]:
+    def build(self, tree: Tree) -> tuple[AnswersDocument, Imported]:
         signature = read_frame(self.q, tree, self.document, self.found)
         if tree.preamble:
             self.texts.append(

@@ -41,7 +41,9 @@ class FigureFound:
 
 
 @dataclass
-class Found:
+class Imported:
+    """What an import read in a finished report, shown to the clerk (and as --json)."""
+
     unit: str = ""
     kind: str = ""
     year: int | None = None

@@ -9,14 +9,14 @@ import re
 
 from wizard.answersfile.document import AnswersDocument
 from wizard.base.unit_names import kind_of_unit
-from wizard.importer.found import Found
+from wizard.importer.found import Imported
 from wizard.importer.title import questionnaire_for, read_title
 from wizard.importer.tree import DATE, Tree
 from wizard.questionnaire import Questionnaire
 
 
 def read_frame(
-    questionnaire: Questionnaire, tree: Tree, document: AnswersDocument, found: Found
+    questionnaire: Questionnaire, tree: Tree, document: AnswersDocument, found: Imported
 ) -> list[str]:
     """Unit, kind, year, 主送, date and 附注; returns the 落款's signing lines."""
     title = read_title(tree.title, tree.signature, tree.subtitle)
@@ -43,7 +43,7 @@ def read_frame(
 
 
 def _closing(
-    questionnaire: Questionnaire, tree: Tree, document: AnswersDocument, found: Found
+    questionnaire: Questionnaire, tree: Tree, document: AnswersDocument, found: Imported
 ) -> list[str]:
     """主送, 附注, 抄送 and the date go to their answers; returns the 落款's signing
     lines."""

@@ -10,7 +10,7 @@ from wizard.figures import Invalid, Number
 from wizard.kinds.base import Answer, Asked, Kind
 
 
-class Figure(Kind):
+class Numeric(Kind):
     def bounds(self, low: float | None, high: float | None) -> tuple[float | None, float | None]:
         if self.name == "percent":
             return (0 if low is None else low), (100 if high is None else high)
@@ -57,6 +57,6 @@ class Figure(Kind):
 
 _KEYS = frozenset({"unit", "min", "max", "approx", "compute"})
 
-COUNT = Figure("count", "整数", _KEYS, numeric=True, adds_up=True, hedged=True)
-DECIMAL = Figure("decimal", "小数", _KEYS, numeric=True, adds_up=True, hedged=True)
-PERCENT = Figure("percent", "百分比", _KEYS, numeric=True)
+COUNT = Numeric("count", "整数", _KEYS, numeric=True, adds_up=True, hedged=True)
+DECIMAL = Numeric("decimal", "小数", _KEYS, numeric=True, adds_up=True, hedged=True)
+PERCENT = Numeric("percent", "百分比", _KEYS, numeric=True)

@@ -34,7 +34,7 @@ def _said(question: Asked) -> str:
     return question.unit or "名"
 
 
-class Place(Kind):
+class Ranking(Kind):
     def bounds(self, low: float | None, high: float | None) -> tuple[float | None, float | None]:
         return (1 if low is None else low), high
 
@@ -84,6 +84,6 @@ class Place(Kind):
         return self.year_on_year(question, before, after).removeprefix("，")
 
 
-RANK = Place(
+RANK = Ranking(
     "rank", "名次", frozenset({"unit", "min", "max"}), numeric=True, typing="填名次，如 3 或 第3名"
 )

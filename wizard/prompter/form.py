@@ -25,7 +25,7 @@ from wizard import prompter
 
 
 @dataclass(frozen=True, slots=True)
-class Field:
+class FormField:
     """One line of a form: what it asks, what it starts with, what is shown after it."""
 
     key: str
@@ -39,7 +39,7 @@ class Field:
 ENTRY_WIDTH = 16
 
 
-def form(message: str, fields: Sequence[Field], note: str = "") -> dict[str, str]:
+def form(message: str, fields: Sequence[FormField], note: str = "") -> dict[str, str]:
     """Several answers on one screen, one line each. Tab, Shift-Tab and the arrow keys move
     between lines; a line is checked as it is left and all are checked on Enter, which
     accepts the whole form; a line in error keeps the cursor and says why. The wizard's
@@ -79,7 +79,7 @@ def form(message: str, fields: Sequence[Field], note: str = "") -> dict[str, str
 
 
 def _layout(
-    message: str, note: str, fields: Sequence[Field], buffers: list[Buffer], problem: list[str]
+    message: str, note: str, fields: Sequence[FormField], buffers: list[Buffer], problem: list[str]
 ) -> Layout:
     label_width = min(max((get_cwidth(f.label) for f in fields), default=4) + 2, 40)
     rows: list[Any] = [Window(FormattedTextControl([("class:question", f"? {message}")]), height=1)]
@@ -100,7 +100,7 @@ def _layout(
 
 def _keys(
     buffers: list[Buffer],
-    fields: Sequence[Field],
+    fields: Sequence[FormField],
     wrong: Callable[[int], str | None],
     problem: list[str],
     typed: Callable[[], dict[str, str]],

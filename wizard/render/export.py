@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wizard.answersfile.disk import describe_os_error, write_atomic
 from wizard.base.errors import UserError
+from wizard.base.files import describe_os_error, write_atomic
 from wizard.report.paragraphs import Report
 
 FORMATS = (".txt", ".md", ".docx")

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from wizard.figures import format_number
 from wizard.render.terminal import safe
-from wizard.session.summary import Summary, UnitRow, UnitTable
+from wizard.report.summary import Summary, UnitRow, UnitTable
 
 
 def summary_tally(summary: Summary) -> RenderableType:

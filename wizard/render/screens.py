@@ -24,12 +24,12 @@ from wizard.report.paragraphs import Report
 from wizard.state.progress import Position
 
 if TYPE_CHECKING:
-    from wizard.importer.found import Found
+    from wizard.importer.found import Imported
     from wizard.questionnaire import (
         Questionnaire,
     )  # types only: check and preview need none of these modules
     from wizard.questionnaire.keys import Key
-    from wizard.state.figure_list import Figure
+    from wizard.state.figure_list import ListedFigure
 
 
 def clip(text: str, cells: int) -> str:
@@ -248,7 +248,7 @@ def outline_renderable(report: Report, height: int = 0) -> RenderableType:
     return Panel(Group(*lines), title="报告结构（按现在的设置排出）", title_align="left")
 
 
-def import_summary(found: Found, questionnaire: Questionnaire) -> RenderableType:
+def import_summary(found: Imported, questionnaire: Questionnaire) -> RenderableType:
     """What ``import`` made of a report: each part and what it went to, the topics with
     their points, every figure with its match and why, every paragraph that fits nowhere,
     and what to confirm."""
@@ -301,7 +301,7 @@ def import_summary(found: Found, questionnaire: Questionnaire) -> RenderableType
     return Group(*lines)
 
 
-def figures_table(found: list[Figure]) -> RenderableType:
+def figures_table(found: list[ListedFigure]) -> RenderableType:
     """Every figure of the report: where, what, as printed, last year's, 同比, source."""
     from wizard.state.figure_list import SOURCE_NAMES
 

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from wizard.figures import Number
-from wizard.session.summary import Summary, UnitRow, UnitTable
+from wizard.report.summary import Summary, UnitRow, UnitTable
 
 Cell = str | int | float | None
 
 
 @dataclass(frozen=True, slots=True)
-class Figure:
+class CellFigure:
     """A figure in a cell: a number to add up, marked when the unit gave it as about so much."""
 
     value: int | float
@@ -30,9 +30,9 @@ class Figure:
 class Grid:
     title: str
     header: tuple[str, ...]
-    rows: tuple[tuple[Cell | Figure, ...], ...]
+    rows: tuple[tuple[Cell | CellFigure, ...], ...]
     #: 合计, 上年合计, 同比: under the figure columns.
-    footer: tuple[tuple[Cell | Figure, ...], ...]
+    footer: tuple[tuple[Cell | CellFigure, ...], ...]
     #: Where the figure columns start (for number formats and widths).
     first_figure: int
 
@@ -52,7 +52,7 @@ def grid(table: UnitTable) -> Grid:
     ]
     header = (*fixed, *(c.title for c in table.columns), "备注")
     rows = tuple(_row(row, table) for row in table.rows)
-    blank: list[Cell | Figure] = [None] * (len(fixed) - 1)
+    blank: list[Cell | CellFigure] = [None] * (len(fixed) - 1)
     totals = [_figure(table.total(c)) for c in table.columns]
     before = [_figure(table.previous_total(c)) for c in table.columns]
     change = [table.year_on_year(c) for c in table.columns]
@@ -64,7 +64,7 @@ def grid(table: UnitTable) -> Grid:
     return Grid(table.title, header, rows, footer, len(fixed))
 
 
-def _row(row: UnitRow, table: UnitTable) -> tuple[Cell | Figure, ...]:
+def _row(row: UnitRow, table: UnitTable) -> tuple[Cell | CellFigure, ...]:
     figures = [_figure(row.figures.get(c.id)) for c in table.columns]
     return (
         row.path.name,
@@ -81,11 +81,11 @@ def _row(row: UnitRow, table: UnitTable) -> tuple[Cell | Figure, ...]:
     )
 
 
-def _figure(number: Number | None) -> Figure | None:
-    return None if number is None else Figure(number.value, number.approx)
+def _figure(number: Number | None) -> CellFigure | None:
+    return None if number is None else CellFigure(number.value, number.approx)
 
 
-def _text(cell: Cell | Figure) -> str:
+def _text(cell: Cell | CellFigure) -> str:
     return "" if cell is None else str(cell)
 
 

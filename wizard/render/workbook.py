@@ -14,8 +14,8 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from wizard.render.sheet import Figure, grid
-from wizard.session.summary import Summary, UnitRow, UnitTable
+from wizard.render.sheet import CellFigure, grid
+from wizard.report.summary import Summary, UnitRow, UnitTable
 
 #: Rows above the data: the title, then the header (printed on every page).
 _HEADER_ROW = 2
@@ -131,9 +131,9 @@ def _figures(styles: _Styles, name: str, title: str, table: UnitTable) -> None:
     for at, cells in enumerate([*rows, *footer], _HEADER_ROW + 1):
         total = at > _HEADER_ROW + len(rows)
         for column, value in enumerate(cells, 1):
-            approx = isinstance(value, Figure) and value.approx
+            approx = isinstance(value, CellFigure) and value.approx
             if approx or total:
-                whole = not isinstance(value, Figure) or isinstance(value.value, int)
+                whole = not isinstance(value, CellFigure) or isinstance(value.value, int)
                 style = (
                     ("合计" if total else "")
                     + ("约数" if approx else "")
@@ -169,7 +169,7 @@ def _sheet(
     sheet.row_dimensions[1].height = 28
     put_row(sheet, _HEADER_ROW, header)
     for at, cells in enumerate(rows, _HEADER_ROW + 1):
-        put_row(sheet, at, [c.value if isinstance(c, Figure) else c for c in cells])
+        put_row(sheet, at, [c.value if isinstance(c, CellFigure) else c for c in cells])
     for line in sheet.iter_rows(
         min_row=_HEADER_ROW, max_row=_HEADER_ROW + len(rows), max_col=len(header)
     ):

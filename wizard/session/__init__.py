@@ -10,27 +10,24 @@ import contextlib
 import datetime as dt
 import re
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from wizard import __version__
 from wizard.answersfile import disk
 from wizard.answersfile.disk import AnswersError
 from wizard.answersfile.document import AnswersDocument
+from wizard.answersfile.written_with import questionnaire_of, record_questionnaire, recorded_file
 from wizard.base.errors import NotSaved, UserError
-from wizard.figures import Invalid
-from wizard.questionnaire import Questionnaire, QuestionnaireError, load_by_id
-from wizard.questionnaire.keys import nearest
-from wizard.questionnaire.locate import content_hash, load_file
-from wizard.questionnaire.places import user_dir
+from wizard.questionnaire import Questionnaire, load_by_id
+from wizard.questionnaire.locate import content_hash
 from wizard.report.draft import report_title
 from wizard.report.next_year import carry_over
 from wizard.state.interview import Interview
 
 if TYPE_CHECKING:
-    from wizard.importer.found import Found
+    from wizard.importer.found import Imported
 
 
 class SessionError(UserError):
@@ -55,43 +52,6 @@ def file_name(title: str) -> str:
     invisible ones that turn text around (a right-to-left override hides an ending) go."""
     title = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", title)
     return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", title).strip(" .")[:80] or "报告"
-
-
-def recorded_file(document: AnswersDocument, near: Path | None = None) -> Path | None:
-    """The questionnaire file an answers file recorded; a relative one is beside it (a
-    county sends its questionnaire and an example answers file in one folder)."""
-    recorded = document.questionnaire_file
-    if recorded is None:
-        return None
-    path = Path(recorded)
-    if not path.is_absolute() and near is not None:
-        path = near.parent / path
-    return path
-
-
-def questionnaire_of(document: AnswersDocument, near: Path | None = None) -> Questionnaire:
-    """The questionnaire a loaded answers file (at ``near``) names: the file it recorded
-    when it has one, else the questionnaire of that id, shipped or the user's own (a file
-    that moved into the user's folder is found there)."""
-    recorded = document.questionnaire_file
-    path = recorded_file(document, near)
-    if path is not None and path.is_file():
-        return load_file(path)
-    try:
-        return load_by_id(document.questionnaire_id or "")
-    except QuestionnaireError:
-        if recorded is None:
-            raise
-    raise SessionError(
-        f"找不到填写这份答案所用的问卷文件：{recorded}。"
-        f"请把它放回原处，或放进问卷文件夹 {user_dir()}（按问卷编号 “{document.questionnaire_id}” 查找）。"
-    )
-
-
-def record_questionnaire(document: AnswersDocument, questionnaire: Questionnaire) -> None:
-    """Note in ``[meta]`` where a questionnaire of one's own is, and what it was."""
-    file = questionnaire.file
-    document.record_questionnaire(file, content_hash(Path(file)) if file else None)
 
 
 def notes(interview: Interview, source: str) -> list[str]:
@@ -164,7 +124,7 @@ class Session:
     #: The file has a provisional name: it takes the report's title once that is known.
     provisional_name: bool = False
     #: What was read from last year's finished report (new --from LAST.docx), to show.
-    imported: Found | None = None
+    imported: Imported | None = None
 
     @property
     def target(self) -> Path:
@@ -268,7 +228,7 @@ def create(path: Path, questionnaire: Questionnaire, last_year: Path | None = No
         )
     document = AnswersDocument.new(questionnaire.id, questionnaire.version)
     record_questionnaire(document, questionnaire)
-    imported: Found | None = None
+    imported: Imported | None = None
     if last_year is not None:
         last, imported = _last_year(last_year, questionnaire)
         document = carry_over(questionnaire, last, document, str(last_year))
@@ -294,7 +254,7 @@ def last_years_questionnaire(path: Path) -> Questionnaire:
     return questionnaire_of(AnswersDocument.load(path), path)
 
 
-def _last_year(path: Path, questionnaire: Questionnaire) -> tuple[AnswersDocument, Found | None]:
+def _last_year(path: Path, questionnaire: Questionnaire) -> tuple[AnswersDocument, Imported | None]:
     """Last year's answers: an answers file, or a finished report read by ``import`` (with
     what the import found, to show the clerk)."""
     from wizard.importer import SUFFIXES, import_report
@@ -317,48 +277,3 @@ def resume(path: Path) -> Session:
     except BaseException:
         lock.release()
         raise
-
-
-def apply_data(
-    interview: Interview, pairs: Iterable[str], data_files: Iterable[Path]
-) -> tuple[Interview, int]:
-    """Answers given on the command line, validated exactly like typed ones.
-
-    They are applied to a copy, returned with the number of answers it took; on the
-    first bad value the copy is dropped, so the caller's interview never changes.
-    """
-    staged: list[tuple[str, Any, bool]] = []
-    document = interview.document.copy()
-    tables = 0
-    for path in data_files:
-        data = AnswersDocument(disk.parse(disk.read_text(path), str(path)))
-        staged.extend((key, raw, True) for key, raw in data.answers())
-        for key, problem in data.unit_table_problems().items():
-            # A table that does not read is refused, not dropped.
-            raise SessionError(f"{path} 的 [{key}] 有误，没有读入：{problem}")
-        tables += document.take_unit_tables(data)
-    for pair in pairs:
-        key, sep, text = pair.partition("=")
-        if not sep:
-            raise SessionError(
-                f"--data 的格式应为 编号=值，例如 --data unit_name=杉岭乡；收到：{pair}"
-            )
-        staged.append((key.strip(), text, False))
-    trial = Interview(interview.questionnaire, document, interview.today)
-    for key, raw, from_file in staged:
-        if trial.question(key) is None:
-            guess = nearest(trial.questionnaire, key)
-            hint = f"是不是 {guess}？" if guess else ""
-            raise SessionError(
-                f"没有 {key!r} 这个问题。{hint}"
-                f"所有问题的编号见：report-wizard keys {trial.questionnaire.id}"
-            )
-        try:
-            if from_file:
-                trial.set_raw(key, raw)
-            else:
-                trial.answer(key, raw)
-        except Invalid as error:
-            label = trial.require(key).label
-            raise SessionError(f"{key}（{label}）的值无效：{error}") from None
-    return trial, len(staged) + tables

@@ -30,7 +30,7 @@ SOURCE_NAMES = {"question": "数字题", "own": "本单位自己的", "text": "�
 
 
 @dataclass(frozen=True, slots=True)
-class Figure:
+class ListedFigure:
     where: str
     label: str
     value: Number | None
@@ -66,8 +66,8 @@ def _unit(question: Question, value: Number | None) -> str:
     return kind_of(question).unit_of(question)
 
 
-def figures(interview: Interview) -> list[Figure]:
-    result: list[Figure] = []
+def figures(interview: Interview) -> list[ListedFigure]:
+    result: list[ListedFigure] = []
     layout = text_figures.locate(interview)
     in_text: set[str] = set()
     for item in layout.located:
@@ -90,7 +90,7 @@ def figures(interview: Interview) -> list[Figure]:
             else kind_of(shape).year_on_year(shape, before, value)
         )
         result.append(
-            Figure(
+            ListedFigure(
                 item.place.where,
                 record.label if record else item.found.label,
                 value,
@@ -115,7 +115,7 @@ def figures(interview: Interview) -> list[Figure]:
         before = _number(interview.previous_value(step.id))
         change = kind_of(question).year_on_year(question, before, value) if before else ""
         result.append(
-            Figure(
+            ListedFigure(
                 f"“{step.topic_heading or step.section.title}”",
                 question.label,
                 value,
@@ -136,7 +136,7 @@ def figures(interview: Interview) -> list[Figure]:
             year_on_year(shape, own.last_year, own.value) if own.last_year and own.value else ""
         )
         result.append(
-            Figure(
+            ListedFigure(
                 own.topic,
                 own.label,
                 own.value,

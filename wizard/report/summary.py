@@ -20,6 +20,7 @@ from pathlib import Path
 
 from wizard.answersfile import disk
 from wizard.answersfile.document import AnswersDocument
+from wizard.answersfile.written_with import questionnaire_of, recorded_file
 from wizard.base.errors import UserError
 from wizard.base.unit_names import Missing, missing_units, unit_key
 from wizard.figures import Number, change
@@ -27,7 +28,6 @@ from wizard.kinds import kind_of
 from wizard.questionnaire import Question, Questionnaire
 from wizard.report.check import check
 from wizard.report.draft import filled_text
-from wizard.session import questionnaire_of, recorded_file
 from wizard.state.interview import Interview
 
 
