@@ -522,6 +522,33 @@ def test_a_half_entered_list_item_is_kept_and_offered_again(
     assert "drafts" not in document
 
 
+def test_a_list_with_an_item_left_half_added_opens_on_adding_it(
+    monkeypatch: pytest.MonkeyPatch, started_mini: Path
+) -> None:
+    """Resume opens the list; with items in it already, Enter still goes on with the one
+    left half typed (not 完成, which would leave it behind)."""
+    from wizard import session
+
+    interview = session.open_readonly(started_mini)
+    interview.set_raw("issue_list", [{"problem": "经费少", "cause": "预算紧"}])
+    interview.document.keep_draft("issue_list", {"problem": "人手少", "cause": "志愿者"})
+    interview.document.save(started_mini)
+    script = [
+        Step("已有 1 条", ENTER),
+        Step("问题", ENTER),  # 人手少, offered again
+        Step("原因", "不足" + ENTER),
+        Step("已有 2 条", CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["resume", started_mini], script)
+    assert code == 130, output
+    document = disk.load(started_mini)
+    assert document["issue_list"] == [
+        {"problem": "经费少", "cause": "预算紧"},
+        {"problem": "人手少", "cause": "志愿者不足"},
+    ]
+    assert "drafts" not in document
+
+
 @pytest.mark.usefixtures("with_mini")
 def test_a_pasted_text_keeps_all_its_lines_without_bracketed_paste(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path

@@ -134,8 +134,11 @@ def edit_list(context: Context, question: Question, figures: str = "") -> None:
             Option("＋ 添加一条", ListAction.ADD),
             Option("✓ 完成，下一题", ListAction.DONE),
         ]
-        # Building a list, the next step is usually another item; revisiting one, moving on.
-        default: object = ListAction.ADD if just_added or not items else ListAction.DONE
+        # Building a list, the next step is usually another item; revisiting one, moving on;
+        # an item left half typed is the one to go on with.
+        drafted = interview.document.draft(question.id) is not None
+        adding = just_added or not items or drafted
+        default: object = ListAction.ADD if adding else ListAction.DONE
         if cursor is not None and items:
             default = min(cursor, len(items) - 1)
         just_added, cursor = False, None
