@@ -157,3 +157,41 @@ def test_the_readme_names_every_folder() -> None:
     folders = sorted(p.name for p in ROOT.iterdir() if (p / "__init__.py").is_file())
     missing = [f for f in folders if f"`wizard/{f}/`" not in readme]
     assert not missing, f"README's layout does not list: {missing}"
+
+
+def _table_keys(tree: ast.AST) -> Iterator[tuple[str, int]]:
+    """String keys looked up in a mapping: ``x["state"]``, ``x.get("outline")``."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+            yield str(node.slice.value), node.lineno
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("get", "pop", "setdefault")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
+            yield str(node.args[0].value), node.lineno
+
+
+def test_only_the_answers_file_package_reads_its_tables() -> None:
+    """The answers file's own tables ([state], [outline] …) are read and written through
+    ``AnswersDocument`` alone; a questionnaire's [meta] is its own file's."""
+    from wizard.questionnaire import RESERVED_IDS
+
+    owners = ("wizard.answersfile", "wizard.questionnaire")
+    found = [
+        f"{name} line {line}: [{key}]"
+        for name, path in MODULES.items()
+        if not name.startswith(owners)
+        for key, line in _table_keys(ast.parse(path.read_text(encoding="utf-8")))
+        if key in RESERVED_IDS
+    ]
+    assert not found, found
+
+
+def test_the_owner_rule_would_see_a_raw_lookup() -> None:
+    assert list(_table_keys(ast.parse('d["outline"]; d.get("state", {})'))) == [
+        ("outline", 1),
+        ("state", 1),
+    ]

@@ -34,12 +34,15 @@ UNIT_TABLES = ("outline", "own_figures", "text_figures")
 class AnswersDocument:
     """What one answers file holds, read and changed table by table."""
 
-    __slots__ = ("_parsed", "_table")
+    __slots__ = ("_outline", "_own_figures", "_table", "_text_figures")
 
     def __init__(self, table: Mapping[str, Any] | None = None) -> None:
         self._table: dict[str, Any] = dict(table or {})
-        #: Tables read once until they change: the draft reads the outline many times.
-        self._parsed: dict[str, Any] = {}
+        # Tables read once until they change (the draft reads the outline many times):
+        # each with what of it could not be read.
+        self._outline: tuple[Outline, list[str]] | None = None
+        self._own_figures: tuple[tuple[OwnFigure, ...], list[str]] | None = None
+        self._text_figures: tuple[tuple[Record, ...], list[str]] | None = None
 
     @classmethod
     def new(cls, questionnaire_id: str, version: str) -> AnswersDocument:
@@ -60,7 +63,8 @@ class AnswersDocument:
         return dict(self._table)
 
     def _put(self, key: str, value: Any) -> None:
-        self._parsed.pop(key, None)
+        if key in UNIT_TABLES:  # read again when next asked
+            self._outline = self._own_figures = self._text_figures = None
         if value:
             self._table[key] = value
         else:
@@ -189,19 +193,19 @@ class AnswersDocument:
 
     # ---------------------------------------------------------------- [outline]
 
-    def _read(self, key: str, read: Any) -> tuple[Any, list[str]]:
-        if key not in self._parsed:
-            self._parsed[key] = read(self._table.get(key))
-        return self._parsed[key]  # type: ignore[no-any-return]
+    def _outline_read(self) -> tuple[Outline, list[str]]:
+        if self._outline is None:
+            self._outline = outline.read(self._table.get("outline"))
+        return self._outline
 
     @property
     def outline(self) -> Outline:
         """The unit's outline; what of it cannot be used is left out (``outline_problems``)."""
-        return self._read("outline", outline.read)[0]  # type: ignore[no-any-return]
+        return self._outline_read()[0]
 
     @property
     def outline_problems(self) -> list[str]:
-        return list(self._read("outline", outline.read)[1])
+        return list(self._outline_read()[1])
 
     def set_outline(self, shape: Outline) -> None:
         self._put("outline", outline.to_toml(shape))
@@ -213,26 +217,36 @@ class AnswersDocument:
 
     # ---------------------------------------------------------------- [[own_figures]]
 
+    def _own_figures_read(self) -> tuple[tuple[OwnFigure, ...], list[str]]:
+        if self._own_figures is None:
+            self._own_figures = own_figures.read(self._table.get("own_figures"))
+        return self._own_figures
+
     @property
     def own_figures(self) -> tuple[OwnFigure, ...]:
-        return self._read("own_figures", own_figures.read)[0]  # type: ignore[no-any-return]
+        return self._own_figures_read()[0]
 
     @property
     def own_figure_problems(self) -> list[str]:
-        return list(self._read("own_figures", own_figures.read)[1])
+        return list(self._own_figures_read()[1])
 
     def set_own_figures(self, found: Iterable[OwnFigure]) -> None:
         self._put("own_figures", [own_figures.to_toml(f) for f in found])
 
     # ---------------------------------------------------------------- [[text_figures]]
 
+    def _text_figures_read(self) -> tuple[tuple[Record, ...], list[str]]:
+        if self._text_figures is None:
+            self._text_figures = records.read(self._table.get("text_figures"))
+        return self._text_figures
+
     @property
     def text_figures(self) -> tuple[Record, ...]:
-        return self._read("text_figures", records.read)[0]  # type: ignore[no-any-return]
+        return self._text_figures_read()[0]
 
     @property
     def text_figure_problems(self) -> list[str]:
-        return list(self._read("text_figures", records.read)[1])
+        return list(self._text_figures_read()[1])
 
     def set_text_figures(self, kept: Iterable[Record]) -> None:
         self._put("text_figures", [records.to_toml(r) for r in kept])
