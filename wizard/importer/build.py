@@ -263,7 +263,10 @@ class Builder:
         for title, rest in entries.items:
             self.texts.append(_Text(items_question.id, f"{title}。{rest}", _scope(section), where))
         usual = "run_in" if items_question.render == "inline" else "paragraphs"
-        numbering = None if entries.numbering == items_question.numbering else entries.numbering
+        # One item numbered as the unit numbered it ((一) alone) keeps its number: said so.
+        lone = len(entries.items) == 1 and bool(entries.numbering)
+        same = entries.numbering == items_question.numbering and not lone
+        numbering = None if same else entries.numbering
         layout = None if entries.layout == usual else entries.layout
         old = self.shape.parts.get(section.id, shape.Level())
         self.shape.parts[section.id] = shape.Level(

@@ -66,15 +66,17 @@ class _Builder:
         return result
 
     def entries(
-        self, question: Question, style: Style, lead: bool = False
+        self, question: Question, style: Style, lead: bool = False, alone: bool = False
     ) -> list[tuple[str, str]]:
-        """(number and title, rest) of each item; an item alone is not numbered. ``lead``:
-        the first item is the opening words, before the numbered ones."""
+        """(number and title, rest) of each item; an item alone is not numbered, unless
+        ``alone`` (the unit numbered it: （一）执法力量不足。). ``lead``: the first item is
+        the opening words, before the numbered ones."""
         items = self.items(question)
         opening = [(end_sentence(t), r) for t, r in items[:1]] if lead else []
         numbered = items[1:] if lead else items
+        count = 2 if alone else len(numbered)
         return opening + [
-            (point_label(style, n, len(numbered)) + end_sentence(title), rest)
+            (point_label(style, n, count) + end_sentence(title), rest)
             for n, (title, rest) in enumerate(numbered, 1)
         ]
 
@@ -171,7 +173,8 @@ class _Builder:
                 level = self.outline.part(section.id)
                 style = question.numbering if level.numbering is None else level.numbering
                 usual: ItemLayout = "run_in" if question.render == "inline" else "paragraphs"
-                entries = self.entries(question, style)
+                # The unit's own numbering of these items stands even for one of them.
+                entries = self.entries(question, style, alone=level.numbering is not None)
                 if (level.layout or usual) == "run_in" or not entries:
                     current.extend(Span(t + r) for t, r in entries)
                     current.extend(() if entries else self.absent(question))
