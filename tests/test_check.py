@@ -208,6 +208,27 @@ def test_causes_in_a_block_of_their_own_or_once_for_several(example: Interview) 
     assert "以上问题的原因是人手不足。" in text
 
 
+def test_a_point_written_as_one_full_sentence_needs_no_more_content(example: Interview) -> None:
+    """A point a report wrote as one sentence (its title is what was done, with a figure or a
+    second clause) is complete; a heading alone still asks for its 具体内容, and a problem
+    written in full still asks for its 原因."""
+
+    def missing() -> list[str]:
+        result = check(example, today=dt.date(2023, 1, 20))
+        return [f.message for f in result.findings if f.code == "field_missing"]
+
+    points = "leadership_points"
+    for title in ("落实合法性审查，审查重大决策事项6件", "全年召开专题会议4次"):
+        lists.edit(example, points, 0, {"title": title})
+        assert not [m for m in missing() if "组织领导" in m], title
+    lists.edit(example, points, 0, {"title": "健全领导机制"})
+    assert [m for m in missing() if "组织领导" in m] == [
+        "强化组织领导，扎实推进法治政府建设：组织领导方面的主要做法第 1 条缺少“具体内容”"
+    ]
+    lists.edit(example, "shortcomings", 0, {"problem": "执法力量不足，专业人员缺乏3名"})
+    assert "存在的问题第 1 条缺少“原因”" in missing()
+
+
 def test_other_matters_skipped_is_a_warning_not_a_gap(example: Interview) -> None:
     assert ("content_missing", None) in codes(example)
     example.skip("other_matters")

@@ -30,9 +30,10 @@ carried from last year that still name last year as this year).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from wizard.answersfile import outline, own_figures
-from wizard.figures import Number
+from wizard.figures import Number, grammar
 from wizard.questionnaire.values import display
 from wizard.report.check_text import last_year_named, text_figure_findings
 from wizard.report.draft import build_report
@@ -252,15 +253,24 @@ def _field_findings(interview: Interview, step: Step, where: str) -> list[Findin
     findings = []
     causes_given = _causes_given(interview, step)
     for n, item in enumerate(interview.items(question_id), 1):
+        title = item.get(question.fields[0].id, "")
         for f in question.fields[1:]:
             if f.level == "optional" or item.get(f.id, "").strip():
                 continue
             if "原因" in f.label and causes_given:
                 continue
+            if f.level == "recommended" and "原因" not in f.label and _a_statement(title):
+                continue  # 落实合法性审查，审查重大决策事项6件: what was done, said in full
             severity: Severity = "error" if f.level == "required" else "warning"
             message = f"{where}{question.label}第 {n} 条缺少“{f.label}”"
             findings.append(Finding("field_missing", severity, message, question_id))
     return findings
+
+
+def _a_statement(title: str) -> bool:
+    """A title that already says what was done: two clauses, or a figure (a point a
+    report wrote as one sentence). A heading alone (健全领导机制) still wants its 具体内容."""
+    return bool(re.search("[，,；;]", title)) or bool(grammar.find(title))
 
 
 def _causes_given(interview: Interview, step: Step) -> bool:
