@@ -236,3 +236,26 @@ def test_carried_points_are_named_by_the_units_own_heading(
     opened.close()
     said = console.export_text()
     assert "“压实党政领导责任”的做法沿用了上年的" in said and question.label not in said
+
+
+def test_parts_are_named_as_the_unit_names_them(tmp_path: Path) -> None:
+    """From last year's report with its own part headings, check, the figure list and the
+    colleagues' sheet name a part by the unit's heading, not the questionnaire's title."""
+    from wizard.gathering import wanted
+    from wizard.report.check import check
+    from wizard.session import open_readonly
+    from wizard.state.figure_list import figures
+
+    last = DATA / "import" / "29-town-lone-numbered-items.txt"
+    path = tmp_path / "2025.toml"
+    result = CliRunner().invoke(app, ["new", str(path), "--from", str(last), "--no-input"])
+    assert result.exit_code == 0, result.output
+    interview = open_readonly(path)
+    own = ("“党政主要负责人履行推进法治建设第一责任人职责情况”", "“下一年度工作安排”")
+    messages = [f.message for f in check(interview).findings if f.code == "figure_carried"]
+    for heading in own:
+        assert any(m.startswith(f"{heading}第1条还是上年的数字") for m in messages), heading
+    assert {f.where for f in figures(interview)} >= {f"{heading}第1条" for heading in own}
+    assert "党政主要负责人履行推进法治建设第一责任人职责情况" in {
+        w.group for w in wanted(interview, everything=True)
+    }

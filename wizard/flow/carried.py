@@ -32,7 +32,7 @@ def review_section(context: Context, step: Step) -> bool:
     ]  # fmt: skip
     if len(carried) < 2 or step not in carried or step.section.id in context.one_by_one:
         return False
-    context.say(f"“{step.section.title}”沿用了上年的答案：", "bold")
+    context.say(f"“{interview.where(step)}”沿用了上年的答案：", "bold")
     for item in carried:
         context.say(f"　{item.question.label}：{interview.display(item.id)}")
     own = interview.document.outline

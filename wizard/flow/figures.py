@@ -82,7 +82,7 @@ def ask_figures(context: Context, steps: list[Step]) -> None:
     questions = [s.question for s in steps]
 
     fields = [_field(context, q) for q in questions]
-    where = steps[0].topic_heading or steps[0].section.title
+    where = context.interview.where(steps[0])
     note = "不掌握准确数时可写“约50”“2000余”；用来算比率的要写准确数"
     while True:
         try:

@@ -87,7 +87,8 @@ def review(context: Context) -> None:
         for step in interview.steps():
             if (step.section.id, step.topic_heading) != group:
                 group = (step.section.id, step.topic_heading)
-                title = " › ".join(t for t in (step.section.title, step.topic_heading) if t)
+                part = interview.document.outline.part_name(step.section)
+                title = " › ".join(t for t in (part, step.topic_heading) if t)
                 options.append(Option(screens.clip(f"── {title} ──", 72), separator=True))
             shown = interview.display(step.id).replace("\n", " ") or "（未填）"
             options.append(Option(screens.clip(f"{step.question.label}：{shown}", 72), step.id))

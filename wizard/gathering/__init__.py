@@ -76,7 +76,8 @@ def wanted(
         if not question.is_numeric or question.compute is not None or question.id == year:
             continue
         # Named by a title's words or its 编号: `--topic 组织领导` finds 强化组织领导，…
-        if part and part != step.section.id and part not in step.section.title:
+        named = (step.section.title, interview.document.outline.part_name(step.section))
+        if part and part != step.section.id and not any(part in name for name in named):
             continue
         heading = step.topic_heading or ""
         if topic and topic != (step.topic.id if step.topic else "") and topic not in heading:
@@ -88,7 +89,7 @@ def wanted(
         result.append(
             Wanted(
                 id=question.id,
-                group=f"{step.section.title}／{heading}" if heading else step.section.title,
+                group=f"{named[1]}／{heading}" if heading else named[1],
                 label=question.label,
                 help=question.help,
                 unit=kind_of(question).unit_of(question),

@@ -198,7 +198,7 @@ def _question_findings(interview: Interview) -> list[Finding]:
                 code = "recommended_skipped" if skipped else "recommended_missing"
                 verb = "已跳过" if skipped else "未填写"
                 message = f"建议填写的项{verb}：{where}{question.label}"
-                part = step.topic_heading or step.section.title
+                part = interview.where(step)
                 findings.append(
                     Finding(code, "warning", message, step.id, where=part, label=question.label)
                 )

@@ -116,7 +116,7 @@ def figures(interview: Interview) -> list[ListedFigure]:
         change = kind_of(question).year_on_year(question, before, value) if before else ""
         result.append(
             ListedFigure(
-                f"“{step.topic_heading or step.section.title}”",
+                f"“{interview.where(step)}”",
                 question.label,
                 value,
                 _unit(question, value),

@@ -216,6 +216,10 @@ class Interview:
     def step(self, question_id: str) -> Step | None:
         return next((s for s in self.steps() if s.id == question_id), None)
 
+    def where(self, step: Step) -> str:
+        """The topic or part a question stands in, as the unit names it on screen."""
+        return step.topic_heading or self.document.outline.part_name(step.section)
+
     # ------------------------------------------------------------ values
 
     def env(self) -> dict[str, expr.Value]:

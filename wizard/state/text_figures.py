@@ -109,7 +109,7 @@ def texts(interview: Interview) -> list[tuple[Place, str]]:
         question = step.question
         if not is_prose(question) or step.id not in interview.values:
             continue
-        heading = step.topic_heading or step.section.title
+        heading = interview.where(step)
         topic = step.topic.id if step.topic else (step.id.removesuffix("_points") or None)
         topic = topic if step.topic_heading else None
         where, section = f"“{heading}”", step.section.id
