@@ -22,3 +22,17 @@ from wizard.figures.grammar import find
 )
 def test_the_words_that_lead_to_a_number_are_not_what_it_counts(sentence: str, label: str) -> None:
     assert [f.label for f in find(sentence)] == [label]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "said"),
+    [
+        ("开展法治宣传活动不少于10场", "开展法治宣传活动", "不少于10场"),
+        ("培训执法人员不低于300人次", "培训执法人员", "不低于300人次"),
+        ("案件办结率不低于95%", "案件办结率", "不低于95%"),
+    ],
+)
+def test_a_bound_is_said_with_its_figure(sentence: str, label: str, said: str) -> None:
+    """不少于 and 不低于 are part of the figure, as 约 and 超过 are: the plan's 不少于10场
+    is updated as a whole, its label is what was counted."""
+    assert [(f.label, f.said) for f in find(sentence)] == [(label, said)]

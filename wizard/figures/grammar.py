@@ -1,6 +1,6 @@
 """The one figure grammar: what a figure is, wherever it stands.
 
-A figure is a number with the words a clerk puts around it: a hedge (约 近 超 超过 逾 before
+A figure is a number with the words a clerk puts around it: a hedge (约 近 超 超过 逾 不少于 不低于 before
 it; 余 多 between it and the measure word; 左右 以上 after), 万, and a measure word (件, 人次,
 辆次, 万元, %, 个百分点 …). The same grammar reads an answer typed at a figure's prompt
 (``read``: the whole text is one figure) and finds the figures in a sentence (``find``: each
@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-BEFORE = ("超过", "约", "近", "超", "逾")
+BEFORE = ("不少于", "不低于", "超过", "约", "近", "超", "逾")
 BETWEEN = ("余", "多")  # after the number, before the measure word: 2000余册
 AFTER = ("左右", "以上")  # after the measure word: 50人左右
 HEDGES = (*BEFORE, *BETWEEN, *AFTER)
