@@ -70,7 +70,7 @@ def test_a_point_with_three_figures_then_the_form(
         # Three figures read from the sentence, in one screen: Enter keeps what it says.
         Step("文字中读到 3 个数字", ENTER),
         # The rest of the topic's figures on one form: a bad value is refused in place.
-        Step("的数字", "1200余" + TAB + "abc" + TAB),
+        Step("”的数字", "1200余" + TAB + "abc" + TAB),
         Step("请输入整数", BACKSPACE * 3 + "86" + CTRL_C),  # leaves with both lines typed
     ]
     code, output = interact(monkeypatch, ["resume", department_file], script)
@@ -129,7 +129,7 @@ def test_a_figure_is_classified_otherwise_in_the_list(
         # From the figure proposed (检查车辆) up to the top: 开展行政检查, the topic's first.
         Step("检查货运车辆8600辆次”记为", UP * proposed + ENTER),
         Step("数字题“开展行政检查”", ENTER),  # shown so; all right now
-        Step("的数字", CTRL_C),
+        Step("”的数字", CTRL_C),
     ]
     code, output = interact(monkeypatch, ["resume", department_file], script)
     assert code == 130, output
@@ -195,13 +195,13 @@ def test_a_figure_changed_from_the_menu_is_changed_in_its_sentence(
     interview.document.save(department_file)
     script = [
         Step("?", CTRL_G),
-        Step("菜单", pick(MenuAction.FIGURES)),
-        Step("报告中的数字", ENTER),  # the first: 检查货运车辆8600辆次
+        Step("? 菜单", pick(MenuAction.FIGURES)),
+        Step("? 报告中的数字", ENTER),  # the first: 检查货运车辆8600辆次
         Step("改为", "9100" + ENTER),  # the number alone: the sentence's measure word stays
-        Step("报告中的数字", DOWN + ENTER),  # 查处超限超载车辆215辆
+        Step("? 报告中的数字", DOWN + ENTER),  # 查处超限超载车辆215辆
         Step("改为", "删去" + ENTER),
-        Step("报告中的数字", UP + ENTER),  # ← 返回菜单
-        Step("菜单", pick(MenuAction.QUIT)),
+        Step("? 报告中的数字", UP + ENTER),  # ← 返回菜单
+        Step("? 菜单", pick(MenuAction.QUIT)),
     ]
     code, output = interact(monkeypatch, ["resume", department_file], script)
     assert code == 0, output

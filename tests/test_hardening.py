@@ -106,7 +106,7 @@ def test_1_quitting_when_nothing_can_be_saved_says_so_and_exits_1(
 
     monkeypatch.setattr(disk, "write_atomic", nowhere)
     script = [Step("单位名称", "杉岭乡" + ENTER), Step("单位类型", CTRL_G)]
-    script.append(Step("菜单", pick(MenuAction.QUIT)))
+    script.append(Step("? 菜单", pick(MenuAction.QUIT)))
     code, output = interact(monkeypatch, ["resume", path], script)
     assert code == 1
     assert "答案没能保存到任何地方" in output

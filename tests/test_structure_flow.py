@@ -27,10 +27,10 @@ def subdistrict(tmp_path: Path) -> Path:
 def structure_script(*steps: Step) -> list[Step]:
     return [
         Step("主送机关", CTRL_G),
-        Step("菜单", pick(MenuAction.STRUCTURE)),
+        Step("? 菜单", pick(MenuAction.STRUCTURE)),
         *steps,
-        Step("报告结构", pick(S.BACK)),
-        Step("菜单", CTRL_C),
+        Step("? 报告结构", pick(S.BACK)),
+        Step("? 菜单", CTRL_C),
     ]
 
 
@@ -38,24 +38,24 @@ def test_order_hidden_wrapper_layout_title_and_preamble(
     monkeypatch: pytest.MonkeyPatch, subdistrict: Path
 ) -> None:
     script = structure_script(
-        Step("报告结构", pick(S.MOVE)),
+        Step("? 报告结构", pick(S.MOVE)),
         Step("移动哪一部分", DOWN * 3 + ENTER),  # 第一责任人 (after 工作、成效、问题)
         Step("移到哪里", DOWN * 2 + ENTER),  # 移到最前
-        Step("报告结构", pick(S.HIDE)),
+        Step("? 报告结构", pick(S.HIDE)),
         Step("隐藏或恢复哪一部分", DOWN * 5 + ENTER),  # 其他需要报告的情况
-        Step("报告结构", pick(S.UNWRAP)),
+        Step("? 报告结构", pick(S.UNWRAP)),
         Step("专题直接作为一级标题", ENTER),
-        Step("报告结构", pick(S.LAYOUT)),
+        Step("? 报告结构", pick(S.LAYOUT)),
         Step("改哪一级的排版", DOWN + ENTER),  # 每条做法
         # Wait for the options: "排版" alone is also in the redrawn "改哪一级的排版".
         Step("按问卷原来的排版", DOWN + ENTER),  # 每条单独一段
-        Step("报告结构", pick(S.NUMBERING)),
+        Step("? 报告结构", pick(S.NUMBERING)),
         Step("改哪一级的编号", ENTER),  # 部分
-        Step("（1）", DOWN + ENTER),  # （一）
-        Step("报告结构", pick(S.TITLE)),
-        Step("报告标题", CTRL_U + "关于2023年度法治政府建设情况的报告" + ENTER),
-        Step("报告结构", pick(S.PREAMBLE)),
-        Step("开头一段", "今年，我街道依法履职。" + "\x1b\r"),
+        Step("? 编号", DOWN + ENTER),  # （一）
+        Step("? 报告结构", pick(S.TITLE)),
+        Step("? 报告标题", CTRL_U + "关于2023年度法治政府建设情况的报告" + ENTER),
+        Step("? 报告结构", pick(S.PREAMBLE)),
+        Step("? 开头一段", "今年，我街道依法履职。" + "\x1b\r"),
     )
     code, output = interact(monkeypatch, ["resume", subdistrict], script)
     assert code == 130, output
@@ -75,7 +75,7 @@ def test_own_figures_are_added_and_deleted_and_reset_restores(
     monkeypatch: pytest.MonkeyPatch, subdistrict: Path
 ) -> None:
     script = structure_script(
-        Step("报告结构", pick(S.FIGURES)),
+        Step("? 报告结构", pick(S.FIGURES)),
         Step("＋ 添加一个数字", ENTER),
         Step("写在哪个专题或部分中", DOWN * 3 + ENTER),  # 优化便民服务
         Step("统计的是什么", "走访辖区楼宇" + ENTER),
@@ -84,7 +84,7 @@ def test_own_figures_are_added_and_deleted_and_reset_restores(
         Step("上年度的数", "28栋" + ENTER),
         Step("数字前面的话", CTRL_U + "全年走访辖区商务楼宇" + ENTER),
         Step("走访辖区楼宇：全年走访", DOWN * 2 + ENTER),  # ← 返回
-        Step("报告结构", pick(S.RENAME)),
+        Step("? 报告结构", pick(S.RENAME)),
         Step("改哪一部分的标题", ENTER),
         Step("新标题", CTRL_U + "主要举措" + ENTER),
     )
@@ -103,11 +103,11 @@ def test_own_figures_are_added_and_deleted_and_reset_restores(
     assert "全年走访辖区商务楼宇35栋，同比增长25%。" in output.replace("\n", "")
 
     script = structure_script(
-        Step("报告结构", pick(S.FIGURES)),
+        Step("? 报告结构", pick(S.FIGURES)),
         Step("走访辖区楼宇：", ENTER),  # the figure
         Step("删除", "y"),
         Step("＋ 添加一个数字", DOWN + ENTER),  # ← 返回
-        Step("报告结构", pick(S.RESET)),
+        Step("? 报告结构", pick(S.RESET)),
         Step("恢复问卷原来的结构", "y"),
     )
     code, output = interact(monkeypatch, ["resume", subdistrict], script)
