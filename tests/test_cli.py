@@ -137,6 +137,20 @@ def test_new_with_data_writes_validated_answers(tmp_path: Path) -> None:
     assert str(document["sign_date"]) == "2023-01-10"
 
 
+def test_new_without_questions_says_the_questionnaire_a_name_asks_for(tmp_path: Path) -> None:
+    """No questions, so no offer to switch: the command says which one to name."""
+    code, output = run(
+        "new", tmp_path / "a.toml", "--data", "unit_name=青川县市场监督管理局", "--no-input"
+    )
+    assert code == 0, output
+    assert "看起来应当用问卷 department" in output and "--template department" in output
+    code, output = run(
+        "new", tmp_path / "b.toml", "--template", "department",
+        "--data", "unit_name=青川县市场监督管理局", "--no-input",
+    )  # fmt: skip
+    assert code == 0 and "看起来" not in output
+
+
 @pytest.mark.parametrize(
     ("pair", "message"),
     [

@@ -78,7 +78,7 @@ def test_a_whole_interview_with_every_kind(monkeypatch: pytest.MonkeyPatch, tmp_
         Step("日期", "2025年1月8日" + ENTER),  # date
         # The basics done: the outline is shown once, with the title to change.
         Step("要修改吗", pick(FirstAction.TITLE)),
-        Step("报告标题", CTRL_U + "南街社区2024年度服务情况报告" + ENTER),
+        Step("? 报告标题", CTRL_U + "南街社区2024年度服务情况报告" + ENTER),
         Step("南街社区2024年度服务情况报告", ""),
         Step("要修改吗", pick(FirstAction.CONTINUE)),
         Step("自拟一个专题", UP + ENTER),  # topics: a topic of our own
@@ -89,7 +89,7 @@ def test_a_whole_interview_with_every_kind(monkeypatch: pytest.MonkeyPatch, tmp_
         Step("内容", "每周一次" + ENTER),  # its text
         Step("已有 1 条", DOWN + ENTER),  # list: done
         # The topic's figures after its points, on one form; the rate left to be computed.
-        Step("的数字", "8" + TAB + "6" + ENTER),
+        Step("”的数字", "8" + TAB + "6" + ENTER),
         Step("已有 0 条", ENTER),  # the custom topic's points: add
         Step("要点", "上门助残" + ENTER),
         Step("内容", ENTER),
@@ -99,7 +99,7 @@ def test_a_whole_interview_with_every_kind(monkeypatch: pytest.MonkeyPatch, tmp_
         Step("原因", "志愿者不足" + ENTER),
         Step("已有 1 条", DOWN + ENTER),
         Step("展望", "明年" + CTRL_J + "继续" + ENTER),  # long text over two lines
-        Step("菜单", pick(MenuAction.QUIT)),
+        Step("? 菜单", pick(MenuAction.QUIT)),
     ]
     code, output = interact(monkeypatch, ["new", path, "--template", "mini"], script)
     assert code == 0, output
@@ -167,6 +167,47 @@ def test_help_and_example_on_request(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert disk.load(path)["unit_name"] == "杉岭乡"  # what was typed before Ctrl+O was kept
 
 
+@pytest.mark.parametrize(
+    ("choice", "questionnaire", "kind_shown"),
+    [(ENTER, "department", "局"), (DOWN + ENTER, "township", "乡")],
+)
+def test_a_name_that_says_another_kind_of_unit_offers_its_questionnaire(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    choice: str,
+    questionnaire: str,
+    kind_shown: str,
+) -> None:
+    """`new` with no questionnaire named starts on the township one; a 局's name offers the
+    department's, once, and the answers go on with the one chosen."""
+    path = tmp_path / "a.toml"
+    script = [
+        Step("单位名称", "青川县市场监督管理局" + ENTER),
+        Step("用哪一份问卷", choice),
+        Step("单位类型", ENTER),  # the first kind of the questionnaire chosen
+        Step("?", CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["new", path], script)
+    assert code == 130, output
+    assert "看起来是政府部门" in output
+    document = disk.load(path)
+    assert document["meta"]["questionnaire"] == questionnaire
+    assert document["unit_name"] == "青川县市场监督管理局"
+    assert document["unit_kind"] == kind_shown  # asked by the questionnaire chosen
+
+
+def test_a_questionnaire_named_or_a_matching_name_is_not_questioned(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    for args, name in ((["--template", "township"], "青川县市场监督管理局"), ([], "白沙镇")):
+        path = tmp_path / f"{name}.toml"
+        script = [Step("单位名称", name + ENTER), Step("单位类型", CTRL_C)]
+        code, output = interact(monkeypatch, ["new", path, *args], script)
+        assert code == 130, output
+        assert "用哪一份问卷" not in output
+        assert disk.load(path)["meta"]["questionnaire"] == "township"
+
+
 def test_end_of_input_is_like_ctrl_c(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
     code, output = interact(monkeypatch, ["new", path], "杉岭乡" + ENTER)
@@ -208,7 +249,7 @@ def test_resume_starts_at_the_first_open_required_question(
 def test_review_and_edit_from_the_menu(monkeypatch: pytest.MonkeyPatch, example_path: Path) -> None:
     script = [
         Step("?", CTRL_G),
-        Step("菜单", pick(MenuAction.REVIEW)),
+        Step("? 菜单", pick(MenuAction.REVIEW)),
         Step("选择要修改的答案", ENTER),  # the first answer: 单位名称
         Step("? 单位名称", BACKSPACE * 3 + "青石镇" + ENTER),  # the prompt, not the list entry
         Step("选择要修改的答案", CTRL_C),
@@ -251,7 +292,7 @@ def test_topic_catalogue(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
 
 
 def test_preview_from_the_menu(monkeypatch: pytest.MonkeyPatch, example_path: Path) -> None:
-    script = [Step("?", CTRL_G), Step("菜单", pick(MenuAction.PREVIEW)), Step("菜单", CTRL_C)]
+    script = [Step("?", CTRL_G), Step("? 菜单", pick(MenuAction.PREVIEW)), Step("? 菜单", CTRL_C)]
     code, output = interact(monkeypatch, ["resume", example_path], script)
     assert code == 130
     assert "杉岭乡2022年法治政府建设年度报告" in output
@@ -325,7 +366,7 @@ def test_an_interview_years_later_reports_on_the_year_before(
         Step("报告年度", ENTER),  # the year as offered
         Step("领导机关", "县委、县政府" + ENTER),
         Step("指导机关", CTRL_G),
-        Step("菜单", pick(MenuAction.QUIT)),
+        Step("? 菜单", pick(MenuAction.QUIT)),
     ]
     code, output = interact(monkeypatch, ["new", path], script)
     assert code == 0, output
@@ -343,16 +384,16 @@ def test_jump_check_and_export_from_the_menu(
     out.write_text("旧的", encoding="utf-8")
     script = [
         Step("?", CTRL_G),
-        Step("菜单", pick(MenuAction.CHECK)),
-        Step("菜单", pick(MenuAction.EXPORT)),
+        Step("? 菜单", pick(MenuAction.CHECK)),
+        Step("? 菜单", pick(MenuAction.EXPORT)),
         Step("导出为", DOWN + ENTER),  # 纯文本
         Step("保存为", CTRL_U + str(out) + ENTER),
         Step("覆盖它吗", "n"),  # refused: nothing written
-        Step("菜单", pick(MenuAction.EXPORT)),
+        Step("? 菜单", pick(MenuAction.EXPORT)),
         Step("导出为", DOWN + ENTER),
         Step("保存为", CTRL_U + str(out) + ENTER),
         Step("覆盖它吗", "y"),
-        Step("菜单", pick(MenuAction.JUMP)),
+        Step("? 菜单", pick(MenuAction.JUMP)),
         Step("跳到哪一部分", DOWN * 3 + ENTER),
         Step("?", CTRL_C),
     ]
@@ -386,7 +427,7 @@ def test_the_editors_of_topics_and_items(
     path = started_mini
     script = [
         Step("?", CTRL_G),
-        Step("菜单", pick(MenuAction.JUMP)),
+        Step("? 菜单", pick(MenuAction.JUMP)),
         Step("跳到哪一部分", DOWN + ENTER),  # 服务情况
         Step("写哪些工作专题", UP + ENTER),  # ＋ 自拟一个专题
         Step("自拟专题的标题", ENTER),  # nothing typed: nothing added
@@ -410,7 +451,7 @@ def test_the_editors_of_topics_and_items(
         Step("要点", ENTER),
         Step("内容", CTRL_U + "每天中午" + ENTER),
         Step("已有 1 条", DOWN * 2 + ENTER),  # from the item just edited down to done
-        Step("的数字", ENTER),  # the topic's figures on one form: not known, left empty
+        Step("”的数字", ENTER),  # the topic's figures on one form: not known, left empty
         Step("已有 0 条", CTRL_C),  # the next part's list
     ]
     code, output = interact(monkeypatch, ["resume", path], script)
@@ -428,11 +469,11 @@ def test_skipping_a_choice_and_a_required_list_left_empty(
     path = started_mini
     script = [
         Step("?", CTRL_G),
-        Step("菜单", pick(MenuAction.JUMP)),
+        Step("? 菜单", pick(MenuAction.JUMP)),
         Step("跳到哪一部分", DOWN * 2 + ENTER),  # 问题
         Step("已有 0 条", DOWN + ENTER),  # done with none: refused, it is required
         Step("已有 0 条", CTRL_G),
-        Step("菜单", pick(MenuAction.JUMP)),
+        Step("? 菜单", pick(MenuAction.JUMP)),
         Step("跳到哪一部分", ENTER),  # 基本信息
         Step("机构名称", ENTER),
         Step("服务人次", ENTER),  # nothing typed: skipped
@@ -440,7 +481,7 @@ def test_skipping_a_choice_and_a_required_list_left_empty(
         Step("经费", ENTER),
         Step("机构类型", UP + ENTER),  # （跳过）
         Step("服务渠道", CTRL_G),
-        Step("菜单", pick(MenuAction.CONTINUE)),
+        Step("? 菜单", pick(MenuAction.CONTINUE)),
         Step("?", CTRL_C),
     ]
     code, output = interact(monkeypatch, ["resume", path], script)
@@ -474,7 +515,7 @@ def test_half_typed_text_survives_the_menu_and_going_back(
     path = tmp_path / "a.toml"
     script = [
         Step("单位名称", "杉岭" + CTRL_G),  # the menu, with 杉岭 typed
-        Step("菜单", pick(MenuAction.CONTINUE)),
+        Step("? 菜单", pick(MenuAction.CONTINUE)),
         Step("单位名称", "乡" + ENTER),  # 杉岭 is back: 杉岭乡
         Step("单位类型", ENTER),
         Step("报告年度", ENTER),
@@ -496,7 +537,7 @@ def test_a_half_entered_list_item_is_kept_and_offered_again(
     path = started_mini
     script = [
         Step("?", CTRL_G),
-        Step("菜单", pick(MenuAction.JUMP)),
+        Step("? 菜单", pick(MenuAction.JUMP)),
         Step("跳到哪一部分", DOWN * 2 + ENTER),  # 问题
         Step("已有 0 条", ENTER),
         Step("问题", "人手少" + ENTER),
@@ -507,7 +548,7 @@ def test_a_half_entered_list_item_is_kept_and_offered_again(
     assert disk.load(path)["drafts"] == {"issue_list": {"problem": "人手少", "cause": "志愿者"}}
     script = [
         Step("?", CTRL_G),
-        Step("菜单", pick(MenuAction.JUMP)),
+        Step("? 菜单", pick(MenuAction.JUMP)),
         Step("跳到哪一部分", DOWN * 2 + ENTER),
         Step("已有 0 条", ENTER),
         Step("问题", ENTER),  # 人手少, offered again
@@ -563,13 +604,13 @@ def test_a_pasted_text_keeps_all_its_lines_without_bracketed_paste(
     )
     script = [
         Step("?", CTRL_G),
-        Step("菜单", pick(MenuAction.JUMP)),
+        Step("? 菜单", pick(MenuAction.JUMP)),
         Step("跳到哪一部分", DOWN * 2 + ENTER),  # 问题
         Step("已有 1 条", ENTER),  # done
         # A paste arrives in one piece; without bracketed paste its line breaks are Enters.
         Step("展望", "第一段" + ENTER + "第二段" + ENTER),
         Step("写哪些工作专题", CTRL_G),  # the next open question
-        Step("菜单", pick(MenuAction.QUIT)),
+        Step("? 菜单", pick(MenuAction.QUIT)),
     ]
     code, output = interact(monkeypatch, ["resume", path], script)
     assert code == 0, output

@@ -83,6 +83,18 @@ def place_of(unit: str) -> str:
     return unit
 
 
+def questionnaire_for(unit: str) -> str | None:
+    """The shipped questionnaire a unit of this name writes with, when its name says it."""
+    place = place_of(unit)
+    if place.endswith(("乡", "镇", "街道")):
+        return "township"
+    if unit.endswith(("人民政府", "政府")) and place.endswith(("县", "区", "市", "旗")):
+        return "county"
+    if unit.endswith(("局", "委", "办", "中心", "署")) and not unit.endswith("办事处"):
+        return "department"
+    return None
+
+
 def kind_of_unit(unit: str, choices: tuple[str, ...]) -> str | None:
     """The unit's kind among a questionnaire's (乡、镇、街道; 县、区、市; 局、委、办): the
     longest one its place ends with."""

@@ -90,12 +90,33 @@ def _run_session(
             session.save()
             plain(out, f"答案会随时保存到：{session.path.resolve()}")
         if no_input:
+            _say_which_questionnaire(session)
             return
         from wizard.flow import run
 
         run(session, out, fresh=created)
     finally:
         session.close()
+
+
+def _say_which_questionnaire(session: Session) -> None:
+    """Without questions, a name that says another kind of unit is only said (the wizard
+    would offer to switch)."""
+    from wizard.base.unit_names import questionnaire_for
+    from wizard.render.terminal import plain
+
+    name = session.interview.display("unit_name")
+    suggested = questionnaire_for(name) if name else None
+    if session.questionnaire_by_default and suggested not in (
+        None,
+        session.interview.questionnaire.id,
+    ):
+        plain(
+            console(),
+            f"“{name}”看起来应当用问卷 {suggested}（现在用的是 "
+            f"{session.interview.questionnaire.id}）：新建时加上 --template {suggested}",
+            "yellow",
+        )
 
 
 @app.command(cls=ChineseHelpCommand)
@@ -138,6 +159,7 @@ def new(
         questionnaire = load_template(template or "township")
     session = create(file or Path(default_file_name()), questionnaire, last_year)
     session.provisional_name = file is None
+    session.questionnaire_by_default = template is None and last_year is None
     _run_session(session, data, data_file, no_input, created=True)
 
 

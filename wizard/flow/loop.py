@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wizard import prompter
 from wizard.base.errors import Interrupted
-from wizard.flow import carried, editors, figures, questions, structure
+from wizard.flow import carried, editors, figures, questions, structure, which
 from wizard.flow.context import Context, Quit
 from wizard.flow.menu import menu
 from wizard.kinds import kind_of
@@ -101,11 +101,9 @@ def loop(context: Context, fresh: bool) -> None:
         current = step
         try:
             ask(context, current)
-            step = progress.next_step(interview, after=current.id)
-            if _leaves_the_basics(context, current, step):
-                structure.offer(context)
+            step = _after(context, current)
         except GoBack:
-            step = progress.previous_step(interview, current.id)
+            step = progress.previous_step(context.interview, current.id)
             if step is None:
                 context.say("已经是第一题了。", "yellow")
                 step = current
@@ -115,6 +113,17 @@ def loop(context: Context, fresh: bool) -> None:
             context.show_help(question.label, question.help, question.example)
         except OpenMenu:
             step = menu(context, current)
+
+
+def _after(context: Context, current: Step) -> Step | None:
+    """The step after an answer, once what it opens is offered: the questionnaire the
+    unit's name asks for (which then gives the questions), the outline after the basics."""
+    if current.id == "unit_name":
+        which.offer_questionnaire(context)
+    following = progress.next_step(context.interview, after=current.id)
+    if _leaves_the_basics(context, current, following):
+        structure.offer(context)
+    return following
 
 
 def _drafted(context: Context, steps: list[Step]) -> Step | None:

@@ -17,7 +17,8 @@ __all__ = ["SUFFIXES", "ImportError_", "Imported", "import_report", "suggested_q
 def suggested_questionnaire(path: Path) -> str | None:
     """The shipped questionnaire a finished report's unit writes with, by its name (a 局
     writes with ``department``); None when its name does not say."""
-    from wizard.importer.title import questionnaire_for, read_title
+    from wizard.base.unit_names import questionnaire_for
+    from wizard.importer.title import read_title
 
     lines, _ = read_lines(path)
     tree = read(lines)

@@ -8,9 +8,9 @@ import datetime as dt
 import re
 
 from wizard.answersfile.document import AnswersDocument
-from wizard.base.unit_names import kind_of_unit
+from wizard.base.unit_names import kind_of_unit, questionnaire_for
 from wizard.importer.found import Imported
-from wizard.importer.title import questionnaire_for, read_title
+from wizard.importer.title import read_title
 from wizard.importer.tree import DATE, Tree
 from wizard.questionnaire import Questionnaire
 

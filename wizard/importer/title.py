@@ -58,15 +58,3 @@ def _issuers(text: str) -> list[str]:
 
 def _is_date(line: str) -> bool:
     return bool(re.search(r"\d{4}\s*年\s*\d{1,2}\s*月", line))
-
-
-def questionnaire_for(unit: str) -> str | None:
-    """The shipped questionnaire a unit of this name writes with, when its name says it."""
-    place = place_of(unit)
-    if place.endswith(("乡", "镇", "街道")):
-        return "township"
-    if unit.endswith(("人民政府", "政府")) and place.endswith(("县", "区", "市", "旗")):
-        return "county"
-    if unit.endswith(("局", "委", "办", "中心", "署")) and not unit.endswith("办事处"):
-        return "department"
-    return None

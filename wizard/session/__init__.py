@@ -125,10 +125,24 @@ class Session:
     provisional_name: bool = False
     #: What was read from last year's finished report (new --from LAST.docx), to show.
     imported: Imported | None = None
+    #: Started with the default questionnaire, none named: the unit's name may say another.
+    questionnaire_by_default: bool = False
 
     @property
     def target(self) -> Path:
         return self.diverted or self.path
+
+    def switch_questionnaire(self, questionnaire: Questionnaire) -> None:
+        """Go on with another questionnaire (a 局 that started with the township one): the
+        answers it also asks are kept, and the file is saved as written with it."""
+        old = self.interview
+        document = AnswersDocument.new(questionnaire.id, questionnaire.version)
+        record_questionnaire(document, questionnaire)
+        for key, raw in old.document.answers():
+            if questionnaire.question(key) is not None:
+                document.put_answer(key, raw)
+        self.interview = Interview(questionnaire, document, old.today)
+        self.save()
 
     def save(self) -> str:
         """Save; returns a notice for the user when the answers had to go elsewhere."""
