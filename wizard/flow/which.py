@@ -38,5 +38,6 @@ def offer_questionnaire(context: Context) -> bool:
         return False
     questionnaire = load_by_id(suggested)
     session.switch_questionnaire(questionnaire)
+    context.save()
     context.say(f"已改用问卷：{questionnaire.title}。已填的单位名称保留。", "green")
     return True

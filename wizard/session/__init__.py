@@ -134,7 +134,7 @@ class Session:
 
     def switch_questionnaire(self, questionnaire: Questionnaire) -> None:
         """Go on with another questionnaire (a 局 that started with the township one): the
-        answers it also asks are kept, and the file is saved as written with it."""
+        answers it also asks are kept; saved, the file says it was written with it."""
         old = self.interview
         document = AnswersDocument.new(questionnaire.id, questionnaire.version)
         record_questionnaire(document, questionnaire)
@@ -142,7 +142,7 @@ class Session:
             if questionnaire.question(key) is not None:
                 document.put_answer(key, raw)
         self.interview = Interview(questionnaire, document, old.today)
-        self.save()
+        self.unsaved = True  # until the caller saves: a failed save is tried again at the end
 
     def save(self) -> str:
         """Save; returns a notice for the user when the answers had to go elsewhere."""
