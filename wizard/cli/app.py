@@ -1,9 +1,10 @@
 """The report-wizard command: parse, call the engine, say the result.
 
 Exit codes (0 ok, 1 incomplete, 2 bad input or usage, 130 interrupted) and the turning of
-errors into messages live in ``cli_support``; the commands for collecting reports and
-preparing questionnaires in ``cli_office``. questionary and python-docx are imported only
-by the commands that use them, so ``--help``, ``check`` and text export start fast.
+errors into messages live in ``support``; the commands for collecting reports and preparing
+questionnaires in ``office``, colleagues' sheets in ``gathering``, the first screen in
+``start``. questionary and python-docx are imported only by the commands that use them, so
+``--help``, ``check`` and text export start fast.
 """
 
 from __future__ import annotations
