@@ -11,7 +11,7 @@ from wizard.kinds.items import LIST
 from wizard.kinds.numbers import COUNT, DECIMAL, PERCENT
 from wizard.kinds.rank import RANK
 from wizard.kinds.text import LONGTEXT, TEXT
-from wizard.kinds.topics import CUSTOM_PREFIX, TOPICS
+from wizard.kinds.topics import CUSTOM_TOPIC_PREFIX, TOPICS
 
 KINDS: dict[str, Kind] = {
     kind.name: kind
@@ -39,7 +39,7 @@ def kinds_taking(key: str) -> tuple[str, ...]:
 
 
 __all__ = [
-    "CUSTOM_PREFIX",
+    "CUSTOM_TOPIC_PREFIX",
     "FORMAT_KINDS",
     "KINDS",
     "KIND_SPECIFIC_KEYS",

@@ -10,7 +10,7 @@ from wizard.kinds.base import Answer, Asked, Kind, TopicChoice
 from wizard.kinds.choices import split
 
 #: The id of a topic the clerk wrote, not the catalogue's.
-CUSTOM_PREFIX = "custom_"
+CUSTOM_TOPIC_PREFIX = "custom_"
 
 
 class Topics(Kind):
@@ -28,7 +28,7 @@ class Topics(Kind):
             if choice.id in seen:
                 raise Invalid(f"专题 {choice.id} 重复")
             seen.add(choice.id)
-            custom = choice.id.startswith(CUSTOM_PREFIX)
+            custom = choice.id.startswith(CUSTOM_TOPIC_PREFIX)
             if not custom and choice.id not in allowed:
                 raise Invalid(f"没有专题 {choice.id!r}；可选：{'、'.join(question.choices)}")
             if custom and not (choice.heading or "").strip():

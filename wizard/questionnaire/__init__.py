@@ -1,10 +1,10 @@
 """Questionnaires as data: the model, the loader with precise errors, and where files are."""
 
+from wizard.kinds import CUSTOM_TOPIC_PREFIX
 from wizard.questionnaire.loader import load, loads
 from wizard.questionnaire.locate import load_by_id
 from wizard.questionnaire.model import (
     BUILTINS,
-    CUSTOM_TOPIC_PREFIX,
     KINDS,
     NUMERIC_KINDS,
     RESERVED_IDS,

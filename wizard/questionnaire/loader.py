@@ -12,12 +12,11 @@ from typing import Literal, TypeVar, cast, get_args
 from wizard.base import expr, tomlerror
 from wizard.base.cleaning import decode_file
 from wizard.base.files import FileProblem, read_bytes
-from wizard.kinds import FORMAT_KINDS, KIND_SPECIFIC_KEYS, Kind, kinds_taking
+from wizard.kinds import CUSTOM_TOPIC_PREFIX, FORMAT_KINDS, KIND_SPECIFIC_KEYS, Kind, kinds_taking
 from wizard.questionnaire.compose import expand
 from wizard.questionnaire.cycles import find_cycle
 from wizard.questionnaire.model import (
     BUILTINS,
-    CUSTOM_TOPIC_PREFIX,
     ID_PATTERN,
     RESERVED_IDS,
     TOPICS_SUFFIX,

@@ -34,7 +34,6 @@ RESERVED_IDS = frozenset(
 )
 #: The topic selection of a topics section is stored under "<section id>_topics".
 TOPICS_SUFFIX = "_topics"
-CUSTOM_TOPIC_PREFIX = "custom_"
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
