@@ -134,30 +134,18 @@ def test_half_typed_text_is_kept_through_ctrl_c_the_menu_and_back(tmp_path: Path
     assert disk.load(tmp_path / "报告.toml")["unit_name"] == "杉岭乡"
 
 
-def test_a_department_that_named_no_questionnaire_is_offered_its_own(tmp_path: Path) -> None:
-    """The installed command, as a clerk of a 局 starts it: `new` alone, the name, the offer."""
-    child = spawn(["new", "某局.toml"], tmp_path)
+@pytest.mark.parametrize("named", [True, False], ids=["template named", "offered by its name"])
+def test_a_department_answers_its_own_questionnaire(tmp_path: Path, named: bool) -> None:
+    """With --template department, or with none named: after its name, the offer taken."""
+    template = ["--template", "department"] if named else []
+    child = spawn(["new", "某局.toml", *template], tmp_path)
     child.expect("单位名称")
     child.send("云溪县市场监督管理局\r")
-    child.expect("看起来是政府部门")
-    child.expect("用哪一份问卷")
-    child.send("\r")  # 改用政府部门的问卷（推荐）
-    child.expect("已改用问卷")
-    child.expect("单位类型")
-    child.expect("中心")  # the department's kinds: 局、委、办、中心
-    child.sendcontrol("c")
-    child.expect("继续填写请运行：report-wizard resume 某局.toml")
-    child.expect(pexpect.EOF)
-    child.close()
-    document = disk.load(tmp_path / "某局.toml")
-    assert document["meta"]["questionnaire"] == "department"
-    assert document["unit_name"] == "云溪县市场监督管理局"
-
-
-def test_a_department_starts_with_its_own_questionnaire(tmp_path: Path) -> None:
-    child = spawn(["new", "某局.toml", "--template", "department"], tmp_path)
-    child.expect("单位名称")
-    child.send("云溪县市场监督管理局\r")
+    if not named:
+        child.expect("看起来是政府部门")
+        child.expect("用哪一份问卷")
+        child.send("\r")  # 改用政府部门的问卷（推荐）
+        child.expect("已改用问卷")
     child.expect("单位类型")
     child.expect("中心")  # the department's kinds: 局、委、办、中心
     child.send("\r")
@@ -168,7 +156,7 @@ def test_a_department_starts_with_its_own_questionnaire(tmp_path: Path) -> None:
     child.close()
     document = disk.load(tmp_path / "某局.toml")
     assert document["meta"]["questionnaire"] == "department"
-    assert document["unit_kind"] == "局"
+    assert document["unit_name"] == "云溪县市场监督管理局" and document["unit_kind"] == "局"
 
 
 DOWN = "\x1b[B"

@@ -103,21 +103,14 @@ def _run_session(
 def _say_which_questionnaire(session: Session) -> None:
     """Without questions, a name that says another kind of unit is only said (the wizard
     would offer to switch)."""
-    from wizard.base.unit_names import questionnaire_for
     from wizard.render.terminal import plain
 
-    name = session.interview.display("unit_name")
-    suggested = questionnaire_for(name) if name else None
-    if session.questionnaire_by_default and suggested not in (
-        None,
-        session.interview.questionnaire.id,
-    ):
-        plain(
-            console(),
-            f"“{name}”看起来应当用问卷 {suggested}（现在用的是 "
-            f"{session.interview.questionnaire.id}）：新建时加上 --template {suggested}",
-            "yellow",
-        )
+    wanted = session.questionnaire_named()
+    if wanted is not None:
+        current = session.interview.questionnaire.id
+        name = session.interview.display("unit_name")
+        message = f"“{name}”看起来应当用问卷 {wanted}（现在用的是 {current}）：新建时加上 --template {wanted}"
+        plain(console(), message, "yellow")
 
 
 @app.command(cls=ChineseHelpCommand)

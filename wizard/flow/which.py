@@ -5,39 +5,33 @@ says another kind of unit (a 局 on the township questionnaire)."""
 from __future__ import annotations
 
 from wizard import prompter
-from wizard.base.unit_names import questionnaire_for
 from wizard.flow.context import Context
 from wizard.prompter import Option
-from wizard.questionnaire import load_by_id
-
-#: Who each shipped questionnaire is for, as a clerk calls their unit.
-FOR_WHOM = {"township": "乡镇、街道", "county": "县（市、区）人民政府", "department": "政府部门"}
+from wizard.questionnaire import Questionnaire, load_by_id
 
 
-def offer_questionnaire(context: Context) -> bool:
-    """Ask once whether to go on with the questionnaire the unit's name says; True when
-    the session now uses it (the loop then takes the new interview's questions)."""
+def for_whom(questionnaire: Questionnaire) -> str:
+    """The kind of unit a questionnaire is for, as its title says (政府部门, 乡镇（街道）)."""
+    return questionnaire.title.removesuffix("法治政府建设年度报告") or questionnaire.title
+
+
+def offer_questionnaire(context: Context) -> None:
+    """Ask once whether to go on with the questionnaire the unit's name says; the session
+    then holds the new interview, and the loop takes its questions."""
     session = context.session
-    if not session.questionnaire_by_default:
-        return False
+    wanted = session.questionnaire_named()
     session.questionnaire_by_default = False  # asked once, whatever the answer
+    if wanted is None:
+        return
     name = context.interview.display("unit_name")
-    suggested = questionnaire_for(name) if name else None
-    current = context.interview.questionnaire.id
-    if suggested is None or suggested == current or suggested not in FOR_WHOM:
-        return False
-    whom = FOR_WHOM[suggested]
-    options = [
-        Option(f"改用{whom}的问卷（推荐）", True),
-        Option(f"继续用{FOR_WHOM.get(current, current)}的问卷", False),
-    ]
+    questionnaire = load_by_id(wanted)
+    whom, current = for_whom(questionnaire), for_whom(context.interview.questionnaire)
     context.say(
         f"“{name}”看起来是{whom}：{whom}的报告要写的专题和数字不同，用它的问卷更合适。", "yellow"
     )
+    options = [Option(f"改用{whom}的问卷（推荐）", True), Option(f"继续用{current}的问卷", False)]
     if not prompter.select("用哪一份问卷？", options, nav=False):
-        return False
-    questionnaire = load_by_id(suggested)
+        return
     session.switch_questionnaire(questionnaire)
     context.save()
     context.say(f"已改用问卷：{questionnaire.title}。已填的单位名称保留。", "green")
-    return True

@@ -20,6 +20,7 @@ from wizard.answersfile.disk import AnswersError
 from wizard.answersfile.document import AnswersDocument
 from wizard.answersfile.written_with import questionnaire_of, record_questionnaire, recorded_file
 from wizard.base.errors import NotSaved, UserError
+from wizard.base.unit_names import questionnaire_for
 from wizard.questionnaire import Questionnaire, load_by_id
 from wizard.questionnaire.locate import content_hash
 from wizard.report.draft import report_title
@@ -131,6 +132,13 @@ class Session:
     @property
     def target(self) -> Path:
         return self.diverted or self.path
+
+    def questionnaire_named(self) -> str | None:
+        """The shipped questionnaire the unit's name asks for, when the session started on the
+        default one without choosing it and the name says another (a 局 on the township one)."""
+        name = self.interview.display("unit_name")
+        wanted = questionnaire_for(name) if self.questionnaire_by_default and name else None
+        return wanted if wanted != self.interview.questionnaire.id else None
 
     def switch_questionnaire(self, questionnaire: Questionnaire) -> None:
         """Go on with another questionnaire (a 局 that started with the township one): the
