@@ -21,7 +21,7 @@ def test_every_table_reads_back_from_the_file(tmp_path: Path) -> None:
     document.keep_draft("leaders_intro", "镇党委书记带头")
     document.set_outline(Outline(title="柳溪镇2025年法治政府建设情况报告", order=("plans", "work")))
     document.set_text_figures([Record("work_points", "排查纠纷", "41件", "disputes_found")])
-    document.record_questionnaire("柳溪.toml", "abc")
+    document.set_questionnaire_file("柳溪.toml", "abc")
     path = tmp_path / "柳溪.toml"
     document.save(path)
 

@@ -97,7 +97,8 @@ class AnswersDocument:
         found = self._mapping("meta").get("questionnaire_hash")
         return found if isinstance(found, str) else None
 
-    def record_questionnaire(self, file: str | None, content_hash: str | None) -> None:
+    def set_questionnaire_file(self, file: str | None, content_hash: str | None) -> None:
+        """Where a questionnaire of the unit's own is and what it was; None: a shipped one."""
         meta = {
             k: v
             for k, v in self._mapping("meta").items()

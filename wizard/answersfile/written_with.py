@@ -51,4 +51,4 @@ def questionnaire_of(document: AnswersDocument, near: Path | None = None) -> Que
 def record_questionnaire(document: AnswersDocument, questionnaire: Questionnaire) -> None:
     """Note in ``[meta]`` where a questionnaire of one's own is, and what it was."""
     file = questionnaire.file
-    document.record_questionnaire(file, content_hash(Path(file)) if file else None)
+    document.set_questionnaire_file(file, content_hash(Path(file)) if file else None)

@@ -68,15 +68,13 @@ class _Builder:
     def entries(
         self, question: Question, style: Style, lead: bool = False, alone: bool = False
     ) -> list[tuple[str, str]]:
-        """(number and title, rest) of each item; an item alone is not numbered, unless
-        ``alone`` (the unit numbered it: （一）执法力量不足。). ``lead``: the first item is
-        the opening words, before the numbered ones."""
+        """(number and title, rest) of each item (``alone``: see ``point_label``). ``lead``:
+        the first item is the opening words, before the numbered ones."""
         items = self.items(question)
         opening = [(end_sentence(t), r) for t, r in items[:1]] if lead else []
         numbered = items[1:] if lead else items
-        count = 2 if alone else len(numbered)
         return opening + [
-            (point_label(style, n, count) + end_sentence(title), rest)
+            (point_label(style, n, len(numbered), alone) + end_sentence(title), rest)
             for n, (title, rest) in enumerate(numbered, 1)
         ]
 

@@ -58,9 +58,10 @@ def one_line(text: str) -> str:
     return "".join(line.strip() for line in text.splitlines())
 
 
-def point_label(numbering: Numbering | Literal[""], n: int, count: int) -> str:
-    """一是, 二是 …; a point alone is not numbered (一是 with no 二是 reads wrong)."""
-    return number_label(numbering, n) if count > 1 else ""
+def point_label(numbering: Numbering | Literal[""], n: int, count: int, alone: bool = False) -> str:
+    """一是, 二是 …; a point alone is not numbered (一是 with no 二是 reads wrong), unless
+    ``alone``: the unit numbered one item so (（一）执法力量不足。)."""
+    return number_label(numbering, n) if count > 1 or alone else ""
 
 
 def kept_lines(text: str) -> str:
