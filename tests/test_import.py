@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tests.import_corpus import imported_table
+from tests.import_corpus import CORPUS, imported_table
 from wizard.answersfile import disk, outline, records
 from wizard.answersfile.document import AnswersDocument
 from wizard.answersfile.written_with import questionnaire_of
@@ -43,8 +43,10 @@ def run(*args: str | Path) -> tuple[int, str]:
 
 def reference_docx(folder: Path) -> Path:
     """The reference typed into Word as an office would: plain paragraphs, one heading typed
-    with half-width brackets, a soft line break, and a table holding a figure."""
+    with half-width brackets, a soft line break, and a table holding a figure (under the
+    results: a figure under the plans is next year's, and answers none of this year's)."""
     document = docx.Document()
+    results = None
     for line in REFERENCE.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
@@ -55,9 +57,13 @@ def reference_docx(folder: Path) -> Path:
             paragraph.add_run().add_break()  # a soft line break inside the paragraph
             continue
         paragraph.add_run(line)
+        if line.startswith("二、工作主要成效"):
+            results = paragraph
     table = document.add_table(rows=1, cols=2)
     table.cell(0, 0).text = "全年受理信访事项"
     table.cell(0, 1).text = "58件"
+    assert results is not None
+    results._p.addnext(table._tbl)  # the table right under the results' heading
     path = folder / "杉岭乡2022.docx"
     document.save(str(path))
     return path
@@ -289,3 +295,24 @@ def test_a_heading_that_names_the_whole_work_is_no_catalogue_topic() -> None:
     assert found is not None and found.id == "enforcement_supervision"
     found = _catalogue_match(work, "推进政务公开", set())
     assert found is not None and found.id == "openness"
+
+
+def test_a_figure_of_the_plans_answers_none_of_this_years_questions() -> None:
+    """全年组织执法人员培训不少于6期 under 下一年度的主要安排 is next year's target: read and
+    kept in its sentence, but not this year's answer to 参加执法人员培训 (it is, written
+    under the work of the year)."""
+    from wizard.figures.grammar import find
+    from wizard.state.matching import Matcher
+
+    county = load_by_id("county")
+    document, found = imported_table(CORPUS / "30-district-subpoints-and-rates.txt", county)
+    assert "enforcement_trained_people" not in document
+    (target,) = [f for f in found.figures if f.said == "不少于6期"]
+    assert target.question == ""
+    (figure,) = find("全年组织执法人员培训不少于6期")
+    matcher = Matcher(county)
+    assert matcher.match(figure.label, figure.reading, answer="plan_items") is None
+    work = county.sections[[s.id for s in county.sections].index("work")]
+    points = work.topics[0].points.id
+    this_year = matcher.match(figure.label, figure.reading, answer=points)
+    assert this_year is not None and this_year.question.id == "enforcement_trained_people"

@@ -204,7 +204,7 @@ def _proposal(context: Context, matcher: Matcher, item: Located, taken: set[str]
         return replace(item.record, said=item.said, state="")
     interview = context.interview
     scope = text_figures.scope_of(interview, item.place)
-    match = matcher.match(item.found.label, item.found.reading, scope, taken)
+    match = matcher.match(item.found.label, item.found.reading, scope, taken, item.place.answer)
     question = match.question.id if match else ""
     if question:
         taken.add(question)

@@ -294,7 +294,9 @@ class Builder:
         for text in self.texts:
             for figure in grammar.find(text.text):
                 said = text.text[figure.start : figure.end]
-                match = self.matcher.match(figure.label, figure.reading, text.scope, taken)
+                match = self.matcher.match(
+                    figure.label, figure.reading, text.scope, taken, text.answer
+                )
                 question = match.question.id if match else ""
                 if match is not None:
                     taken.add(question)

@@ -226,6 +226,12 @@ class ReportSpec:
     #: (month, day) of the year after the report year by which the report must be public.
     publish_by: tuple[int, int] | None = None
 
+    @property
+    def plan_sections(self) -> frozenset[str]:
+        """The parts about the year after the report (下一年度…的主要安排): their words speak
+        of next year, and a figure in them is a target, never one of this year's."""
+        return frozenset(s for c in self.contents if "安排" in c.label for s in c.sections)
+
 
 @dataclass(frozen=True, slots=True)
 class Questionnaire:

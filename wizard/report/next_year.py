@@ -97,7 +97,7 @@ def _move_topic_years(questionnaire: Questionnaire, document: AnswersDocument, y
 def _move_plan_years(questionnaire: Questionnaire, document: AnswersDocument, year: int) -> None:
     """Plans speak of the year after the report's: carried, they speak of the next one
     (2024年，我局将… in the 2023 report is 2025年 in the 2024 one)."""
-    plans = {s for c in questionnaire.report.contents if "安排" in c.label for s in c.sections}
+    plans = questionnaire.report.plan_sections
     for section in questionnaire.sections:
         if section.id not in plans:
             continue

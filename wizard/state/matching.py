@@ -58,18 +58,36 @@ class Matcher:
         self.leads = template_leads(questionnaire)
         year = questionnaire.report.year
         self.figures = [q for q in questionnaire.all_questions() if q.is_numeric and q.id != year]
+        plans = questionnaire.report.plan_sections
+        #: Questions of the parts about next year (the plans): a figure answers a question of
+        #: its own year only, so a plan's 不少于6期 never answers this year's 培训 question.
+        self.ahead = {
+            q.id
+            for s in questionnaire.sections
+            if s.id in plans
+            for q in (*s.questions, *(q for t in s.topics for q in t.questions))
+        }
 
     def match(
-        self, label: str, reading: Reading, scope: Iterable[str] = (), taken: Iterable[str] = ()
+        self,
+        label: str,
+        reading: Reading,
+        scope: Iterable[str] = (),
+        taken: Iterable[str] = (),
+        answer: str = "",
     ) -> Match | None:
         """The question these words and this figure answer, or None. ``scope``: the questions
-        of the topic or part the figure stands in; ``taken``: questions answered already."""
+        of the topic or part the figure stands in; ``taken``: questions answered already;
+        ``answer``: the answer whose words hold it (a plan's words speak of next year)."""
         if not label:
             return None
         near, skip = set(scope), set(taken)
+        ahead = answer in self.ahead
         best: tuple[float, Match | None] = (0, None)
         for question in self.figures:
-            if question.id in skip or not _same_kind(question, reading):
+            if question.id in skip or (question.id in self.ahead) != ahead:
+                continue
+            if not _same_kind(question, reading):
                 continue
             value = _value(question, reading)
             if value is None:

@@ -266,7 +266,8 @@ def carried(last: Interview) -> list[Record]:
             continue
         if record is None:
             scope = scope_of(last, item.place)
-            match = matcher.match(item.found.label, item.found.reading, scope, taken)
+            found = item.found
+            match = matcher.match(found.label, found.reading, scope, taken, item.place.answer)
             question = match.question.id if match else ""
             taken.add(question)
             record = Record(item.place.answer, item.found.label, item.said, question)
