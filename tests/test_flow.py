@@ -590,6 +590,51 @@ def test_a_list_with_an_item_left_half_added_opens_on_adding_it(
     assert "drafts" not in document
 
 
+def test_an_item_left_half_changed_is_kept_and_opened_again(
+    monkeypatch: pytest.MonkeyPatch, started_mini: Path
+) -> None:
+    """Changing an item that is there already, Ctrl-C keeps what was typed as a draft of
+    that item (not as a new one); resume opens the list on it, and its form has the words."""
+    from wizard import session
+
+    interview = session.open_readonly(started_mini)
+    first, second = (
+        {"problem": "经费少", "cause": "预算紧"},
+        {"problem": "人手少", "cause": "志愿者不足"},
+    )
+    interview.set_raw("issue_list", [first, second])
+    interview.document.save(started_mini)
+    script = [
+        Step("?", CTRL_G),
+        Step("? 菜单", pick(MenuAction.JUMP)),
+        Step("跳到哪一部分", DOWN * 2 + ENTER),  # 问题
+        Step("已有 2 条", UP * 2 + ENTER),  # from 完成 up to 2. 人手少
+        Step("第 2 条：人手少", pick(EntryAction.EDIT)),
+        Step("? 问题", ENTER),
+        Step("? 原因", "，且流动大" + CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["resume", started_mini], script)
+    assert code == 130, output
+    document = disk.load(started_mini)
+    assert document["issue_list"] == [first, second]  # not changed before it is finished
+    assert document["drafts"] == {
+        "issue_list": {"problem": "人手少", "cause": "志愿者不足，且流动大", "_item": "2"}
+    }
+    script = [
+        Step("已有 2 条", ENTER),  # opens on 2. 人手少
+        Step("第 2 条：人手少", pick(EntryAction.EDIT)),
+        Step("? 问题", ENTER),
+        Step("? 原因", ENTER),  # the words typed before are in the box
+        Step("已有 2 条", CTRL_C),
+    ]
+    code, output = interact(monkeypatch, ["resume", started_mini], script)
+    assert code == 130, output
+    assert "上次修改第 2 条没有写完，已放回" in output
+    document = disk.load(started_mini)
+    assert document["issue_list"] == [first, {"problem": "人手少", "cause": "志愿者不足，且流动大"}]
+    assert "drafts" not in document
+
+
 @pytest.mark.usefixtures("with_mini")
 def test_a_pasted_text_keeps_all_its_lines_without_bracketed_paste(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path

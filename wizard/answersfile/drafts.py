@@ -8,6 +8,9 @@ from collections.abc import Mapping
 from typing import Any
 
 Draft = str | dict[str, str]
+#: In a list's draft: the number (from 1) of the item being changed; absent, one being added.
+#: No field's id begins with "_", so it never stands for a field.
+EDITING = "_item"
 
 
 def draft(table: Mapping[str, Any], question_id: str) -> Draft | None:

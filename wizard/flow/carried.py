@@ -107,7 +107,7 @@ def _one_by_one(context: Context, question: Question) -> None:
             context.change(lists.delete, interview, question.id, index)
             continue
         if action is CarriedAction.EDIT:
-            edited = item_form(context, question, item)
+            edited = item_form(context, question, item, index)
             if edited:
                 context.change(lists.edit, interview, question.id, index, edited)
         elif _missing_fields(question, item):

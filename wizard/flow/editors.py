@@ -6,6 +6,7 @@ from __future__ import annotations
 from enum import Enum
 
 from wizard import prompter
+from wizard.answersfile.drafts import EDITING
 from wizard.flow.context import Context
 from wizard.prompter import GoBack, Option, ShowHelp
 from wizard.questionnaire import Field, Question, Section
@@ -83,18 +84,28 @@ def field_text(
             context.show_help(field.label, field.help, field.example)
 
 
-def item_form(context: Context, question: Question, item: Item | None = None) -> Item | None:
-    """The fields of a new item (or of ``item``, edited). An item left half written is kept
-    as a draft and offered the next time one is added."""
-    adding = item is None
-    draft = context.interview.document.draft(question.id) if adding else None
-    if isinstance(draft, dict):
-        item = draft
-        context.say("上次没有写完的一条已放回：可以接着写。", "yellow")
+def item_form(
+    context: Context, question: Question, item: Item | None = None, index: int | None = None
+) -> Item | None:
+    """The fields of a new item, or of ``item`` (number ``index``) changed. What was typed
+    when the clerk left is kept as a draft (the item's number with it, for a change) and put
+    back the next time that item is added or changed."""
+    document = context.interview.document
+    original = dict(item or {})
+    editing = "" if index is None else str(index + 1)
+    draft = document.draft(question.id)
+    ours = isinstance(draft, dict) and draft.get(EDITING, "") == editing
+    if isinstance(draft, dict) and ours:
+        item = {k: v for k, v in draft.items() if k != EDITING}
+        again = (
+            f"上次修改第 {editing} 条没有写完，已放回" if editing else "上次没有写完的一条已放回"
+        )
+        context.say(f"{again}：可以接着写。", "yellow")
     item = dict(item or {})
     used = {i.get(question.fields[0].id, "") for i in context.interview.items(question.id)}
     suggestions = tuple(s for s in question.suggestions if s not in used)
     result: Item = {}
+    left_a_draft = False
     try:
         for n, field in enumerate(question.fields):
             try:
@@ -103,15 +114,21 @@ def item_form(context: Context, question: Question, item: Item | None = None) ->
                 )
             except BaseException as left:
                 typed = prompter.typed_when_left(left)
-                if adding and typed is not None:
-                    context.keep_typed(question, left, {**item, **result, field.id: typed})
+                kept = {**item, **result, **({field.id: typed} if typed is not None else {})}
+                if typed is not None and kept != original:  # a change, or an item begun
+                    marker = {EDITING: editing} if editing else {}
+                    context.keep_typed(question, left, {**kept, **marker})
+                    left_a_draft = True
                 raise
             if text.strip():
                 result[field.id] = text.strip() if field.kind == "text" else text
     except GoBack:
-        kept = "（已写的内容留作草稿，下次添加时放回）" if adding else ""
-        context.say(f"已取消这一条。{kept}", "yellow")
+        later = "修改这一条" if editing else "添加"
+        kept_note = f"（已写的内容留作草稿，下次{later}时放回）" if left_a_draft else ""
+        context.say(f"已取消这一条。{kept_note}", "yellow")
         return None
+    if ours:
+        document.drop_draft(question.id)
     return result
 
 
@@ -134,13 +151,7 @@ def edit_list(context: Context, question: Question, figures: str = "") -> None:
             Option("＋ 添加一条", ListAction.ADD),
             Option("✓ 完成，下一题", ListAction.DONE),
         ]
-        # Building a list, the next step is usually another item; revisiting one, moving on;
-        # an item left half typed is the one to go on with.
-        drafted = interview.document.draft(question.id) is not None
-        adding = just_added or not items or drafted
-        default: object = ListAction.ADD if adding else ListAction.DONE
-        if cursor is not None and items:
-            default = min(cursor, len(items) - 1)
+        default = _list_cursor(context, question, just_added, cursor)
         just_added, cursor = False, None
         action = prompter.select(
             f"{context.message(question)}　已有 {len(items)} 条", options, default=default
@@ -148,7 +159,6 @@ def edit_list(context: Context, question: Question, figures: str = "") -> None:
         if action is ListAction.ADD:
             item = item_form(context, question)
             if item:
-                interview.document.drop_draft(question.id)
                 context.change(lists.add, interview, question.id, item)
                 just_added = True
         elif action is ListAction.DONE:
@@ -167,6 +177,22 @@ def edit_list(context: Context, question: Question, figures: str = "") -> None:
             cursor = edit_item(context, question, int(action))
 
 
+def _list_cursor(
+    context: Context, question: Question, just_added: bool, cursor: int | None
+) -> object:
+    """Where the list opens: building it, on adding another item; revisiting it, on moving
+    on; on the row last acted on; on the item left half typed (added or changed)."""
+    items = context.interview.items(question.id)
+    if cursor is not None and items:
+        return min(cursor, len(items) - 1)
+    draft = context.interview.document.draft(question.id)
+    changing = draft.get(EDITING, "") if isinstance(draft, dict) else ""
+    if changing.isdigit() and 0 < int(changing) <= len(items):
+        return int(changing) - 1
+    adding = just_added or not items or draft is not None
+    return ListAction.ADD if adding else ListAction.DONE
+
+
 def edit_item(context: Context, question: Question, index: int) -> int:
     """Edit, move or delete one item; returns where the cursor goes back to."""
     interview = context.interview
@@ -176,7 +202,7 @@ def edit_item(context: Context, question: Question, index: int) -> int:
         f"第 {index + 1} 条：{title}", _entry_options("修改", "删除"), nav=False
     )
     if action is EntryAction.EDIT:
-        item = item_form(context, question, items[index])
+        item = item_form(context, question, items[index], index)
         if item:
             context.change(lists.edit, interview, question.id, index, item)
     elif action in (EntryAction.UP, EntryAction.DOWN):
