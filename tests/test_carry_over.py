@@ -259,3 +259,26 @@ def test_parts_are_named_as_the_unit_names_them(tmp_path: Path) -> None:
     assert "党政主要负责人履行推进法治建设第一责任人职责情况" in {
         w.group for w in wanted(interview, everything=True)
     }
+
+
+def test_carried_figures_of_several_points_are_said_to_stand_in_all_of_them(
+    tmp_path: Path,
+) -> None:
+    """The form that updates a topic's carried figures names every point they are in."""
+    from wizard.session import open_readonly
+    from wizard.state import text_figures
+
+    last = DATA / "import" / "30-district-subpoints-and-rates.txt"
+    path = tmp_path / "2026.toml"
+    result = CliRunner().invoke(app, ["new", str(path), "--from", str(last), "--no-input"])
+    assert result.exit_code == 0, result.output
+    interview = open_readonly(path)
+    (step,) = [
+        s
+        for s in interview.steps()
+        if s.topic_heading == "健全依法决策机制" and s.question.kind == "list"
+    ]
+    carried = text_figures.locate(interview).in_answer(step.id)
+    assert [i.said for i in carried] == ["9项", "126份", "310余条"]
+    assert text_figures.where_all(carried) == "“健全依法决策机制”第1、2条"
+    assert text_figures.where_all(carried[:1]) == "“健全依法决策机制”第1条"

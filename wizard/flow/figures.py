@@ -298,8 +298,8 @@ def update_carried(context: Context, answer: str) -> None:
         FormField(str(n), item.label, "", f"上年：{item.said}", _carried_check(item))
         for n, item in enumerate(carried)
     ]
-    where = carried[0].place.where
     note = "写今年的数（如 9100、约9000）；今年没有写“删去”；没变写“仍为”"
+    where = text_figures.where_all(carried)
     typed = form(f"{where}沿用了上年的文字，请更新其中的数字", fields, note)
     # From the last figure back: a rewrite keeps the places of the ones before it.
     for n in reversed(range(len(carried))):

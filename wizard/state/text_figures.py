@@ -19,6 +19,7 @@ own is changed inside its sentence, and a sentence edited by hand is noticed::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from wizard.answersfile.records import Record
@@ -127,6 +128,17 @@ def texts(interview: Interview) -> list[tuple[Place, str]]:
                     )
                     result.append((place, text))
     return result
+
+
+def where_all(located: Sequence[Located]) -> str:
+    """Where these figures stand, together: “健全依法决策机制”第1、2条 when they are in
+    several items of one answer."""
+    first = located[0].place
+    numbers = sorted({i.place.item for i in located if i.place.item is not None})
+    if first.item is None or len(numbers) < 2:
+        return first.where
+    heading = first.where.removesuffix(f"第{first.item + 1}条")
+    return f"{heading}第{'、'.join(str(n + 1) for n in numbers)}条"
 
 
 def locate(interview: Interview) -> Layout:
